@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace GenAI.Core.Errors
+{
+    /// <summary>
+    /// The service answered with an error status: HTTP code, <c>google.rpc</c> status name, message,
+    /// and the parsed details (ErrorInfo reason, RetryInfo delay).
+    /// </summary>
+    public sealed class ApiException : GenAIException
+    {
+        public ApiException(int httpStatus, string? status, string message, string? reason = null,
+            TimeSpan? retryDelay = null, IReadOnlyList<JsonElement>? details = null, Exception? inner = null)
+            : base(ClassifyErrorCode(httpStatus, status, reason, message), BuildMessage(httpStatus, status, message), inner)
+        {
+            HttpStatus = httpStatus;
+            Status = status;
+            ServiceMessage = message;
+            Reason = reason;
+            RetryDelay = retryDelay;
+            Details = details ?? Array.Empty<JsonElement>();
+        }
+
+        public int HttpStatus { get; }
+
+        /// <summary>The google.rpc status name, e.g. INVALID_ARGUMENT, RESOURCE_EXHAUSTED.</summary>
+        public string? Status { get; }
+
+        public string ServiceMessage { get; }
+
+        /// <summary>ErrorInfo.reason, e.g. API_KEY_INVALID.</summary>
+        public string? Reason { get; }
+
+        /// <summary>RetryInfo.retryDelay or the Retry-After header: the minimum wait before retrying.</summary>
+        public TimeSpan? RetryDelay { get; }
+
+        public IReadOnlyList<JsonElement> Details { get; }
+
+        /// <summary>Whether the seed's retry policy retries this status (429, 500, 503, 504).</summary>
+        public bool IsTransient => HttpStatus == 429 || HttpStatus == 500 || HttpStatus == 502 || HttpStatus == 503 || HttpStatus == 504;
+
+        public override string? RecommendedAction => ErrorCode switch
+        {
+            "ApiKeyInvalid" => "Check the key: Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString), or set GEMINI_API_KEY.",
+            "PermissionDenied" => "Pass an API key allowed to use the Generative Language API (Set-GenAIConfiguration -ApiKey).",
+            "ModelNotFound" => "List the available models with Get-GenAIModel and pass one of their names to -Model.",
+            "NotFound" => "Check the name; list what exists with the matching Get-GenAI* cmdlet.",
+            "RateLimited" => RetryDelay.HasValue
+                ? $"Wait at least {RetryDelay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and retry, or raise -MaxRetries."
+                : "Wait and retry, or raise -MaxRetries.",
+            "ServiceUnavailable" => "The service is overloaded or down; retry later or raise -MaxRetries.",
+            "PayloadTooLarge" => "Upload large files with Add-GenAIFile and pass the file object instead of inline data.",
+            _ => null,
+        };
+
+        private static string BuildMessage(int httpStatus, string? status, string message) =>
+            string.IsNullOrEmpty(status) ? $"{httpStatus}: {message}" : $"{httpStatus} {status}: {message}";
+
+        private static string ClassifyErrorCode(int httpStatus, string? status, string? reason, string message)
+        {
+            if (reason == "API_KEY_INVALID") return "ApiKeyInvalid";
+            if (message.StartsWith("Request payload size exceeds the limit", StringComparison.Ordinal)) return "PayloadTooLarge";
+            switch (httpStatus)
+            {
+                case 400: return status == "FAILED_PRECONDITION" ? "FailedPrecondition" : "InvalidArgument";
+                case 401: return "Unauthenticated";
+                case 403: return "PermissionDenied";
+                case 404: return message.IndexOf("models/", StringComparison.OrdinalIgnoreCase) >= 0 ? "ModelNotFound" : "NotFound";
+                case 408: return "Timeout";
+                case 409: return "Conflict";
+                case 429: return "RateLimited";
+                case 499: return "Cancelled";
+                case 500: return "InternalServerError";
+                case 502:
+                case 503: return "ServiceUnavailable";
+                case 504: return "Timeout";
+                default: return "ApiError";
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+
+namespace GenAI.Core.Errors
+{
+    /// <summary>
+    /// Base of every error the core raises. <see cref="ErrorCode"/> is a stable, PascalCase identifier
+    /// (e.g. "ApiKeyInvalid") that front ends turn into their own error ids.
+    /// </summary>
+    public abstract class GenAIException : Exception
+    {
+        protected GenAIException(string errorCode, string message, Exception? innerException = null)
+            : base(message, innerException)
+        {
+            ErrorCode = errorCode;
+        }
+
+        public string ErrorCode { get; }
+
+        /// <summary>What the user can do about it; shown as the recommended action.</summary>
+        public virtual string? RecommendedAction => null;
+    }
+
+    /// <summary>Configuration is missing or unusable (no API key, non-loopback http:// endpoint, ...).</summary>
+    public sealed class ConfigurationException : GenAIException
+    {
+        public ConfigurationException(string errorCode, string message, string? recommendedAction = null)
+            : base(errorCode, message)
+        {
+            Action = recommendedAction;
+        }
+
+        private string? Action { get; }
+
+        public override string? RecommendedAction => Action;
+    }
+
+    /// <summary>An input value cannot be turned into a request (unsupported type, unknown file type, ...).</summary>
+    public sealed class InvalidInputException : GenAIException
+    {
+        public InvalidInputException(string errorCode, string message, object? input = null, string? recommendedAction = null, Exception? inner = null)
+            : base(errorCode, message, inner)
+        {
+            Input = input;
+            Action = recommendedAction;
+        }
+
+        /// <summary>The offending value (a prompt item, a file).</summary>
+        public object? Input { get; }
+
+        private string? Action { get; }
+
+        public override string? RecommendedAction => Action;
+    }
+
+    /// <summary>The call did not finish within its timeout.</summary>
+    public sealed class RequestTimeoutException : GenAIException
+    {
+        public RequestTimeoutException(string message, TimeSpan timeout, Exception? inner = null)
+            : base("Timeout", message, inner)
+        {
+            Timeout = timeout;
+        }
+
+        public TimeSpan Timeout { get; }
+
+        public override string RecommendedAction => "Raise -TimeoutSec, or retry later if the service is slow.";
+    }
+
+    /// <summary>The connection failed (DNS, refused, reset, TLS) before a complete reply arrived.</summary>
+    public sealed class TransportException : GenAIException
+    {
+        public TransportException(string message, Exception? inner = null)
+            : base("ConnectionFailed", message, inner)
+        {
+        }
+
+        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration), your network and proxy settings, then retry.";
+    }
+
+    /// <summary>The service replied with something that is not the expected JSON.</summary>
+    public sealed class ResponseParseException : GenAIException
+    {
+        public ResponseParseException(string message, Exception? inner = null)
+            : base("ResponseParseFailed", message, inner)
+        {
+        }
+
+        public override string RecommendedAction => "Retry the call; if it keeps failing, retry without -Stream to see the service's full reply.";
+    }
+}

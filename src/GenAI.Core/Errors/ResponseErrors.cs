@@ -1,0 +1,97 @@
+using GenAI.Core.Protocol;
+
+namespace GenAI.Core.Errors
+{
+    /// <summary>The prompt was blocked (promptFeedback.blockReason); the reply has no candidates.</summary>
+    public sealed class PromptBlockedException : GenAIException
+    {
+        public PromptBlockedException(string blockReason, GenerateContentResponse response)
+            : base("PromptBlocked", $"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.")
+        {
+            BlockReason = blockReason;
+            Response = response;
+        }
+
+        public string BlockReason { get; }
+
+        public GenerateContentResponse Response { get; }
+
+        public override string RecommendedAction => "Rephrase the prompt, or relax -SafetySetting for the category named in PromptFeedback.";
+    }
+
+    /// <summary>The candidate stopped for a reason other than STOP/MAX_TOKENS (the seed's StopCandidateException).</summary>
+    public sealed class CandidateStoppedException : GenAIException
+    {
+        public CandidateStoppedException(Candidate candidate, GenerateContentResponse response)
+            : base("CandidateStopped", BuildMessage(candidate))
+        {
+            Candidate = candidate;
+            Response = response;
+        }
+
+        public Candidate Candidate { get; }
+
+        public GenerateContentResponse Response { get; }
+
+        public string FinishReason => Candidate.FinishReason ?? "FINISH_REASON_UNSPECIFIED";
+
+        public override string RecommendedAction => FinishReason switch
+        {
+            "SAFETY" => "Rephrase the prompt, or relax -SafetySetting for the category marked blocked in SafetyRatings.",
+            "RECITATION" => "The reply resembled copyrighted material; rephrase the prompt or ask for a summary in your own terms.",
+            _ => "Inspect the response's Candidates[0] (FinishReason, FinishMessage) and adjust the prompt.",
+        };
+
+        private static string BuildMessage(Candidate candidate)
+        {
+            string reason = candidate.FinishReason ?? "FINISH_REASON_UNSPECIFIED";
+            string detail = reason switch
+            {
+                "SAFETY" => " The reply was stopped by the safety filters.",
+                "RECITATION" => " The reply was stopped because it recited training data.",
+                "LANGUAGE" => " The reply used an unsupported language.",
+                "SPII" => " The reply may have contained sensitive personal information.",
+                "MALFORMED_FUNCTION_CALL" => " The model produced a function call that could not be parsed.",
+                _ => "",
+            };
+            string ratings = "";
+            if (candidate.SafetyRatings != null && candidate.SafetyRatings.Count > 0)
+                ratings = " Safety ratings: " + string.Join(", ", candidate.SafetyRatings) + ".";
+            string finishMessage = string.IsNullOrEmpty(candidate.FinishMessage) ? "" : " " + candidate.FinishMessage;
+            return $"The model stopped with finish reason {reason}.{detail}{finishMessage}{ratings}";
+        }
+    }
+
+    /// <summary>A response accessor (Text) was read on a reply that has no text to give.</summary>
+    public sealed class ResponseHasNoTextException : GenAIException
+    {
+        public ResponseHasNoTextException(string message, GenerateContentResponse response)
+            : base("ResponseHasNoText", message)
+        {
+            Response = response;
+        }
+
+        public GenerateContentResponse Response { get; }
+    }
+
+    /// <summary>
+    /// A stream failed after some chunks were delivered. Those chunks stay with the caller; the
+    /// partial aggregate is here too.
+    /// </summary>
+    public sealed class StreamInterruptedException : GenAIException
+    {
+        public StreamInterruptedException(int chunksReceived, GenerateContentResponse? partial, System.Exception inner)
+            : base("StreamInterrupted",
+                $"The stream was interrupted after {chunksReceived} chunk(s): {inner.Message} The chunks already received were kept.", inner)
+        {
+            ChunksReceived = chunksReceived;
+            Partial = partial;
+        }
+
+        public int ChunksReceived { get; }
+
+        public GenerateContentResponse? Partial { get; }
+
+        public override string RecommendedAction => "Use the chunks already written, or send the prompt again.";
+    }
+}

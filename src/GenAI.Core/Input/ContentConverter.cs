@@ -1,0 +1,190 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using GenAI.Core.Errors;
+using GenAI.Core.Protocol;
+
+namespace GenAI.Core.Input
+{
+    /// <summary>
+    /// The seed SDK's input conversion (api-spec §6.4): anything a user passes as a prompt becomes
+    /// Content. A list in which every item is a Content (or a dictionary with "parts") is a
+    /// conversation; any other list is the parts of one message.
+    /// </summary>
+    public sealed class ContentConverter
+    {
+        private static readonly string[] s_partKeys = { "text", "inlineData", "inline_data", "fileData", "file_data", "functionCall", "function_call", "functionResponse", "function_response", "executableCode", "executable_code", "codeExecutionResult", "code_execution_result" };
+
+        private readonly Func<object?, object?> _normalize;
+        private readonly Func<object, Part?>? _partHook;
+
+        /// <param name="normalize">Unwraps host-specific wrappers (PowerShell's PSObject) into plain values.</param>
+        /// <param name="partHook">Converts host-specific items (files) to parts; null to fall through.</param>
+        public ContentConverter(Func<object?, object?>? normalize = null, Func<object, Part?>? partHook = null)
+        {
+            _normalize = normalize ?? (v => v);
+            _partHook = partHook;
+        }
+
+        /// <summary>Items to contents: a conversation if every item is a content, else one message.</summary>
+        public List<Content> ToContents(IEnumerable<object?> items)
+        {
+            var values = items.Select(_normalize).Where(v => v != null).ToList();
+            if (values.Count == 0) return new List<Content>();
+            if (values.All(IsStrictContent))
+                return values.Select(v => ToContent(v!)).ToList();
+            if (values.Count > 1 && values.Any(IsStrictContent))
+                throw new InvalidInputException("AmbiguousPrompt",
+                    "The prompt mixes whole messages (contents with 'parts') and loose parts. Pass either a list of contents (a conversation) or a list of parts (one message).",
+                    values.First(IsStrictContent));
+            return new List<Content> { new Content(null, values.SelectMany(ToParts)) };
+        }
+
+        /// <summary>One message from any content-like value.</summary>
+        public Content ToContent(object value)
+        {
+            value = _normalize(value)!;
+            switch (value)
+            {
+                case Content content:
+                    return content;
+                case IDictionary dictionary when ContainsKey(dictionary, "parts"):
+                    var role = Get(dictionary, "role") as string ?? Convert.ToString(_normalize(Get(dictionary, "role")));
+                    var parts = _normalize(Get(dictionary, "parts"));
+                    var list = parts is string || parts is IDictionary || !(parts is IEnumerable) ? new[] { parts } : ((IEnumerable)parts!).Cast<object?>();
+                    return new Content(string.IsNullOrEmpty(role) ? null : role, list.Select(_normalize).Where(p => p != null).SelectMany(ToParts));
+                default:
+                    return new Content(null, ToParts(value));
+            }
+        }
+
+        private IEnumerable<Part> ToParts(object? value)
+        {
+            value = _normalize(value);
+            if (value == null) yield break;
+            if (value is Content content)
+            {
+                foreach (var p in content.Parts) yield return p;
+                yield break;
+            }
+            if (!(value is string) && !(value is IDictionary) && !(value is byte[]) && value is IEnumerable sequence && _partHook?.Invoke(value) == null)
+            {
+                foreach (var item in sequence)
+                    foreach (var part in ToParts(item))
+                        yield return part;
+                yield break;
+            }
+            yield return ToPart(value);
+        }
+
+        /// <summary>One part from a part-like value.</summary>
+        public Part ToPart(object value)
+        {
+            value = _normalize(value)!;
+            var hooked = _partHook?.Invoke(value);
+            if (hooked != null) return hooked;
+            switch (value)
+            {
+                case Part part: return part;
+                case string text: return Part.FromText(text);
+                case GenAIFile file:
+                    return Part.FromFile(file.Uri ?? throw new InvalidInputException("FileHasNoUri", $"The file '{file.Name}' has no URI yet.", file), file.MimeType);
+                case Blob blob: return new Part { InlineData = blob };
+                case FileData fileData: return new Part { FileData = fileData };
+                case FunctionCall call: return new Part { FunctionCall = call };
+                case FunctionResponse response: return new Part { FunctionResponse = response };
+                case IDictionary dictionary: return FromDictionary(dictionary);
+                case byte[] _:
+                    throw new InvalidInputException("MimeTypeRequired", "Raw bytes need a MIME type to be sent as inline data.", value,
+                        "Pass the bytes with -MimeType, or pass the file itself (Get-Item file.png).");
+                case char _:
+                case bool _:
+                case int _:
+                case long _:
+                case double _:
+                case decimal _:
+                    return Part.FromText(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
+                default:
+                    throw new InvalidInputException("UnsupportedInputType",
+                        $"A prompt item of type '{value.GetType().FullName}' cannot be sent to the model.", value,
+                        "Pass strings, files (Get-Item/Get-ChildItem), byte arrays with -MimeType, or hashtables shaped like the API's parts and contents.");
+            }
+        }
+
+        private Part FromDictionary(IDictionary dictionary)
+        {
+            var keys = dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k)!).ToList();
+            var partKeys = keys.Where(k => s_partKeys.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (partKeys.Count == 0 && keys.Any(k => k.Equals("mimeType", StringComparison.OrdinalIgnoreCase) || k.Equals("mime_type", StringComparison.OrdinalIgnoreCase))
+                && keys.Any(k => k.Equals("data", StringComparison.OrdinalIgnoreCase)))
+                return FromJson(new Dictionary<string, object?> { ["inlineData"] = dictionary });
+            if (partKeys.Count == 0 && keys.Any(k => k.Equals("uri", StringComparison.OrdinalIgnoreCase)))
+                return FromJson(new Dictionary<string, object?> { ["fileData"] = new Dictionary<string, object?> { ["fileUri"] = Get(dictionary, "uri"), ["mimeType"] = Get(dictionary, "mimeType") } });
+            if (partKeys.Count != 1)
+                throw new InvalidInputException("UnrecognizedPart",
+                    partKeys.Count == 0
+                        ? $"The hashtable with keys '{string.Join("', '", keys)}' is not a part or a content."
+                        : $"The hashtable has several part fields ('{string.Join("', '", partKeys)}'); a part holds exactly one.",
+                    dictionary,
+                    "Use @{ text = '...' }, @{ inlineData = @{ mimeType = '...'; data = '<base64>' } }, @{ fileData = @{ fileUri = '...' } }, or @{ role = 'user'; parts = @(...) }.");
+            return FromJson(dictionary);
+        }
+
+        private Part FromJson(IDictionary dictionary)
+        {
+            var element = JsonValues.FromObject(dictionary, _normalize);
+            var camel = SnakeToCamel(element);
+            try
+            {
+                return camel.Deserialize(GenAIJsonContext.Default.Part) ?? throw new InvalidInputException("UnrecognizedPart", "The part is empty.", dictionary);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidInputException("UnrecognizedPart", $"The hashtable does not have the shape of a part: {ex.Message}", dictionary, inner: ex);
+            }
+        }
+
+        // The service accepts snake_case and PowerShell users type PascalCase; the typed model reads camelCase.
+        private static JsonElement SnakeToCamel(JsonElement element)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(element.GetRawText());
+            Rename(node);
+            using var document = JsonDocument.Parse(node!.ToJsonString());
+            return document.RootElement.Clone();
+        }
+
+        private static void Rename(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject obj)
+            {
+                foreach (var pair in obj.ToList())
+                {
+                    Rename(pair.Value);
+                    string camel = string.Concat(pair.Key.Split('_').Select((w, i) => w.Length == 0 ? w : (i == 0 ? char.ToLowerInvariant(w[0]) : char.ToUpperInvariant(w[0])) + w.Substring(1)));
+                    if (camel == pair.Key) continue;
+                    obj.Remove(pair.Key);
+                    obj[camel] = pair.Value;
+                }
+            }
+            else if (node is System.Text.Json.Nodes.JsonArray array)
+            {
+                foreach (var item in array) Rename(item);
+            }
+        }
+
+        private bool IsStrictContent(object? value) =>
+            value is Content || (value is IDictionary d && ContainsKey(d, "parts"));
+
+        private static bool ContainsKey(IDictionary dictionary, string key) =>
+            dictionary.Keys.Cast<object>().Any(k => string.Equals(Convert.ToString(k), key, StringComparison.OrdinalIgnoreCase));
+
+        private static object? Get(IDictionary dictionary, string key)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+                if (string.Equals(Convert.ToString(entry.Key), key, StringComparison.OrdinalIgnoreCase)) return entry.Value;
+            return null;
+        }
+    }
+}

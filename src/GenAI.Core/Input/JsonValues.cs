@@ -1,0 +1,59 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+
+namespace GenAI.Core.Input
+{
+    /// <summary>Turns plain .NET values (dictionaries, lists, primitives) into JSON, e.g. for function arguments.</summary>
+    public static class JsonValues
+    {
+        public static JsonElement FromObject(object? value, Func<object?, object?>? normalize = null)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+                Write(writer, value, normalize ?? (v => v), 0);
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return document.RootElement.Clone();
+        }
+
+        private static void Write(Utf8JsonWriter writer, object? value, Func<object?, object?> normalize, int depth)
+        {
+            if (depth > 64) throw new InvalidDataException("The value is nested more than 64 levels deep.");
+            value = normalize(value);
+            switch (value)
+            {
+                case null: writer.WriteNullValue(); return;
+                case JsonElement element: element.WriteTo(writer); return;
+                case string s: writer.WriteStringValue(s); return;
+                case char c: writer.WriteStringValue(c.ToString()); return;
+                case bool b: writer.WriteBooleanValue(b); return;
+                case Enum e: writer.WriteStringValue(e.ToString()); return;
+                case DateTime dt: writer.WriteStringValue(dt.ToString("o", CultureInfo.InvariantCulture)); return;
+                case DateTimeOffset dto: writer.WriteStringValue(dto.ToString("o", CultureInfo.InvariantCulture)); return;
+                case byte or sbyte or short or ushort or int or uint or long or ulong:
+                    writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); return;
+                case float or double or decimal:
+                    writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)); return;
+                case IDictionary dictionary:
+                    writer.WriteStartObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                        Write(writer, entry.Value, normalize, depth + 1);
+                    }
+                    writer.WriteEndObject();
+                    return;
+                case IEnumerable list:
+                    writer.WriteStartArray();
+                    foreach (var item in list) Write(writer, item, normalize, depth + 1);
+                    writer.WriteEndArray();
+                    return;
+                default:
+                    writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                    return;
+            }
+        }
+    }
+}

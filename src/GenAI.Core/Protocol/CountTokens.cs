@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenAI.Core.Protocol
+{
+    public sealed class CountTokensRequest : JsonExtensible
+    {
+        [JsonPropertyName("contents")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<Content>? Contents { get; set; }
+
+        /// <summary>Counts a whole request (system instruction, tools, cache); needs its own <c>model</c>.</summary>
+        [JsonPropertyName("generateContentRequest")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public GenerateContentRequest? GenerateContentRequest { get; set; }
+    }
+
+    public sealed class CountTokensResponse : JsonExtensible
+    {
+        [JsonPropertyName("totalTokens")]
+        public int TotalTokens { get; set; }
+
+        [JsonPropertyName("cachedContentTokenCount")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? CachedContentTokenCount { get; set; }
+
+        [JsonPropertyName("promptTokensDetails")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<JsonElement>? PromptTokensDetails { get; set; }
+
+        public override string ToString() => TotalTokens.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
