@@ -16,18 +16,17 @@ namespace GenAI.Core.Chats
     /// A conversation (the seed's <c>ChatSession</c>). A turn enters <see cref="History"/> only after a
     /// complete reply that was neither blocked nor stopped for safety/recitation; a failed turn leaves
     /// it unchanged. Sends are serialised, so one session used from several threads stays coherent.
+    /// The session holds no connection: each send is given the client to use.
     /// </summary>
     public sealed class ChatSession
     {
         private static readonly HashSet<string> s_normalFinishReasons = new HashSet<string> { "FINISH_REASON_UNSPECIFIED", "STOP", "MAX_TOKENS" };
 
-        private readonly ModelsClient _models;
         private readonly List<Content> _history;
         private readonly SemaphoreSlim _turnLock = new SemaphoreSlim(1, 1);
 
-        public ChatSession(ModelsClient models, GenerativeModel model, IEnumerable<Content>? history = null)
+        public ChatSession(GenerativeModel model, IEnumerable<Content>? history = null)
         {
-            _models = models ?? throw new ArgumentNullException(nameof(models));
             Model = model ?? throw new ArgumentNullException(nameof(model));
             if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
@@ -48,7 +47,7 @@ namespace GenAI.Core.Chats
 
         public int TurnCount { get { lock (_history) return _history.Count; } }
 
-        public async Task<GenerateContentResponse> SendAsync(Content message, CallOverrides? overrides = null,
+        public async Task<GenerateContentResponse> SendAsync(ModelsClient models, Content message, CallOverrides? overrides = null,
             RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
             var userTurn = PrepareUserTurn(message, overrides);
@@ -57,7 +56,7 @@ namespace GenAI.Core.Chats
             {
                 var contents = Snapshot();
                 contents.Add(userTurn);
-                var response = await _models.GenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false);
+                var response = await models.GenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false);
                 Last = response;
                 Commit(userTurn, response);
                 return response;
@@ -72,7 +71,7 @@ namespace GenAI.Core.Chats
         /// Yields chunks as they arrive; the aggregated reply is committed only when the stream completes
         /// normally. On any error the chunks already yielded stay with the caller and history is unchanged.
         /// </summary>
-        public async IAsyncEnumerable<GenerateContentResponse> StreamAsync(Content message, CallOverrides? overrides = null,
+        public async IAsyncEnumerable<GenerateContentResponse> StreamAsync(ModelsClient models, Content message, CallOverrides? overrides = null,
             RequestOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             var userTurn = PrepareUserTurn(message, overrides);
@@ -82,7 +81,7 @@ namespace GenAI.Core.Chats
                 var contents = Snapshot();
                 contents.Add(userTurn);
                 var aggregator = new StreamAggregator();
-                await foreach (var chunk in _models.StreamGenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false))
+                await foreach (var chunk in models.StreamGenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false))
                 {
                     aggregator.Add(chunk);
                     string? blockReason = chunk.PromptFeedback?.BlockReason;

@@ -150,18 +150,20 @@ namespace GenAI.Core.Input
         private static JsonElement SnakeToCamel(JsonElement element)
         {
             var node = System.Text.Json.Nodes.JsonNode.Parse(element.GetRawText());
-            Rename(node);
+            Rename(node, 0);
             using var document = JsonDocument.Parse(node!.ToJsonString());
             return document.RootElement.Clone();
         }
 
-        private static void Rename(System.Text.Json.Nodes.JsonNode? node)
+        // Only the part's own keys and its payload's keys: user data (function args) keeps its names.
+        private static void Rename(System.Text.Json.Nodes.JsonNode? node, int depth)
         {
+            if (depth > 1) return;
             if (node is System.Text.Json.Nodes.JsonObject obj)
             {
                 foreach (var pair in obj.ToList())
                 {
-                    Rename(pair.Value);
+                    Rename(pair.Value, depth + 1);
                     string camel = string.Concat(pair.Key.Split('_').Select((w, i) => w.Length == 0 ? w : (i == 0 ? char.ToLowerInvariant(w[0]) : char.ToUpperInvariant(w[0])) + w.Substring(1)));
                     if (camel == pair.Key) continue;
                     obj.Remove(pair.Key);
@@ -170,7 +172,7 @@ namespace GenAI.Core.Input
             }
             else if (node is System.Text.Json.Nodes.JsonArray array)
             {
-                foreach (var item in array) Rename(item);
+                foreach (var item in array) Rename(item, depth);
             }
         }
 

@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'GenAI.psm1'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '5d0f7f5e-3c1a-4f4e-9a8b-7f1f0c2b6e41'
+    Author               = 'GenAI.PowerShell contributors'
+    CompanyName          = 'GenAI.PowerShell'
+    Copyright            = '(c) GenAI.PowerShell contributors. MIT License.'
+    Description          = 'Gemini (Generative Language API) client for PowerShell: streamed and batch generation, multimodal prompts from files, chat sessions in variables, token counting, models, files and cached contents.'
+    PowerShellVersion    = '5.1'
+    FormatsToProcess     = @('GenAI.Format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'Invoke-GenerateContent'
+        'Measure-Tokens'
+        'Start-ChatSession'
+        'Send-ChatMessage'
+        'Get-GenAIModel'
+        'Set-GenAIConfiguration'
+        'Get-GenAIConfiguration'
+    )
+    VariablesToExport    = @()
+    AliasesToExport      = @('Measure-GenAIToken')
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Gemini', 'GenAI', 'AI', 'LLM', 'Google', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://example.invalid/GenAI.PowerShell'
+            LicenseUri   = 'https://example.invalid/GenAI.PowerShell/LICENSE'
+            ReleaseNotes = 'First release: streamed generation, token counting, chat sessions, model listing, configuration.'
+        }
+    }
+}

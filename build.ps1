@@ -1,0 +1,127 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates GenAI.PowerShell. The only entry point of the build.
+.EXAMPLE
+    dotnet pwsh ./build.ps1            # build out/GenAI/
+.EXAMPLE
+    dotnet pwsh ./build.ps1 test       # build, then every xunit and Pester test; ends with "N passed, N failed"
+.EXAMPLE
+    dotnet pwsh ./build.ps1 demo       # build, start the bundled emulator (or use GEMINI_API_KEY), stream a reply
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [string] $Task = 'build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Pester only: run the files whose name matches (e.g. 'Invoke-GenerateContent').
+    [string] $PesterFilter = '*'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'GenAI'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native {
+    param([Parameter(Mandatory)] [string] $FilePath, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    & $FilePath @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))
+    return ($props.Project.PropertyGroup | Where-Object { $_['ModuleVersion'] } | Select-Object -First 1).ModuleVersion
+}
+
+function Invoke-Build {
+    Write-Host "Building GenAI ($Configuration)..." -ForegroundColor Cyan
+    Invoke-Native dotnet build (Join-Path $root 'GenAI.PowerShell.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
+
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleOut
+    $project = Join-Path $root 'src/GenAI.PowerShell/GenAI.PowerShell.csproj'
+    foreach ($framework in 'netstandard2.0', 'net8.0') {
+        $bin = Join-Path $moduleOut "bin/$framework"
+        Invoke-Native dotnet publish $project -c $Configuration -f $framework --no-build -o $bin --nologo -v quiet
+        # PowerShell itself provides these; a copy next to the module would shadow the host's.
+        Get-ChildItem $bin -Filter '*.dll' | Where-Object { $_.Name -match '^(System\.Management\.Automation|Microsoft\.PowerShell\.|Microsoft\.Management\.Infrastructure)' } | Remove-Item
+        Get-ChildItem $bin -Filter '*.pdb' | Remove-Item
+        Get-ChildItem $bin -Filter '*.deps.json' | Remove-Item
+    }
+    Invoke-Native dotnet publish (Join-Path $root 'src/GenAI.Emulator/GenAI.Emulator.csproj') -c $Configuration --no-build -o (Join-Path $moduleOut 'emulator') --nologo -v quiet
+
+    $version = Get-ModuleVersion
+    $manifest = Get-Content -Raw (Join-Path $root 'GenAI.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    Set-Content -Path (Join-Path $moduleOut 'GenAI.psd1') -Value $manifest -Encoding utf8
+    Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.psm1') $moduleOut
+    Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.Format.ps1xml') $moduleOut
+    $help = Join-Path $root 'en-US'
+    if (Get-ChildItem $help -File -ErrorAction SilentlyContinue) {
+        Copy-Item $help $moduleOut -Recurse
+        foreach ($framework in 'netstandard2.0', 'net8.0') { Copy-Item $help (Join-Path $moduleOut "bin/$framework") -Recurse }
+    }
+    Write-Host "Module laid out in $moduleOut (version $version)." -ForegroundColor Green
+}
+
+function Read-TrxCounts([string] $Directory) {
+    $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -Recurse) {
+        $summary = ([xml](Get-Content -Raw $file.FullName)).TestRun.ResultSummary.Counters
+        $counts.Passed += [int]$summary.passed
+        $counts.Failed += [int]$summary.failed + [int]$summary.error + [int]$summary.timeout + [int]$summary.aborted
+        $counts.Skipped += [int]$summary.notExecuted
+    }
+    return $counts
+}
+
+function Invoke-Test {
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $results
+
+    Write-Host 'Running xunit tests...' -ForegroundColor Cyan
+    & dotnet test (Join-Path $root 'GenAI.PowerShell.sln') -c $Configuration --no-build --nologo `
+        --logger 'trx' --logger 'console;verbosity=minimal' --results-directory (Join-Path $results 'xunit')
+    $xunitExit = $LASTEXITCODE
+    $xunit = Read-TrxCounts (Join-Path $results 'xunit')
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # crashed runner: count it
+
+    Write-Host 'Running Pester tests...' -ForegroundColor Cyan
+    Invoke-Native dotnet restore (Join-Path $root 'build/tools.csproj') --nologo -v quiet
+    $pesterSummary = Join-Path $results 'pester-summary.json'
+    $pwsh = (Get-Process -Id $PID).Path
+    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+        -SummaryPath $pesterSummary -Filter $PesterFilter
+    $pester = if (Test-Path $pesterSummary) { Get-Content -Raw $pesterSummary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f `
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
+    $line = "$passed passed, $failed failed"
+    if ($skipped -gt 0) { $line += ", $skipped skipped" }
+    Write-Output $line
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    $pwsh = (Get-Process -Id $PID).Path
+    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build/Demo.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+switch ($Task) {
+    'clean' { if (Test-Path $out) { Remove-Item $out -Recurse -Force } }
+    'build' { Invoke-Build }
+    'test' { Invoke-Build; Invoke-Test }
+    'demo' { Invoke-Build; Invoke-Demo }
+}

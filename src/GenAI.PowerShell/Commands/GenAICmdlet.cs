@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core;
+using GenAI.Core.Errors;
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Errors;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>
+    /// Base of every cmdlet that calls the service: Ctrl+C cancels the in-flight call, async results are
+    /// awaited on the pipeline thread, and core exceptions become ErrorRecords.
+    /// </summary>
+    public abstract class GenAICmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private GenAIClient? _client;
+
+        protected CancellationToken StopToken => _stop.Token;
+
+        /// <summary>The configured client; a missing key or bad endpoint is a terminating error.</summary>
+        protected GenAIClient Client
+        {
+            get
+            {
+                if (_client != null) return _client;
+                try { _client = ModuleConfiguration.GetClient(); }
+                catch (GenAIException ex) { ThrowTerminatingError(ErrorRecordFactory.Create(ex, null)); }
+                return _client!;
+            }
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>Blocks the pipeline thread on a task, honouring Ctrl+C.</summary>
+        protected T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+        protected void Await(Task task) => task.GetAwaiter().GetResult();
+
+        /// <summary>Pulls an async stream on the pipeline thread so each item can be written as it arrives.</summary>
+        protected IEnumerable<T> Pull<T>(IAsyncEnumerable<T> source)
+        {
+            var enumerator = source.GetAsyncEnumerator(StopToken);
+            try
+            {
+                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    yield return enumerator.Current;
+            }
+            finally
+            {
+                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="action"/>, turning core exceptions into non-terminating errors on
+        /// <paramref name="target"/>. Returns false when it failed. Ctrl+C ends quietly.
+        /// </summary>
+        protected bool TryRun(Action action, object? target)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (GenAIException ex)
+            {
+                WriteError(ErrorRecordFactory.Create(ex, target));
+                return false;
+            }
+        }
+
+        protected void WriteVerboseRedacted(string message) => WriteVerbose(KeyMask.Redact(message, ModuleConfiguration.CurrentKey));
+
+        public void Dispose()
+        {
+            _stop.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

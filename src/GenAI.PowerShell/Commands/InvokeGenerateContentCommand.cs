@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using GenAI.Core.Errors;
+using GenAI.Core.Models;
+using GenAI.Core.Protocol;
+using GenAI.Core.Transport;
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Input;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent")]
+    [OutputType(typeof(GenerateContentResponse))]
+    public sealed class InvokeGenerateContentCommand : GenAICmdlet
+    {
+        private readonly PromptAccumulator _prompt = new PromptAccumulator();
+
+        /// <summary>Text, files, parts or contents. Everything piped into one call forms one prompt.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        public object[] Prompt { get; set; } = null!;
+
+        /// <summary>A model name (gemini-2.5-flash) or a model object from New-GenAIModel.</summary>
+        [Parameter]
+        [ModelArgumentTransformation]
+        public GenerativeModel? Model { get; set; }
+
+        /// <summary>Write each chunk of the reply as soon as it arrives.</summary>
+        [Parameter]
+        public SwitchParameter Stream { get; set; }
+
+        /// <summary>Seconds to wait for one attempt.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; }
+
+        protected override void ProcessRecord() => _prompt.Add(Prompt, MyInvocation.ExpectingInput);
+
+        protected override void EndProcessing()
+        {
+            var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+            List<Content> contents;
+            try
+            {
+                contents = _prompt.ToContents();
+            }
+            catch (GenAIException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, _prompt.Items));
+                return;
+            }
+            var options = new RequestOptions { Timeout = TimeoutSec > 0 ? System.TimeSpan.FromSeconds(TimeoutSec) : (System.TimeSpan?)null };
+            var client = Client;
+            WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+
+            TryRun(() =>
+            {
+                if (Stream)
+                {
+                    foreach (var chunk in Pull(client.Models.StreamGenerateContentAsync(model, contents, null, options, StopToken)))
+                        WriteObject(chunk);
+                }
+                else
+                {
+                    WriteObject(Await(client.Models.GenerateContentAsync(model, contents, null, options, StopToken)));
+                }
+            }, _prompt.Target);
+        }
+    }
+}

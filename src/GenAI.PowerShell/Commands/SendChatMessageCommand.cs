@@ -1,0 +1,76 @@
+using System.Linq;
+using System.Management.Automation;
+using GenAI.Core.Chats;
+using GenAI.Core.Errors;
+using GenAI.Core.Protocol;
+using GenAI.Core.Transport;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Input;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>Sends the next message of a chat session; the turn enters the history only when the reply is complete and valid.</summary>
+    [Cmdlet(VerbsCommunications.Send, "ChatMessage")]
+    [OutputType(typeof(GenerateContentResponse))]
+    public sealed class SendChatMessageCommand : GenAICmdlet
+    {
+        private readonly PromptAccumulator _message = new PromptAccumulator();
+
+        /// <summary>The session from Start-ChatSession (also from the pipeline).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        public ChatSession Session { get; set; } = null!;
+
+        /// <summary>The message: text, files or parts. Piped lines are joined into one message.</summary>
+        [Parameter(Position = 1, ValueFromPipeline = true)]
+        [AllowEmptyString]
+        public object[]? Message { get; set; }
+
+        /// <summary>Write each chunk as it arrives; the turn is added to the history when the stream completes.</summary>
+        [Parameter]
+        public SwitchParameter Stream { get; set; }
+
+        /// <summary>Seconds to wait for one attempt.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            // A piped session binds Session, not Message: only take Message items that are not the session itself.
+            if (Message != null) _message.Add(Message.Where(m => !(PromptConverter.Normalize(m) is ChatSession)).ToArray(), MyInvocation.ExpectingInput);
+        }
+
+        protected override void EndProcessing()
+        {
+            Content message;
+            try
+            {
+                var contents = _message.ToContents();
+                if (contents.Count == 0)
+                    throw new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
+                        recommendedAction: "Pass text or files to -Message, or pipe them in.");
+                message = contents.Count == 1 ? contents[0] : new Content("user", contents.SelectMany(c => c.Parts));
+            }
+            catch (GenAIException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, _message.Target));
+                return;
+            }
+
+            var options = new RequestOptions { Timeout = TimeoutSec > 0 ? System.TimeSpan.FromSeconds(TimeoutSec) : (System.TimeSpan?)null };
+            var client = Client;
+            TryRun(() =>
+            {
+                if (Stream)
+                {
+                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, message, null, options, StopToken)))
+                        WriteObject(chunk);
+                }
+                else
+                {
+                    WriteObject(Await(Session.SendAsync(client.Models, message, null, options, StopToken)));
+                }
+            }, _message.Target);
+        }
+    }
+}

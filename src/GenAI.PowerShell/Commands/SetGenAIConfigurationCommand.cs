@@ -1,0 +1,70 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using GenAI.Core.Errors;
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Errors;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>Sets the API key, endpoint and call defaults for this PowerShell process.</summary>
+    [Cmdlet(VerbsCommon.Set, "GenAIConfiguration", SupportsShouldProcess = false)]
+    [OutputType(typeof(GenAIConfigurationInfo))]
+    public sealed class SetGenAIConfigurationCommand : PSCmdlet
+    {
+        /// <summary>The API key, as a SecureString (a plain string is accepted and converted).</summary>
+        [Parameter(Position = 0)]
+        [SecureStringTransformation]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>The service endpoint. http:// is accepted only for this machine (a local emulator).</summary>
+        [Parameter]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>The API version path segment (v1beta by default).</summary>
+        [Parameter]
+        [ValidateSet("v1beta", "v1", "v1alpha")]
+        public string? ApiVersion { get; set; }
+
+        /// <summary>The model used when a cmdlet gets no -Model.</summary>
+        [Parameter]
+        public string? DefaultModel { get; set; }
+
+        /// <summary>Default seconds to wait for one attempt of any call.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Default number of retries for transient failures (429, 500, 503, 504).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetries { get; set; } = -1;
+
+        /// <summary>Forget the key set here; the environment variables apply again.</summary>
+        [Parameter]
+        public SwitchParameter ClearApiKey { get; set; }
+
+        /// <summary>Forget the endpoint set here; GOOGLE_GEMINI_BASE_URL or the public endpoint apply again.</summary>
+        [Parameter]
+        public SwitchParameter ClearBaseUri { get; set; }
+
+        /// <summary>Write the resulting configuration.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                ModuleConfiguration.Update(ApiKey, BaseUri, ApiVersion, DefaultModel,
+                    TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                    MaxRetries >= 0 ? MaxRetries : (int?)null, ClearApiKey, ClearBaseUri);
+            }
+            catch (GenAIException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, BaseUri));
+            }
+            if (PassThru) WriteObject(ModuleConfiguration.Describe());
+        }
+    }
+}

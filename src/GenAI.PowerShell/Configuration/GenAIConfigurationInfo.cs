@@ -1,0 +1,40 @@
+using System;
+
+namespace GenAI.PowerShell.Configuration
+{
+    /// <summary>What Get-GenAIConfiguration shows. Holds only a masked form of the key.</summary>
+    public sealed class GenAIConfigurationInfo
+    {
+        internal GenAIConfigurationInfo(Uri baseUri, string baseUriSource, string apiVersion, string apiKey, string apiKeySource,
+            string defaultModel, TimeSpan? timeout, int? maxRetries)
+        {
+            BaseUri = baseUri;
+            BaseUriSource = baseUriSource;
+            ApiVersion = apiVersion;
+            ApiKey = apiKey;
+            ApiKeySource = apiKeySource;
+            DefaultModel = defaultModel;
+            TimeoutSec = timeout?.TotalSeconds;
+            MaxRetries = maxRetries;
+        }
+
+        public Uri BaseUri { get; }
+
+        public string BaseUriSource { get; }
+
+        public string ApiVersion { get; }
+
+        /// <summary>Masked: the last four characters at most.</summary>
+        public string ApiKey { get; }
+
+        public string ApiKeySource { get; }
+
+        public string DefaultModel { get; }
+
+        public double? TimeoutSec { get; }
+
+        public int? MaxRetries { get; }
+
+        public override string ToString() => $"{BaseUri} ({ApiVersion}), key {ApiKey} from {ApiKeySource}";
+    }
+}

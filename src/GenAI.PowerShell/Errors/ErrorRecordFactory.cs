@@ -1,0 +1,69 @@
+using System;
+using System.Management.Automation;
+using GenAI.Core.Errors;
+using GenAI.PowerShell.Configuration;
+
+namespace GenAI.PowerShell.Errors
+{
+    /// <summary>
+    /// The only place that builds ErrorRecords from core exceptions: a stable id ("GenAI.&lt;Code&gt;"),
+    /// the right category, the failing input as target, a recommended action, and never the key.
+    /// </summary>
+    internal static class ErrorRecordFactory
+    {
+        public const string IdPrefix = "GenAI.";
+
+        public static ErrorRecord Create(GenAIException exception, object? target)
+        {
+            string key = ModuleConfiguration.CurrentKey ?? "";
+            string message = KeyMask.Redact(exception.Message, key);
+            var record = new ErrorRecord(Sanitize(exception, message), IdPrefix + exception.ErrorCode, Categorize(exception.ErrorCode), target ?? TargetOf(exception));
+            record.ErrorDetails = new ErrorDetails(message);
+            if (exception.RecommendedAction != null) record.ErrorDetails.RecommendedAction = exception.RecommendedAction;
+            return record;
+        }
+
+        /// <summary>For failures that are not core exceptions (bad parameter combinations, file system).</summary>
+        public static ErrorRecord Create(string errorCode, ErrorCategory category, string message, object? target, string? recommendedAction = null, Exception? inner = null)
+        {
+            var record = new ErrorRecord(inner ?? new InvalidOperationException(message), IdPrefix + errorCode, category, target);
+            record.ErrorDetails = new ErrorDetails(message);
+            if (recommendedAction != null) record.ErrorDetails.RecommendedAction = recommendedAction;
+            return record;
+        }
+
+        public static ErrorCategory Categorize(string errorCode) => errorCode switch
+        {
+            "ApiKeyMissing" or "ApiKeyInvalid" or "Unauthenticated" => ErrorCategory.AuthenticationError,
+            "PermissionDenied" => ErrorCategory.PermissionDenied,
+            "ModelNotFound" or "NotFound" or "FileNotFound" or "TokenizerNotInstalled" => ErrorCategory.ObjectNotFound,
+            "RateLimited" => ErrorCategory.QuotaExceeded,
+            "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
+            "Timeout" => ErrorCategory.OperationTimeout,
+            "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
+            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
+                or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
+            "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
+            "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
+            "ResponseParseFailed" => ErrorCategory.InvalidData,
+            "InsecureEndpoint" => ErrorCategory.SecurityError,
+            "InvalidEndpoint" => ErrorCategory.InvalidArgument,
+            "FailedPrecondition" => ErrorCategory.InvalidOperation,
+            "Conflict" => ErrorCategory.ResourceExists,
+            "Cancelled" => ErrorCategory.OperationStopped,
+            _ => ErrorCategory.NotSpecified,
+        };
+
+        private static object? TargetOf(GenAIException exception) => exception switch
+        {
+            InvalidInputException invalid => invalid.Input,
+            PromptBlockedException blocked => blocked.Response,
+            CandidateStoppedException stopped => stopped.Response,
+            _ => null,
+        };
+
+        // The exception travels with the record ($error[0].Exception); keep the key out of its message too.
+        private static Exception Sanitize(GenAIException exception, string redactedMessage) =>
+            redactedMessage == exception.Message ? exception : new InvalidOperationException(redactedMessage);
+    }
+}

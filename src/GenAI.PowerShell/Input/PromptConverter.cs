@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Management.Automation;
+using GenAI.Core.Input;
+using GenAI.Core.Protocol;
+
+namespace GenAI.PowerShell.Input
+{
+    /// <summary>PowerShell's side of input conversion: unwraps PSObjects before the core converter sees them.</summary>
+    internal static class PromptConverter
+    {
+        public static ContentConverter Create() => new ContentConverter(Normalize);
+
+        public static List<Content> ToContents(IEnumerable<object?> items) => Create().ToContents(items);
+
+        /// <summary>PSCustomObject → ordered dictionary of its properties; other PSObjects → their base object.</summary>
+        public static object? Normalize(object? value)
+        {
+            if (value is PSObject psObject)
+            {
+                if (psObject.BaseObject is PSCustomObject)
+                {
+                    var dictionary = new OrderedDictionary();
+                    foreach (var property in psObject.Properties)
+                        dictionary[property.Name] = property.Value;
+                    return dictionary;
+                }
+                return psObject.BaseObject;
+            }
+            return value;
+        }
+    }
+}
