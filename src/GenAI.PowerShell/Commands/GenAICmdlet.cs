@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
+using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 
@@ -20,6 +21,15 @@ namespace GenAI.PowerShell.Commands
         private GenAIClient? _client;
 
         protected CancellationToken StopToken => _stop.Token;
+
+        /// <summary>Seconds to wait for one attempt of the call.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>The request options from this cmdlet's parameters (unset values use the configuration's).</summary>
+        protected virtual RequestOptions BuildRequestOptions() =>
+            new RequestOptions { Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null };
 
         /// <summary>The configured client; a missing key or bad endpoint is a terminating error.</summary>
         protected GenAIClient Client

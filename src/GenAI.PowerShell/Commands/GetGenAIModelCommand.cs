@@ -25,7 +25,7 @@ namespace GenAI.PowerShell.Commands
             {
                 TryRun(() =>
                 {
-                    var model = Await(client.Models.GetAsync(Name!, null, StopToken));
+                    var model = Await(client.Models.GetAsync(Name!, BuildRequestOptions(), StopToken));
                     if (Supports(model)) WriteObject(model);
                 }, Name);
                 return;
@@ -34,7 +34,7 @@ namespace GenAI.PowerShell.Commands
             var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             TryRun(() =>
             {
-                foreach (var model in Pull(client.Models.ListAsync(null, null, StopToken)))
+                foreach (var model in Pull(client.Models.ListAsync(null, BuildRequestOptions(), StopToken)))
                 {
                     if (pattern != null && !pattern.IsMatch(model.Name) && !pattern.IsMatch(model.Id)) continue;
                     if (Supports(model)) WriteObject(model);

@@ -13,7 +13,7 @@ namespace GenAI.PowerShell.Commands
     /// <summary>Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent")]
     [OutputType(typeof(GenerateContentResponse))]
-    public sealed class InvokeGenerateContentCommand : GenAICmdlet
+    public sealed class InvokeGenerateContentCommand : GenerationCmdlet
     {
         private readonly PromptAccumulator _prompt = new PromptAccumulator();
 
@@ -31,11 +31,6 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter Stream { get; set; }
 
-        /// <summary>Seconds to wait for one attempt.</summary>
-        [Parameter]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; }
-
         protected override void ProcessRecord() => _prompt.Add(Prompt, MyInvocation.ExpectingInput);
 
         protected override void EndProcessing()
@@ -51,7 +46,7 @@ namespace GenAI.PowerShell.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, _prompt.Items));
                 return;
             }
-            var options = new RequestOptions { Timeout = TimeoutSec > 0 ? System.TimeSpan.FromSeconds(TimeoutSec) : (System.TimeSpan?)null };
+            var options = BuildRequestOptions();
             var client = Client;
             WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
 
@@ -59,12 +54,12 @@ namespace GenAI.PowerShell.Commands
             {
                 if (Stream)
                 {
-                    foreach (var chunk in Pull(client.Models.StreamGenerateContentAsync(model, contents, null, options, StopToken)))
+                    foreach (var chunk in Pull(client.Models.StreamGenerateContentAsync(model, contents, BuildOverrides(), options, StopToken)))
                         WriteObject(chunk);
                 }
                 else
                 {
-                    WriteObject(Await(client.Models.GenerateContentAsync(model, contents, null, options, StopToken)));
+                    WriteObject(Await(client.Models.GenerateContentAsync(model, contents, BuildOverrides(), options, StopToken)));
                 }
             }, _prompt.Target);
         }

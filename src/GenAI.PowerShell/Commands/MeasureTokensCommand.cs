@@ -28,11 +28,6 @@ namespace GenAI.PowerShell.Commands
         [ModelArgumentTransformation]
         public GenerativeModel? Model { get; set; }
 
-        /// <summary>Seconds to wait for one attempt.</summary>
-        [Parameter]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; }
-
         protected override void ProcessRecord() => _prompt.Add(Prompt, MyInvocation.ExpectingInput);
 
         protected override void EndProcessing()
@@ -48,7 +43,7 @@ namespace GenAI.PowerShell.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Create(ex, _prompt.Target));
                 return;
             }
-            var options = new RequestOptions { Timeout = TimeoutSec > 0 ? System.TimeSpan.FromSeconds(TimeoutSec) : (System.TimeSpan?)null };
+            var options = BuildRequestOptions();
             var client = Client;
             TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, contents, null, options, StopToken))), _prompt.Target);
         }

@@ -12,7 +12,7 @@ namespace GenAI.PowerShell.Commands
     /// <summary>Sends the next message of a chat session; the turn enters the history only when the reply is complete and valid.</summary>
     [Cmdlet(VerbsCommunications.Send, "ChatMessage")]
     [OutputType(typeof(GenerateContentResponse))]
-    public sealed class SendChatMessageCommand : GenAICmdlet
+    public sealed class SendChatMessageCommand : GenerationCmdlet
     {
         private readonly PromptAccumulator _message = new PromptAccumulator();
 
@@ -28,11 +28,6 @@ namespace GenAI.PowerShell.Commands
         /// <summary>Write each chunk as it arrives; the turn is added to the history when the stream completes.</summary>
         [Parameter]
         public SwitchParameter Stream { get; set; }
-
-        /// <summary>Seconds to wait for one attempt.</summary>
-        [Parameter]
-        [ValidateRange(1, 86400)]
-        public int TimeoutSec { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -57,18 +52,18 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
 
-            var options = new RequestOptions { Timeout = TimeoutSec > 0 ? System.TimeSpan.FromSeconds(TimeoutSec) : (System.TimeSpan?)null };
+            var options = BuildRequestOptions();
             var client = Client;
             TryRun(() =>
             {
                 if (Stream)
                 {
-                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, message, null, options, StopToken)))
+                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, message, BuildOverrides(), options, StopToken)))
                         WriteObject(chunk);
                 }
                 else
                 {
-                    WriteObject(Await(Session.SendAsync(client.Models, message, null, options, StopToken)));
+                    WriteObject(Await(Session.SendAsync(client.Models, message, BuildOverrides(), options, StopToken)));
                 }
             }, _message.Target);
         }
