@@ -11,13 +11,15 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Get-GenAIConfiguration'
+        'Get-GenAIModel'
         'Invoke-GenerateContent'
         'Measure-Tokens'
-        'Start-ChatSession'
         'Send-ChatMessage'
-        'Get-GenAIModel'
         'Set-GenAIConfiguration'
-        'Get-GenAIConfiguration'
+        'Start-ChatSession'
+        'Start-GenAIEmulator'
+        'Stop-GenAIEmulator'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

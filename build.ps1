@@ -69,6 +69,10 @@ function Invoke-Build {
         Get-ChildItem $bin -Filter '*.dll' | Where-Object { $_.Name -match '^(System\.Management\.Automation|Microsoft\.PowerShell\.|Microsoft\.Management\.Infrastructure)' } | Remove-Item
         Get-ChildItem $bin -Filter '*.pdb' | Remove-Item
         Get-ChildItem $bin -Filter '*.deps.json' | Remove-Item
+        # Everything but the cmdlet assembly goes to dependencies/, which PowerShell does not probe: the module
+        # resolves it itself (an isolated load context on PowerShell 7), so other modules' versions cannot clash.
+        $dependencies = New-Item -ItemType Directory -Path (Join-Path $bin 'dependencies')
+        Get-ChildItem $bin -File | Where-Object Name -ne 'GenAI.PowerShell.dll' | Move-Item -Destination $dependencies
     }
     Invoke-Native dotnet publish (Join-Path $root 'src/GenAI.Emulator/GenAI.Emulator.csproj') -c $Configuration --no-build -o (Join-Path $moduleOut 'emulator') --nologo -v quiet
 

@@ -25,19 +25,58 @@ namespace GenAI.PowerShell.Configuration
         private static int? s_maxRetries;
         private static GenAIClient? s_client;
         private static string? s_clientFingerprint;
+        private static ProxySetting s_proxy = ProxySetting.Environment;
+        private static ApiKeySecret? s_secret;
 
         public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries, bool clearApiKey, bool clearBaseUri)
         {
             lock (s_lock)
             {
-                if (clearApiKey) s_apiKey = null;
-                if (apiKey != null) { s_apiKey = apiKey.Copy(); s_apiKey.MakeReadOnly(); }
+                if (clearApiKey) { s_apiKey = null; s_secret = null; }
+                if (apiKey != null) { s_apiKey = apiKey.Copy(); s_apiKey.MakeReadOnly(); s_secret = null; }
                 if (clearBaseUri) s_baseUri = null;
                 if (baseUri != null) s_baseUri = Endpoint.Validate(baseUri);
                 if (!string.IsNullOrEmpty(apiVersion)) s_apiVersion = apiVersion!;
                 if (!string.IsNullOrEmpty(defaultModel)) s_defaultModel = defaultModel;
                 if (timeout.HasValue) s_timeout = timeout;
                 if (maxRetries.HasValue) s_maxRetries = maxRetries;
+            }
+        }
+
+        /// <summary>Takes the key from a SecretManagement vault from now on (read when first needed, or now if given).</summary>
+        public static void UseApiKeySecret(ApiKeySecret secret)
+        {
+            lock (s_lock)
+            {
+                s_secret = secret;
+                s_apiKey = null;
+            }
+        }
+
+        public static void SetProxy(ProxySetting proxy)
+        {
+            lock (s_lock) s_proxy = proxy ?? ProxySetting.Environment;
+        }
+
+        /// <summary>The settings made with Set-GenAIConfiguration (not those from the environment), for saving and restoring.</summary>
+        public static ConfigurationSnapshot Snapshot()
+        {
+            lock (s_lock)
+                return new ConfigurationSnapshot(s_apiKey, s_secret, s_baseUri, s_apiVersion, s_defaultModel, s_timeout, s_maxRetries, s_proxy);
+        }
+
+        public static void Restore(ConfigurationSnapshot snapshot)
+        {
+            lock (s_lock)
+            {
+                s_apiKey = snapshot.ApiKey;
+                s_secret = snapshot.Secret;
+                s_baseUri = snapshot.BaseUri;
+                s_apiVersion = snapshot.ApiVersion;
+                s_defaultModel = snapshot.DefaultModel;
+                s_timeout = snapshot.Timeout;
+                s_maxRetries = snapshot.MaxRetries;
+                s_proxy = snapshot.Proxy;
             }
         }
 
@@ -53,14 +92,24 @@ namespace GenAI.PowerShell.Configuration
             {
                 var (key, keySource) = ResolveKey();
                 var (uri, uriSource) = ResolveBaseUri();
-                return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, KeyMask.Mask(key), keySource,
-                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries);
+                var (proxy, proxySource) = s_proxy.Describe();
+                string maskedKey = s_secret != null && !s_secret.IsRead ? "(read from the vault on first use)" : KeyMask.Mask(key);
+                return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, maskedKey, keySource,
+                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries)
+                {
+                    Proxy = proxy,
+                    ProxySource = proxySource,
+                    ConfigurationFile = ConfigurationFile.Exists ? ConfigurationFile.Path : null,
+                };
             }
         }
 
         /// <summary>The client for the current settings; built once and reused while they do not change.</summary>
         public static GenAIClient GetClient()
         {
+            ApiKeySecret? unread;
+            lock (s_lock) unread = s_secret != null && !s_secret.IsRead ? s_secret : null;
+            unread?.Read();   // outside the lock: a vault may prompt for its password
             lock (s_lock)
             {
                 var (key, _) = ResolveKey();
@@ -68,7 +117,7 @@ namespace GenAI.PowerShell.Configuration
                     throw new ConfigurationException("ApiKeyMissing", "No API key is configured.",
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
                 var (uri, _) = ResolveBaseUri();
-                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries);
+                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_proxy.Fingerprint());
                 if (s_client != null && s_clientFingerprint == fingerprint) return s_client;
 
                 s_client?.Dispose();
@@ -78,10 +127,33 @@ namespace GenAI.PowerShell.Configuration
                     ApiKey = key,
                     ApiVersion = s_apiVersion,
                     Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries },
+                    Proxy = s_proxy.Create(),
                 };
                 s_client = new GenAIClient(options);
                 s_clientFingerprint = fingerprint;
                 return s_client;
+            }
+        }
+
+        /// <summary>
+        /// Identifies the endpoint and key a client would use, or null when no key is available without asking
+        /// anyone (none set, or a vault secret not read yet): tab completion must never prompt.
+        /// </summary>
+        public static string? CompletionFingerprint()
+        {
+            lock (s_lock)
+            {
+                try
+                {
+                    var (key, _) = ResolveKey();
+                    if (string.IsNullOrEmpty(key)) return null;
+                    var (uri, _) = ResolveBaseUri();
+                    return string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_proxy.Fingerprint());
+                }
+                catch (GenAIException)
+                {
+                    return null;
+                }
             }
         }
 
@@ -94,6 +166,7 @@ namespace GenAI.PowerShell.Configuration
         private static (string? Key, string Source) ResolveKey()
         {
             if (s_apiKey != null) return (ToPlainText(s_apiKey), "Set-GenAIConfiguration");
+            if (s_secret != null) return (s_secret.IsRead ? ToPlainText(s_secret.Value!) : null, s_secret.Source);
             string? google = Environment.GetEnvironmentVariable("GOOGLE_API_KEY")?.Trim();
             if (!string.IsNullOrEmpty(google)) return (google, "GOOGLE_API_KEY");
             string? gemini = Environment.GetEnvironmentVariable("GEMINI_API_KEY")?.Trim();
@@ -115,7 +188,7 @@ namespace GenAI.PowerShell.Configuration
             return (Endpoint.Default, "default");
         }
 
-        private static string ToPlainText(SecureString secure)
+        internal static string ToPlainText(SecureString secure)
         {
             IntPtr pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
             try { return Marshal.PtrToStringUni(pointer) ?? ""; }
