@@ -82,12 +82,25 @@ function Invoke-Build {
     Set-Content -Path (Join-Path $moduleOut 'GenAI.psd1') -Value $manifest -Encoding utf8
     Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.psm1') $moduleOut
     Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.Format.ps1xml') $moduleOut
-    $help = Join-Path $root 'en-US'
-    if (Get-ChildItem $help -File -ErrorAction SilentlyContinue) {
-        Copy-Item $help $moduleOut -Recurse
-        foreach ($framework in 'netstandard2.0', 'net8.0') { Copy-Item $help (Join-Path $moduleOut "bin/$framework") -Recurse }
-    }
+    Build-Help
     Write-Host "Module laid out in $moduleOut (version $version)." -ForegroundColor Green
+}
+
+# en-US/ holds the hand-written about_GenAI topic; the cmdlet help (MAML) is generated from docs/help/*.md and the
+# built cmdlets' metadata in a child process (which loads the DLL, so this one never does). Binary cmdlets look for
+# <dll>-Help.xml in the culture folder beside their DLL, so the MAML goes to each bin/<framework>/en-US too.
+function Build-Help {
+    $help = Join-Path $moduleOut 'en-US'
+    $null = New-Item -ItemType Directory -Force -Path $help
+    Get-ChildItem (Join-Path $root 'en-US') -File -Filter 'about_*.help.txt' | Copy-Item -Destination $help
+    $maml = Join-Path $help 'GenAI.PowerShell.dll-Help.xml'
+    Invoke-ChildPwsh -File (Join-Path $root 'build/HelpGenerator.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+        -MarkdownPath (Join-Path $root 'docs/help') -OutputPath $maml
+    if ($LASTEXITCODE -ne 0) { throw "The help generator failed (exit code $LASTEXITCODE)." }
+    foreach ($framework in 'netstandard2.0', 'net8.0') {
+        $culture = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut "bin/$framework/en-US")
+        Copy-Item $maml $culture
+    }
 }
 
 function Read-TrxCounts([string] $Directory) {

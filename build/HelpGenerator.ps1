@@ -56,10 +56,16 @@ function Read-HelpPage([string] $Path) {
     $script:exampleCode = ''
     foreach ($line in $lines) {
         if ($inCode) {
-            if ($line -match '^```') { $inCode = $false; $script:exampleCode = ($code -join "`n").TrimEnd(); continue }
+            if ($line -match '^```') {
+                $inCode = $false
+                # The first block of an example is its code; later ones (```output) are shown verbatim among the remarks.
+                if (-not $script:exampleCode) { $script:exampleCode = ($code -join "`n").TrimEnd() }
+                else { $buffer.Add("`0" + ($code -join "`n").TrimEnd()) }
+                continue
+            }
             $code.Add($line); continue
         }
-        if ($line -match '^```' -and $section -eq 'EXAMPLES' -and -not $script:exampleCode) { $inCode = $true; $code = [System.Collections.Generic.List[string]]::new(); continue }
+        if ($line -match '^```' -and $section -eq 'EXAMPLES') { $inCode = $true; $code = [System.Collections.Generic.List[string]]::new(); continue }
         if ($line -match '^# ') { continue }
         if ($line -match '^## (?<name>.+)$') { & $flush; $section = $Matches.name.Trim().ToUpperInvariant(); $sub = $null; continue }
         if ($line -match '^### (?<name>.+)$') { & $flush; $sub = $Matches.name.Trim(); continue }
@@ -74,6 +80,10 @@ function ConvertTo-Paragraph([string[]] $Lines) {
     $paragraphs = [System.Collections.Generic.List[string]]::new()
     $current = [System.Collections.Generic.List[string]]::new()
     foreach ($line in $Lines) {
+        if ($line.Length -gt 0 -and $line[0] -eq [char]0) {
+            if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }
+            $paragraphs.Add($line.Substring(1)); continue
+        }
         if (-not $line.Trim()) { if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }; continue }
         if ($line -match '^\s*([-*]|\d+\.)\s' -or $line -match '^\s{4}') {
             if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }
@@ -109,7 +119,7 @@ function Get-TypeName([type] $Type) {
 function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetMetadata, [string[]] $Description, [bool] $InSyntax) {
     $sets = @($SetMetadata)
     $required = @($sets | Where-Object { -not $_.IsMandatory }).Count -eq 0
-    $position = ($sets | Where-Object { $_.Position -ge 0 } | Select-Object -First 1).Position
+    $position = @($sets | Where-Object { $_.Position -ge 0 } | ForEach-Object Position) | Select-Object -First 1
     $globbing = [bool](@($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count)
     $Writer.WriteStartElement('command', 'parameter', $commandNs)
     $Writer.WriteAttributeString('required', $required.ToString().ToLowerInvariant())
@@ -121,11 +131,13 @@ function Write-Parameter([System.Xml.XmlWriter] $Writer, $Parameter, $SetMetadat
     $Writer.WriteElementString('maml', 'name', $mamlNs, $Parameter.Name)
     if (-not $InSyntax) { Write-Para $Writer $Description }
     $isSwitch = $Parameter.ParameterType -eq [switch]
-    $Writer.WriteStartElement('command', 'parameterValue', $commandNs)
-    $Writer.WriteAttributeString('required', (-not $isSwitch).ToString().ToLowerInvariant())
-    $Writer.WriteAttributeString('variableLength', $Parameter.ParameterType.IsArray.ToString().ToLowerInvariant())
-    $Writer.WriteString((Get-TypeName $Parameter.ParameterType))
-    $Writer.WriteEndElement()
+    if (-not ($isSwitch -and $InSyntax)) {   # a switch reads [-Name] in the syntax, [-Name [<SwitchParameter>]] in the list
+        $Writer.WriteStartElement('command', 'parameterValue', $commandNs)
+        $Writer.WriteAttributeString('required', (-not $isSwitch).ToString().ToLowerInvariant())
+        $Writer.WriteAttributeString('variableLength', $Parameter.ParameterType.IsArray.ToString().ToLowerInvariant())
+        $Writer.WriteString((Get-TypeName $Parameter.ParameterType))
+        $Writer.WriteEndElement()
+    }
     $Writer.WriteStartElement('dev', 'type', $devNs)
     $Writer.WriteElementString('maml', 'name', $mamlNs, $Parameter.ParameterType.FullName)
     $Writer.WriteElementString('maml', 'uri', $mamlNs, '')
@@ -217,7 +229,7 @@ function Write-Command([System.Xml.XmlWriter] $Writer, [System.Management.Automa
     $Writer.WriteEndElement()
 }
 
-$module = Import-Module $ModulePath -PassThru -Force
+$module = Import-Module (Resolve-Path $ModulePath).Path -PassThru -Force
 $commands = @(Get-Command -Module $module.Name -CommandType Cmdlet | Sort-Object Name)
 $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
 $buffer = [System.IO.MemoryStream]::new()
