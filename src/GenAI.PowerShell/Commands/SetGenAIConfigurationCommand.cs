@@ -90,6 +90,7 @@ namespace GenAI.PowerShell.Commands
         protected override void EndProcessing()
         {
             CheckCombinations();
+            if (!ShouldProcess("the GenAI configuration of this PowerShell process", "Set")) return;
             try
             {
                 if (ApiKeySecretName != null)

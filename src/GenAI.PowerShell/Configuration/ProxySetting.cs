@@ -38,7 +38,7 @@ namespace GenAI.PowerShell.Configuration
         /// <summary>The proxy a new client uses; null leaves the choice to .NET (the system proxy).</summary>
         public IWebProxy? Create() => Mode switch
         {
-            ProxyMode.Explicit => new WebProxy(Address!) { BypassProxyOnLocal = false, Credentials = Credential, UseDefaultCredentials = false },
+            ProxyMode.Explicit => new WebProxy(Address!) { BypassProxyOnLocal = false, Credentials = Credential }   // (setting UseDefaultCredentials would reset Credentials),
             ProxyMode.Direct => new WebProxy(),   // no address: every destination is bypassed
             _ => EnvironmentProxy.FromEnvironment(),
         };
