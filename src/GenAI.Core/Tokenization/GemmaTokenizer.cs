@@ -151,6 +151,7 @@ namespace GenAI.Core.Tokenization
             }
 
             if (n > chunkStart) count += EncodeChunk(s, buf, chunkStart, n, ids);
+            s.Trim();
             return count;
         }
 
@@ -413,6 +414,25 @@ namespace GenAI.Core.Tokenization
                 }
 
                 return buf;
+            }
+
+            /// <summary>Drops buffers grown by an unusually large input so a thread does not keep them alive.</summary>
+            public void Trim()
+            {
+                const int MaxRetainedChars = 1 << 20, MaxRetainedSymbols = 1 << 16;
+                if (_text.Length > MaxRetainedChars) _text = new char[256];
+                if (Start.Length > MaxRetainedSymbols)
+                {
+                    Start = new int[64];
+                    Len = new int[64];
+                    Id = new int[64];
+                    CandidateId = new int[64];
+                    CandidateScore = new float[64];
+                    Prev = new int[64];
+                    Next = new int[64];
+                }
+
+                if (_heap.Length > MaxRetainedSymbols) _heap = new Candidate[64];
             }
 
             public void EnsureSymbols(int n)

@@ -147,6 +147,21 @@ namespace GenAI.Core.Tests.Tokenization
         }
 
         [Fact]
+        public void LargeInputsAndNewlineAdditivity()
+        {
+            // ~440k code points without spaces or newlines: one chunk, heap path.
+            string cjk = string.Concat(Enumerable.Repeat("中文文本：我们今天去公园散步，然后吃了饺子。", 20000));
+            int c = Tok.CountTokens(cjk);
+            Assert.Equal(c, Tok.WithStrategy(linearThreshold: 2, splitWords: false).CountTokens(cjk));
+            Assert.True(c > 100_000);
+
+            // '\n' is a frozen user-defined piece, so counts add up across a single newline.
+            string english = TokenizerCorpus.EnglishText(3_000_000).TrimEnd('\n');
+            Assert.Equal(Tok.CountTokens(english) + 1 + c, Tok.CountTokens(english + "\n" + cjk));
+            Assert.Equal(4, Tok.CountTokens("Hello, world!")); // buffers were trimmed and still work
+        }
+
+        [Fact]
         public void IsThreadSafe()
         {
             string[] corpus = TokenizerCorpus.Generate(seed: 11, count: 400).ToArray();
