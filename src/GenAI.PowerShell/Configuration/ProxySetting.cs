@@ -36,9 +36,10 @@ namespace GenAI.PowerShell.Configuration
         public NetworkCredential? Credential { get; }
 
         /// <summary>The proxy a new client uses; null leaves the choice to .NET (the system proxy).</summary>
+        // Do not set WebProxy.UseDefaultCredentials: setting it (even to false) replaces Credentials.
         public IWebProxy? Create() => Mode switch
         {
-            ProxyMode.Explicit => new WebProxy(Address!) { BypassProxyOnLocal = false, Credentials = Credential }   // (setting UseDefaultCredentials would reset Credentials),
+            ProxyMode.Explicit => new WebProxy(Address!) { BypassProxyOnLocal = false, Credentials = Credential },
             ProxyMode.Direct => new WebProxy(),   // no address: every destination is bypassed
             _ => EnvironmentProxy.FromEnvironment(),
         };
