@@ -173,8 +173,8 @@ function Write-Command([System.Xml.XmlWriter] $Writer, [System.Management.Automa
         $inSet = @($set.Parameters | Where-Object { $_.Name -notin $commonParameters -or $shouldProcessText.ContainsKey($_.Name) })
         $ordered = @($inSet | Where-Object Position -ge 0 | Sort-Object Position) + @($inSet | Where-Object { $_.Position -lt 0 -and $_.IsMandatory }) + @($inSet | Where-Object { $_.Position -lt 0 -and -not $_.IsMandatory })
         foreach ($parameter in $ordered) {
-            $metadata = $Command.Parameters[$parameter.Name]
-            Write-Parameter $Writer $metadata $metadata.ParameterSets[$set.Name] @() $true
+            # The set's own view of the parameter (mandatory, position, pipeline input in this set).
+            Write-Parameter $Writer $Command.Parameters[$parameter.Name] $parameter @() $true
         }
         $Writer.WriteEndElement()
     }
