@@ -19,6 +19,7 @@ $mimeTypeCompleter = {
 }
 Register-ArgumentCompleter -CommandName $commands -ParameterName 'Model' -ScriptBlock $modelCompleter
 Register-ArgumentCompleter -CommandName $commands -ParameterName 'DefaultModel' -ScriptBlock $modelCompleter
+Register-ArgumentCompleter -CommandName 'Get-GenAIModel' -ParameterName 'Name' -ScriptBlock $modelCompleter
 foreach ($parameter in 'Category', 'HarmCategory', 'Threshold') {
     Register-ArgumentCompleter -CommandName $commands -ParameterName $parameter -ScriptBlock $safetyCompleter
 }

@@ -30,7 +30,8 @@ Describe '-Model completion' {
         Clear-EmulatorRequest $emulator
         $first = Get-Completion 'Invoke-GenerateContent -Model fault-50'
         $first | Should -Be @('fault-503x2', 'fault-500')   # emulator-only names: they came from the service
-        Get-Completion 'Send-ChatMessage -Model gemini-2.5-' | Should -Contain 'gemini-2.5-pro'
+        Get-Completion 'Invoke-GenerateContent -Model gemini-2.5-' | Should -Contain 'gemini-2.5-pro'
+        Get-Completion 'Get-GenAIModel gemini-1.5-' | Should -Be @('gemini-1.5-flash', 'gemini-1.5-pro')
         Get-Completion 'Measure-Tokens -Model gem' | Should -Contain 'gemma-3-27b-it'
         @(Get-EmulatorRequest $emulator | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/models' }).Count | Should -Be 1
     }
