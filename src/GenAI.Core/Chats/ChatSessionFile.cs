@@ -127,7 +127,7 @@ namespace GenAI.Core.Chats
                 if (part.ValueKind != JsonValueKind.Object)
                     throw Invalid(source, $"{path} has a part that is not an object");
             if (content.TryGetProperty("role", out var role) && role.ValueKind != JsonValueKind.Null
-                && (role.ValueKind != JsonValueKind.String || !s_roles.Contains(role.GetString())))
+                && (role.ValueKind != JsonValueKind.String || !(role.GetString()!.Length == 0 || s_roles.Contains(role.GetString()))))
                 throw Invalid(source, $"{path} has the role {role.GetRawText()}; a role is \"user\" or \"model\"");
         }
 

@@ -136,6 +136,13 @@ namespace GenAI.Core.Tests.Chats
         }
 
         [Fact]
+        public void An_empty_role_counts_as_no_role()
+        {
+            const string json = "{\"format\": \"GenAI.ChatSession/1\", \"model\": \"m\", \"systemInstruction\": {\"role\": \"\", \"parts\": [{\"text\": \"Be brief.\"}]}}";
+            Assert.Equal("Be brief.", ChatSessionFile.Deserialize(Encoding.UTF8.GetBytes(json), "c.json").Model.SystemInstruction.Text);
+        }
+
+        [Fact]
         public void A_file_with_several_candidates_configured_is_refused_like_a_new_session()
         {
             const string json = "{\"format\": \"GenAI.ChatSession/1\", \"model\": \"m\", \"generationConfig\": {\"candidateCount\": 3}}";
