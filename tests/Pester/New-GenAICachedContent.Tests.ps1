@@ -54,11 +54,12 @@ Describe 'New-GenAICachedContent' {
         $body.toolConfig.functionCallingConfig.mode | Should -Be 'AUTO'
     }
 
-    It 'refuses a TTL together with an expire time, and a display name over 128 characters' {
+    It 'refuses a TTL with an expire time, a bad TTL, a display name over 128 characters and an unknown tool' {
         { New-GenAICachedContent $document -Ttl 60 -ExpireTime ([datetime]::Now.AddHours(1)) } | Should -Throw -ErrorId 'AmbiguousParameterSet,GenAI.PowerShell.Commands.NewGenAICachedContentCommand'
         { New-GenAICachedContent $document -DisplayName ('x' * 129) } | Should -Throw -ErrorId 'ParameterArgumentValidationError,GenAI.PowerShell.Commands.NewGenAICachedContentCommand'
         { New-GenAICachedContent $document -Ttl 'soon' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,GenAI.PowerShell.Commands.NewGenAICachedContentCommand'
         { New-GenAICachedContent $document -Ttl 0 -ErrorAction Stop } | Should -Throw -ErrorId 'GenAI.InvalidExpiration,GenAI.PowerShell.Commands.NewGenAICachedContentCommand'
+        { New-GenAICachedContent $document -Tool 'hammer' } | Should -Throw -ErrorId 'GenAI.InvalidTool,GenAI.PowerShell.Commands.NewGenAICachedContentCommand'
         Get-CacheRequest POST | Should -BeNullOrEmpty
     }
 }

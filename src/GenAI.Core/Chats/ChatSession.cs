@@ -183,7 +183,10 @@ namespace GenAI.Core.Chats
             lock (_historyLock) return _history.ToList();
         }
 
-        private void Commit(Content userTurn, GenerateContentResponse response)
+        private void Commit(Content userTurn, GenerateContentResponse response) => Commit(new[] { userTurn }, response);
+
+        /// <summary>Appends <paramref name="turns"/> (the user turn, plus any function-calling turns) and the reply, if the reply is usable.</summary>
+        private void Commit(IReadOnlyList<Content> turns, GenerateContentResponse response)
         {
             var problem = ResponseChecks.FindProblem(response, TurnNotCommitted);
             if (problem != null) throw problem;
@@ -196,7 +199,7 @@ namespace GenAI.Core.Chats
             if (string.IsNullOrEmpty(modelTurn.Role)) modelTurn.Role = "model";
             lock (_historyLock)
             {
-                _history.Add(userTurn);
+                _history.AddRange(turns.Select(Clone));
                 _history.Add(modelTurn);
                 Volatile.Write(ref _last, response);
             }

@@ -48,7 +48,7 @@ namespace GenAI.PowerShell.Errors
             "InvalidChatSessionFile" => ErrorCategory.InvalidData,
             "ChatHistoryEmpty" or "MultipleSessions" => ErrorCategory.InvalidOperation,
             "InvalidExpiration" or "DisplayNameTooLong" or "ModelRequired" or "NameRequired" or "InvalidPageSize" or "IncompleteCachedContent"
-                or "NotAFileSystemPath" => ErrorCategory.InvalidArgument,
+                or "NotAFileSystemPath" or "InvalidTool" or "InvalidToolConfig" => ErrorCategory.InvalidArgument,
             "FileExists" => ErrorCategory.ResourceExists,
             "ExportFailed" => ErrorCategory.WriteError,
             "ImportFailed" => ErrorCategory.ReadError,

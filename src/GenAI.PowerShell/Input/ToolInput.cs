@@ -36,7 +36,7 @@ namespace GenAI.PowerShell.Input
                     case string name: tools.Add(BuiltIn(name)); break;
                     case IDictionary dictionary: tools.Add(Deserialize<Tool>(dictionary, "a tool")); break;
                     default:
-                        throw new InvalidInputException("UnsupportedInputType",
+                        throw new InvalidInputException("InvalidTool",
                             $"A tool of type '{value.GetType().FullName}' cannot be sent.", value,
                             "Pass hashtables shaped like the API's tools (@{ functionDeclarations = @(...) }) or 'codeExecution' / 'googleSearch'.");
                 }
@@ -52,7 +52,7 @@ namespace GenAI.PowerShell.Input
                 null => null,
                 ToolConfig config => config,
                 IDictionary dictionary => Deserialize<ToolConfig>(dictionary, "a tool config"),
-                _ => throw new InvalidInputException("UnsupportedInputType", $"A tool config of type '{value.GetType().FullName}' cannot be sent.", value,
+                _ => throw new InvalidInputException("InvalidToolConfig", $"A tool config of type '{value.GetType().FullName}' cannot be sent.", value,
                     "Pass a hashtable such as @{ functionCallingConfig = @{ mode = 'ANY' } }."),
             };
         }
@@ -66,22 +66,23 @@ namespace GenAI.PowerShell.Input
                 case "googlesearch": return new Tool { GoogleSearch = empty };
                 case "googlesearchretrieval": return new Tool { GoogleSearchRetrieval = empty };
                 default:
-                    throw new InvalidInputException("UnsupportedInputType", $"'{name}' is not a built-in tool.", name,
+                    throw new InvalidInputException("InvalidTool", $"'{name}' is not a built-in tool.", name,
                         "Use 'codeExecution' or 'googleSearch', or a hashtable with functionDeclarations.");
             }
         }
 
         private static T Deserialize<T>(IDictionary dictionary, string what) where T : class
         {
+            string code = typeof(T) == typeof(ToolConfig) ? "InvalidToolConfig" : "InvalidTool";
             try
             {
                 var element = JsonValues.FromObject(dictionary, PromptConverter.Normalize);
                 var result = (T?)element.Deserialize(s_options.GetTypeInfo(typeof(T)));
-                return result ?? throw new InvalidInputException("UnrecognizedPart", $"The hashtable is not {what}.", dictionary);
+                return result ?? throw new InvalidInputException(code, $"The hashtable is not {what}.", dictionary);
             }
             catch (JsonException ex)
             {
-                throw new InvalidInputException("UnrecognizedPart", $"The hashtable does not have the shape of {what}: {ex.Message}", dictionary, inner: ex);
+                throw new InvalidInputException(code, $"The hashtable does not have the shape of {what}: {ex.Message}", dictionary, inner: ex);
             }
         }
     }
