@@ -11,15 +11,22 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Export-ChatSession'
+        'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
         'Get-GenAIModel'
+        'Import-ChatSession'
         'Invoke-GenerateContent'
         'Measure-Tokens'
+        'New-GenAICachedContent'
+        'Remove-GenAICachedContent'
         'Send-ChatMessage'
+        'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
         'Start-ChatSession'
         'Start-GenAIEmulator'
         'Stop-GenAIEmulator'
+        'Undo-ChatMessage'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')
