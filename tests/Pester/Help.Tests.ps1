@@ -47,7 +47,7 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
     }
 
     It "documents exactly the cmdlet's parameters, and each parameter set as a syntax" {
-        $expected = @($parameters.Name + $shouldProcess | Sort-Object -Unique)
+        $expected = @(@($parameters.Name) + $shouldProcess | Sort-Object -Unique)
         @($documented.name | Sort-Object -Unique) | Should -Be $expected
         $syntax = @($help.syntax.syntaxItem)
         $syntax.Count | Should -Be @($command.ParameterSets).Count
@@ -64,7 +64,9 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $text = Get-Content -Raw $page
         $section = if ($text -match '(?ms)^## PARAMETERS\s*$(?<body>.*?)^## ') { $Matches.body } else { '' }
         $sections = @([regex]::Matches($section, '(?m)^### -(\w+)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object)
-        $sections | Should -Be @($parameters.Name | Sort-Object)
+        # -WhatIf/-Confirm may have their own sections (else standard text is used), but only where the cmdlet has them.
+        $sections | Where-Object { $_ -in 'WhatIf', 'Confirm' } | ForEach-Object { $_ | Should -BeIn $shouldProcess }
+        @($sections | Where-Object { $_ -notin 'WhatIf', 'Confirm' }) | Should -Be @($parameters.Name | Sort-Object)
     }
 
     It 'ships its help beside the DLL of each edition' {
