@@ -79,16 +79,23 @@ function Read-HelpPage([string] $Path) {
 function ConvertTo-Paragraph([string[]] $Lines) {
     $paragraphs = [System.Collections.Generic.List[string]]::new()
     $current = [System.Collections.Generic.List[string]]::new()
+    $inItem = $false
     foreach ($line in $Lines) {
         if ($line.Length -gt 0 -and $line[0] -eq [char]0) {
             if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }
             $paragraphs.Add($line.Substring(1)); continue
         }
-        if (-not $line.Trim()) { if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }; continue }
-        if ($line -match '^\s*([-*]|\d+\.)\s' -or $line -match '^\s{4}') {
+        if (-not $line.Trim()) { if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }; $inItem = $false; continue }
+        if ($line -match '^\s*([-*]|\d+\.)\s') {
+            if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }
+            $paragraphs.Add($line.TrimEnd()); $inItem = $true; continue
+        }
+        if ($inItem -and $line -match '^\s+\S') { $paragraphs[$paragraphs.Count - 1] += ' ' + $line.Trim(); continue }   # a list item's next line
+        if ($line -match '^\s{4}') {
             if ($current.Count) { $paragraphs.Add($current -join ' '); $current.Clear() }
             $paragraphs.Add($line.TrimEnd()); continue
         }
+        $inItem = $false
         $current.Add($line.Trim())
     }
     if ($current.Count) { $paragraphs.Add($current -join ' ') }
