@@ -18,6 +18,8 @@
         'Get-GenAIModel'
         'Set-GenAIConfiguration'
         'Get-GenAIConfiguration'
+        'Get-GenAITokenizer'
+        'Install-GenAITokenizer'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')
