@@ -78,8 +78,7 @@ namespace GenAI.PowerShell.Commands
                 ProviderInfo provider;
                 if (ParameterSetName == LiteralPathParameterSet)
                 {
-                    paths = new Collection<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath) };
-                    provider = SessionState.Path.CurrentFileSystemLocation.Provider;
+                    paths = new Collection<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath, out provider, out _) };
                 }
                 else
                 {
@@ -129,6 +128,7 @@ namespace GenAI.PowerShell.Commands
             var record = new ProgressRecord(1, "Install-GenAITokenizer", $"Downloading {Uri}");
             WriteVerbose($"Downloading the Gemma 3 vocabulary from {Uri}.");
             Task<string> task = cache.InstallFromUriAsync(Uri, http, progress, deadline.Token);
+            WriteProgress(record);
             while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(200)) WriteDownloadProgress(record, progress.Latest);
             WriteProgress(new ProgressRecord(1, "Install-GenAITokenizer", "Done") { RecordType = ProgressRecordType.Completed });
 
@@ -154,6 +154,7 @@ namespace GenAI.PowerShell.Commands
             record.StatusDescription = total > 0
                 ? $"{latest.BytesReceived / 1024:N0} of {total / 1024:N0} KB"
                 : $"{latest.BytesReceived / 1024:N0} KB";
+            if (total > 0 && latest.BytesReceived == total) record.StatusDescription += ", verifying SHA-256 and loading";
             record.PercentComplete = total > 0 ? (int)Math.Min(100, latest.BytesReceived * 100 / total) : -1;
             WriteProgress(record);
         }

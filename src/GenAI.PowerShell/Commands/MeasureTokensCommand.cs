@@ -12,15 +12,11 @@ using GenAI.PowerShell.Input;
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>Counts the tokens a prompt costs: with the service's countTokens, or offline with the Gemma 3 vocabulary.</summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "Tokens", DefaultParameterSetName = ApiParameterSet)]
+    [Cmdlet(VerbsDiagnostic.Measure, "Tokens")]
     [Alias("Measure-GenAIToken")]
-    [OutputType(typeof(CountTokensResponse), ParameterSetName = new[] { ApiParameterSet })]
-    [OutputType(typeof(OfflineTokenCount), ParameterSetName = new[] { OfflineParameterSet })]
+    [OutputType(typeof(CountTokensResponse), typeof(OfflineTokenCount))]
     public sealed class MeasureTokensCommand : GenAICmdlet
     {
-        private const string ApiParameterSet = "Api";
-        private const string OfflineParameterSet = "Offline";
-
         private readonly PromptAccumulator _prompt = new PromptAccumulator();
 
         /// <summary>Text, files, parts or contents. Everything piped into one call is counted as one prompt.</summary>
@@ -33,13 +29,20 @@ namespace GenAI.PowerShell.Commands
         [ModelArgumentTransformation]
         public GenerativeModel? Model { get; set; }
 
-        /// <summary>Count locally with the installed Gemma 3 vocabulary: no key, no network.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = OfflineParameterSet)]
+        /// <summary>Count locally with the installed Gemma 3 vocabulary: no key, no network. Works with every input form.</summary>
+        [Parameter]
         public SwitchParameter Offline { get; set; }
 
         /// <summary>With -Offline: list every counted string and its count in the output's Details.</summary>
-        [Parameter(ParameterSetName = OfflineParameterSet)]
+        [Parameter]
         public SwitchParameter IncludeDetail { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (IncludeDetail && !Offline)
+                ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
+                    "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
+        }
 
         protected override void ProcessRecord() => _prompt.Add(Prompt, MyInvocation.ExpectingInput);
 
