@@ -11,15 +11,22 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Export-ChatSession'
+        'Get-GenAICachedContent'
+        'Get-GenAIConfiguration'
+        'Get-GenAIModel'
+        'Get-GenAITokenizer'
+        'Import-ChatSession'
+        'Install-GenAITokenizer'
         'Invoke-GenerateContent'
         'Measure-Tokens'
-        'Start-ChatSession'
+        'New-GenAICachedContent'
+        'Remove-GenAICachedContent'
         'Send-ChatMessage'
-        'Get-GenAIModel'
+        'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
-        'Get-GenAIConfiguration'
-        'Get-GenAITokenizer'
-        'Install-GenAITokenizer'
+        'Start-ChatSession'
+        'Undo-ChatMessage'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')
