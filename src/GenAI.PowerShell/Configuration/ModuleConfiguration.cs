@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using GenAI.Core;
@@ -155,6 +156,15 @@ namespace GenAI.PowerShell.Configuration
                     return null;
                 }
             }
+        }
+
+        /// <summary>
+        /// The proxy for downloads that need no client (Install-GenAITokenizer): the one the client would use
+        /// (Set-GenAIConfiguration -Proxy/-NoProxy, else the proxy environment variables). Null: .NET's default (the system proxy).
+        /// </summary>
+        public static IWebProxy? CreateProxy()
+        {
+            lock (s_lock) return s_proxy.Create();
         }
 
         /// <summary>The API key in effect, for redaction of messages; null when none.</summary>
