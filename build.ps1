@@ -18,7 +18,7 @@ param(
     [string] $Configuration = 'Release',
 
     # Pester only: run the files whose name matches (e.g. 'Invoke-GenerateContent').
-    [string] $PesterFilter = '*'
+    [string] $PesterFilter = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -29,10 +29,25 @@ $moduleOut = Join-Path $out 'GenAI'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
+# A plain (not advanced) function, so native switches such as -f or -v reach the program untouched.
 function Invoke-Native {
-    param([Parameter(Mandatory)] [string] $FilePath, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & $FilePath @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+    $command = $args[0]
+    $arguments = @($args | Select-Object -Skip 1)
+    & $command @arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$command $($arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+# The command that starts a child PowerShell like this one (pwsh runs under 'dotnet' when it is a dotnet tool).
+function Get-PwshCommand {
+    $self = Get-Process -Id $PID
+    if ($self.ProcessName -eq 'dotnet') { return @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) }
+    return @($self.Path)
+}
+
+function Invoke-ChildPwsh {
+    $pwsh = @(Get-PwshCommand)
+    $prefix = @($pwsh | Select-Object -Skip 1)
+    & $pwsh[0] @prefix -NoProfile -NonInteractive @args
 }
 
 function Get-ModuleVersion {
@@ -97,9 +112,8 @@ function Invoke-Test {
     Write-Host 'Running Pester tests...' -ForegroundColor Cyan
     Invoke-Native dotnet restore (Join-Path $root 'build/tools.csproj') --nologo -v quiet
     $pesterSummary = Join-Path $results 'pester-summary.json'
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
-        -SummaryPath $pesterSummary -Filter $PesterFilter
+    Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+        -SummaryPath $pesterSummary -Filter "$PesterFilter"
     $pester = if (Test-Path $pesterSummary) { Get-Content -Raw $pesterSummary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
 
     $passed = $xunit.Passed + $pester.Passed
@@ -114,8 +128,7 @@ function Invoke-Test {
 }
 
 function Invoke-Demo {
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -File (Join-Path $root 'build/Demo.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1')
+    Invoke-ChildPwsh -File (Join-Path $root 'build/Demo.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -1,10 +1,10 @@
 # Shared set-up for the Pester tests: the built module and a private emulator per test file.
+Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Global -Force
 
 function Initialize-GenAITest {
     [CmdletBinding()]
     param([string[]] $EmulatorArguments = @())
-    Import-Module $env:GENAI_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Force
+    Import-Module $env:GENAI_TEST_MODULE -Force -Global
     $emulator = Start-EmulatorProcess -ModuleBase (Split-Path $env:GENAI_TEST_MODULE) -ExtraArguments $EmulatorArguments
     Remove-Item Env:GOOGLE_API_KEY, Env:GEMINI_API_KEY, Env:GOOGLE_GEMINI_BASE_URL -ErrorAction SilentlyContinue
     Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri

@@ -36,7 +36,7 @@ namespace GenAI.Core.Protocol
         [JsonIgnore]
         public string Text => ResponseText.Render(this);
 
-        /// <summary>Like <see cref="Text"/> but never throws: the text parts of the first candidate, or "".</summary>
+        /// <summary>Never throws: the answer text of the first candidate (text parts, thoughts excluded), or "".</summary>
         [JsonIgnore]
         public string TextOrEmpty
         {

@@ -1,0 +1,50 @@
+namespace GenAI.Emulator.Engine.Scenarios;
+
+/// <summary>What a scenario model does; chosen by the model id's prefix.</summary>
+public enum ScenarioKind
+{
+    /// <summary><c>echo</c>: the ordinary echo reply (its own counters, for isolation).</summary>
+    Echo,
+    Blocked,
+    SafetyStop,
+    Recitation,
+    Gated,
+    Slow,
+    Delay,
+    Fault429ThenOk,
+    Fault503Twice,
+    Fault500,
+    FaultMidstream,
+    FaultReset,
+    FaultResetAfter,
+    FaultHang,
+    FaultMalformed,
+    FaultOversized,
+    Stream,
+}
+
+/// <summary>A parsed scenario model id: the kind and its number (milliseconds or chunk count).</summary>
+public readonly record struct Scenario(ScenarioKind Kind, int Number)
+{
+    public string Describe() => Kind switch
+    {
+        ScenarioKind.Echo => "plain echo reply.",
+        ScenarioKind.Blocked => "the prompt is blocked (promptFeedback.blockReason SAFETY).",
+        ScenarioKind.SafetyStop => "the candidate stops with finishReason SAFETY.",
+        ScenarioKind.Recitation => "the candidate stops with finishReason RECITATION.",
+        ScenarioKind.Gated => "the reply (last stream chunk) waits for POST /emulator/gates/{model}/release.",
+        ScenarioKind.Slow => $"{Number} ms between stream chunks.",
+        ScenarioKind.Delay => $"waits {Number} ms before replying.",
+        ScenarioKind.Fault429ThenOk => "first call 429 RESOURCE_EXHAUSTED with RetryInfo, then success.",
+        ScenarioKind.Fault503Twice => "503 UNAVAILABLE twice, then success.",
+        ScenarioKind.Fault500 => "always 500 INTERNAL.",
+        ScenarioKind.FaultMidstream => $"streams {Number} chunks, then a bare 503 error object.",
+        ScenarioKind.FaultReset => "drops the connection before replying.",
+        ScenarioKind.FaultResetAfter => $"drops the connection after {Number} stream chunks.",
+        ScenarioKind.FaultHang => "never replies.",
+        ScenarioKind.FaultMalformed => "replies 200 with malformed JSON.",
+        ScenarioKind.FaultOversized => "replies with about 10 MB of text.",
+        ScenarioKind.Stream => $"streams exactly {Number} small chunks.",
+        _ => Kind.ToString(),
+    };
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Globalization;
+
+namespace GenAI.Emulator;
+
+/// <summary>Parses <c>[--port N] [--host H] [--api-key K] [--chunk-delay-ms N] [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]</c>.</summary>
+internal sealed class CommandLine
+{
+    public EmulatorOptions Options { get; } = new();
+
+    public bool ExitOnStdinClose { get; private set; }
+
+    public bool ShowHelp { get; private set; }
+
+    public const string Usage =
+        "Usage: dotnet GenAI.Emulator.dll [--port 0] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms N]\n" +
+        "                                 [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]";
+
+    public static CommandLine Parse(string[] args)
+    {
+        var result = new CommandLine();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value.");
+            switch (arg)
+            {
+                case "--port":
+                    result.Options.Port = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--host":
+                    result.Options.Host = Value();
+                    break;
+                case "--api-key":
+                    result.Options.ApiKey = Value();
+                    break;
+                case "--chunk-delay-ms":
+                    result.Options.ChunkDelay = TimeSpan.FromMilliseconds(int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture));
+                    break;
+                case "--file-processing-ms":
+                    result.Options.FileProcessingDelay = TimeSpan.FromMilliseconds(int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture));
+                    break;
+                case "--fixtures":
+                    result.Options.FixturesPath = Value();
+                    break;
+                case "--exit-on-stdin-close":
+                    result.ExitOnStdinClose = true;
+                    break;
+                case "-h":
+                case "--help":
+                    result.ShowHelp = true;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{arg}'.");
+            }
+        }
+
+        return result;
+    }
+}

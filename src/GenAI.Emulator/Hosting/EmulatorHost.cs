@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Emulator.Engine;
+using GenAI.Emulator.Recording;
+using GenAI.Emulator.Rest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GenAI.Emulator;
+
+/// <summary>
+/// A running emulator on loopback (Kestrel + the REST adapter over one <see cref="EmulatorEngine"/>).
+/// <code>await using var emu = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0 });</code>
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly RequestLog _log;
+    private int _disposed;
+
+    private EmulatorHost(WebApplication app, EmulatorEngine engine, RequestLog log, Uri baseUri)
+    {
+        _app = app;
+        Engine = engine;
+        _log = log;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>e.g. <c>http://127.0.0.1:54321/</c> (always ends with a slash).</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The engine behind the REST adapter (for adding other transports in-process).</summary>
+    public EmulatorEngine Engine { get; }
+
+    /// <summary>A snapshot of the recorded API requests, oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _log.Snapshot();
+
+    public void ClearRequests() => _log.Clear();
+
+    /// <summary>Lets a <c>gated*</c> model send its held reply (id with or without <c>models/</c>).</summary>
+    public void ReleaseGate(string model) => Engine.ReleaseGate(model);
+
+    /// <summary>Resets scenario counters, gates and replays (all, or those of one model).</summary>
+    public void Reset(string? model = null) => Engine.Reset(model);
+
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options = (options ?? new EmulatorOptions()).Clone();
+        IPAddress address = LoopbackAddress(options.Host);
+        var engine = new EmulatorEngine(options);
+        var log = new RequestLog(options.MaxRecordedRequests);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Listen(address, options.Port);
+        });
+
+        WebApplication app = builder.Build();
+        var api = new ApiRequestHandler(engine, log);
+        app.Use(GoogleResponseHeaders.ApplyAsync);
+        ControlEndpoints.Map(app, engine, log);
+        app.Run(api.HandleAsync);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        int port = new Uri(bound).Port;
+        string host = address.Equals(IPAddress.IPv6Loopback) ? "[::1]" : "127.0.0.1";
+        var baseUri = new Uri($"http://{host}:{port}/");
+        engine.BaseUri = baseUri;
+        return new EmulatorHost(app, engine, log, baseUri);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        Engine.Shutdown();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        Engine.Dispose();
+    }
+
+    private static IPAddress LoopbackAddress(string host) => host.Trim().ToLowerInvariant() switch
+    {
+        "127.0.0.1" or "localhost" or "" => IPAddress.Loopback,
+        "::1" or "[::1]" => IPAddress.IPv6Loopback,
+        _ => throw new ArgumentException($"The emulator binds only to loopback (127.0.0.1, localhost or ::1), not '{host}'.", nameof(host)),
+    };
+
+    /// <summary>No console hooks: an in-process emulator must not react to the test runner's Ctrl+C.</summary>
+    private sealed class PassiveHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

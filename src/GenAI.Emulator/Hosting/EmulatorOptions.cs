@@ -1,0 +1,54 @@
+using System;
+
+namespace GenAI.Emulator;
+
+/// <summary>Settings of one emulator instance (in-process or via the command line).</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The only accepted API key (header <c>x-goog-api-key</c> or query <c>key=</c>).</summary>
+    public string ApiKey { get; set; } = "emulator-key";
+
+    /// <summary>TCP port; 0 picks a free port (see <see cref="EmulatorHost.BaseUri"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>Loopback host to bind: <c>127.0.0.1</c> (default), <c>localhost</c> or <c>::1</c>.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Delay between stream chunks of ordinary models (default 0).</summary>
+    public TimeSpan ChunkDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long a new file stays PROCESSING before it becomes ACTIVE (default 300 ms).</summary>
+    public TimeSpan FileProcessingDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a <c>gated</c> model holds its reply before giving up and sending it (default 30 s).</summary>
+    public TimeSpan GateTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Folder of recorded fixtures for <c>POST /emulator/replay</c>. Null: search upward from the
+    /// app base directory and the current directory for <c>shared/fixtures</c>.
+    /// </summary>
+    public string? FixturesPath { get; set; }
+
+    /// <summary>Largest accepted request body (default 64 MiB, enough for 40 MB of inline data).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Recorded bodies of API calls are cut to this many bytes (default 1 MiB).</summary>
+    public int MaxRecordedBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Recorded bodies of upload calls (<c>/upload/...</c>) are cut to this many bytes (default 64 KiB).</summary>
+    public int MaxRecordedUploadBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The request log keeps at most this many entries, dropping the oldest (default 10 000).</summary>
+    public int MaxRecordedRequests { get; set; } = 10_000;
+
+    /// <summary>Reject non-final resumable-upload chunks that are not a multiple of 262 144 bytes (default true).</summary>
+    public bool EnforceUploadChunkGranularity { get; set; } = true;
+
+    /// <summary>Smallest cache accepted by cachedContents.create, in emulator tokens (default 0; the live service wants ~1024+).</summary>
+    public int MinCachedContentTokens { get; set; }
+
+    /// <summary>Clock used for files and caches (tests may inject a fake).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
+}

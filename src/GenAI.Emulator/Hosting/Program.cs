@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace GenAI.Emulator;
+
+/// <summary>
+/// <c>dotnet GenAI.Emulator.dll [options]</c>: prints <c>GenAI emulator listening on http://127.0.0.1:PORT/</c>
+/// once listening, runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CommandLine commandLine;
+        try
+        {
+            commandLine = CommandLine.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(CommandLine.Usage);
+            return 2;
+        }
+
+        if (commandLine.ShowHelp)
+        {
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        await using EmulatorHost host = await EmulatorHost.StartAsync(commandLine.Options).ConfigureAwait(false);
+        Console.Out.WriteLine($"GenAI emulator listening on {host.BaseUri}");
+        Console.Out.Flush();
+
+        if (commandLine.ExitOnStdinClose)
+        {
+            var watcher = new Thread(() =>
+            {
+                using Stream stdin = Console.OpenStandardInput();
+                byte[] buffer = new byte[256];
+                while (stdin.Read(buffer, 0, buffer.Length) > 0)
+                {
+                }
+
+                stop.TrySetResult();
+            }) { IsBackground = true, Name = "stdin watcher" };
+            watcher.Start();
+        }
+
+        await stop.Task.ConfigureAwait(false);
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+    }
+}

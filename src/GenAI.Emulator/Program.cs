@@ -1,6 +1,0 @@
-namespace GenAI.Emulator;
-
-public static class Program
-{
-    public static int Main(string[] args) => 0;
-}

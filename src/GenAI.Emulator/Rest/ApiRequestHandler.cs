@@ -1,0 +1,187 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Emulator.Engine;
+using GenAI.Emulator.Engine.Errors;
+using GenAI.Emulator.Recording;
+using Microsoft.AspNetCore.Http;
+
+namespace GenAI.Emulator.Rest;
+
+/// <summary>
+/// The REST adapter for everything under <c>/v1beta</c>, <c>/v1</c> and <c>/upload/v1beta</c>:
+/// read and record the body, check the key, call the engine, write the result.
+/// </summary>
+internal sealed class ApiRequestHandler
+{
+    private readonly EmulatorEngine _engine;
+    private readonly RequestLog _log;
+    private readonly UploadHandler _uploads;
+
+    public ApiRequestHandler(EmulatorEngine engine, RequestLog log)
+    {
+        _engine = engine;
+        _log = log;
+        _uploads = new UploadHandler(engine);
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        RestRoute? route = RestRoute.Parse(request.Method, request.Path.Value ?? string.Empty, request.Query.ContainsKey("upload_id"));
+        ReadOnlyMemory<byte> body;
+        try
+        {
+            body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            Record(context, ReadOnlyMemory<byte>.Empty);
+            await ResponseWriter.WriteErrorAsync(context, ApiErrors.InvalidArgument(
+                $"Request payload size exceeds the limit: {_engine.Options.MaxRequestBodyBytes} bytes.")).ConfigureAwait(false);
+            return;
+        }
+
+        Record(context, body);
+        if (route is null)
+        {
+            await ResponseWriter.WriteNotFoundPageAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _engine.Stopping);
+        CancellationToken cancellationToken = linked.Token;
+        try
+        {
+            if (route.RequiresApiKey)
+            {
+                ApiKeyCheck.Verify(request, _engine.Options.ApiKey);
+            }
+
+            await DispatchAsync(context, route, body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiException ex) when (!context.Response.HasStarted)
+        {
+            await ResponseWriter.WriteErrorAsync(context, ex.Error).ConfigureAwait(false);
+        }
+        catch (ConnectionAbortException)
+        {
+            context.Abort();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            context.Abort();
+        }
+    }
+
+    private Task DispatchAsync(HttpContext context, RestRoute route, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        IQueryCollection query = context.Request.Query;
+        string? pageSize = Query(query, "pageSize", "page_size");
+        string? pageToken = Query(query, "pageToken", "page_token");
+        switch (route.Operation)
+        {
+            case RestOperation.GenerateContent:
+                return UnaryAsync(context, _engine.GenerateContentAsync(route.Resource, route.ApiVersion, body, cancellationToken), cancellationToken);
+            case RestOperation.CountTokens:
+                return UnaryAsync(context, _engine.CountTokensAsync(route.Resource, route.ApiVersion, body, cancellationToken), cancellationToken);
+            case RestOperation.StreamGenerateContent:
+                return StreamAsync(context, route, body, cancellationToken);
+            case RestOperation.UnsupportedModelMethod:
+                throw new ApiException(ApiErrors.ModelNotFound(route.Resource, route.ApiVersion, route.Verb ?? string.Empty));
+            case RestOperation.ListModels:
+                return ResponseWriter.WriteJsonAsync(context, _engine.ListModels(pageSize, pageToken), 200, cancellationToken);
+            case RestOperation.GetModel:
+                return ResponseWriter.WriteJsonAsync(context, _engine.GetModel(route.Resource, route.ApiVersion), 200, cancellationToken);
+            case RestOperation.ListFiles:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Files.List(pageSize, pageToken), 200, cancellationToken);
+            case RestOperation.GetFile:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Files.Get(route.ResourceId), 200, cancellationToken);
+            case RestOperation.DeleteFile:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Files.Delete(route.ResourceId), 200, cancellationToken);
+            case RestOperation.UploadFile:
+                return _uploads.StartOrUploadAsync(context, body);
+            case RestOperation.UploadChunk:
+                return _uploads.ChunkAsync(context, body, cancellationToken);
+            case RestOperation.CreateCachedContent:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Create(body, route.ApiVersion), 200, cancellationToken);
+            case RestOperation.ListCachedContents:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Caches.List(pageSize, pageToken), 200, cancellationToken);
+            case RestOperation.GetCachedContent:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Get(route.ResourceId), 200, cancellationToken);
+            case RestOperation.UpdateCachedContent:
+                string? mask = Query(query, "updateMask", "update_mask");
+                return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Update(route.ResourceId, body, mask), 200, cancellationToken);
+            case RestOperation.DeleteCachedContent:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Delete(route.ResourceId), 200, cancellationToken);
+            default:
+                return ResponseWriter.WriteNotFoundPageAsync(context);
+        }
+    }
+
+    private static async Task UnaryAsync(HttpContext context, Task<UnaryOutcome> pending, CancellationToken cancellationToken)
+    {
+        UnaryOutcome outcome = await pending.ConfigureAwait(false);
+        await ResponseWriter.WriteOutcomeAsync(context, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StreamAsync(HttpContext context, RestRoute route, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        StreamOutcome outcome = await _engine.StreamGenerateContentAsync(route.Resource, route.ApiVersion, body, cancellationToken).ConfigureAwait(false);
+        if (outcome.VerbatimBody is { } verbatim)
+        {
+            await ResponseWriter.WriteOutcomeAsync(context, verbatim, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        bool sse = string.Equals(context.Request.Query["alt"].ToString(), "sse", StringComparison.OrdinalIgnoreCase);
+        if (sse)
+        {
+            await StreamResponseWriter.WriteSseAsync(context, outcome.Events!, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await StreamResponseWriter.WriteJsonArrayAsync(context, outcome.Events!, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Record(HttpContext context, ReadOnlyMemory<byte> body)
+    {
+        bool upload = context.Request.Path.StartsWithSegments("/upload", StringComparison.Ordinal);
+        int limit = upload ? _engine.Options.MaxRecordedUploadBodyBytes : _engine.Options.MaxRecordedBodyBytes;
+        _log.Add(RequestRecorder.Capture(context.Request, body, limit, _log.NextSequence()));
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is long length)
+        {
+            if (length > _engine.Options.MaxRequestBodyBytes)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            if (length == 0)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+
+            byte[] buffer = new byte[length];
+            await request.Body.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer;
+        }
+
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return copy.GetBuffer().AsMemory(0, (int)copy.Length);
+    }
+
+    private static string? Query(IQueryCollection query, string camel, string snake)
+    {
+        string value = query[camel].ToString();
+        return value.Length > 0 ? value : NullIfEmpty(query[snake].ToString());
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

@@ -1,0 +1,112 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emulator = Initialize-GenAITest
+}
+
+AfterAll {
+    $emulator | Stop-EmulatorProcess
+}
+
+Describe 'Invoke-GenerateContent' {
+    BeforeEach { Clear-EmulatorRequest $emulator }
+
+    It 'returns the reply with its text and full structure' {
+        $reply = Invoke-GenerateContent 'Hello there' -Model gemini-2.5-flash
+        $reply | Should -BeOfType ([GenAI.Core.Protocol.GenerateContentResponse])
+        $reply.Text | Should -Be 'Echo: Hello there'
+        $reply.Candidates[0].FinishReason | Should -Be 'STOP'
+        $reply.UsageMetadata.TotalTokenCount | Should -BeGreaterThan 0
+        $reply.ModelVersion | Should -Not -BeNullOrEmpty
+        $request = Get-EmulatorRequest $emulator
+        $request.path | Should -Be '/v1beta/models/gemini-2.5-flash:generateContent'
+    }
+
+    It 'sends the key only in the x-goog-api-key header, never in the URL' {
+        $null = Invoke-GenerateContent 'key check' -Model gemini-2.5-flash
+        $request = Get-EmulatorRequest $emulator
+        $request.query | Should -Not -Match 'key='
+        $request.headers.'x-goog-api-key' | Should -Be '***'
+    }
+
+    It 'joins lines piped from Get-Content into one prompt, sent in one request' {
+        $file = Join-Path $TestDrive 'notes.txt'
+        Set-Content -Path $file -Value 'first line', 'second line', 'third line'
+        $reply = Get-Content $file | Invoke-GenerateContent -Model gemini-2.5-flash
+        @($reply).Count | Should -Be 1
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 1
+        $body = (Get-EmulatorRequest $emulator).body | ConvertFrom-Json
+        $body.contents.Count | Should -Be 1
+        $body.contents[0].parts[0].text | Should -Be "first line`nsecond line`nthird line"
+        $body.contents[0].role | Should -Be 'user'
+    }
+
+    It 'streams: writes each chunk as its own object' {
+        $chunks = @(Invoke-GenerateContent 'one two three four' -Model gemini-2.5-flash -Stream)
+        $chunks.Count | Should -BeGreaterThan 1
+        ($chunks | ForEach-Object TextOrEmpty) -join '' | Should -Be 'Echo: one two three four'
+        $chunks[-1].Candidates[0].FinishReason | Should -Be 'STOP'
+        (Get-EmulatorRequest $emulator).query | Should -Match 'alt=sse'
+    }
+
+    It 'emits the first chunk before the stream has ended' {
+        $model = "gated-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($ModulePath, $BaseUri, $Key, $Model)
+                Import-Module $ModulePath
+                Set-GenAIConfiguration -ApiKey $Key -BaseUri $BaseUri
+                Invoke-GenerateContent 'alpha beta gamma delta' -Model $Model -Stream
+            }).AddArgument($env:GENAI_TEST_MODULE).AddArgument($emulator.BaseUri).AddArgument($emulator.ApiKey).AddArgument($model)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($output.Count -eq 0 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $output.Count | Should -BeGreaterThan 0 -Because 'the first chunk must reach the pipeline while the emulator holds the last one'
+            $handle.IsCompleted | Should -BeFalse -Because 'the stream cannot have ended: its last chunk is still held'
+            $null = Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri.TrimEnd('/'))/emulator/gates/$model/release"
+            $ps.EndInvoke($handle)
+            ($output | ForEach-Object TextOrEmpty) -join '' | Should -Be 'Echo: alpha beta gamma delta'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'reports a wrong key as GenAI.ApiKeyInvalid with the service message' {
+        Set-GenAIConfiguration -ApiKey 'wrong-key-123456'
+        try {
+            { Invoke-GenerateContent 'hi' -Model gemini-2.5-flash -ErrorAction Stop } |
+                Should -Throw -ErrorId 'GenAI.ApiKeyInvalid,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+            Invoke-GenerateContent 'hi' -Model gemini-2.5-flash -ErrorAction SilentlyContinue -ErrorVariable failure
+            $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $failure[0].Exception.Message | Should -Match 'API key not valid'
+            $failure[0].Exception.Message | Should -Not -Match 'wrong-key-123456'
+            $failure[0].TargetObject | Should -Be 'hi'
+        }
+        finally { Set-GenAIConfiguration -ApiKey $emulator.ApiKey }
+    }
+
+    It 'reports an unknown model as GenAI.ModelNotFound' {
+        { Invoke-GenerateContent 'hi' -Model no-such-model -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GenAI.ModelNotFound,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+    }
+
+    It 'is a terminating GenAI.ApiKeyMissing error when no key is configured' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($ModulePath)
+                Remove-Item Env:GOOGLE_API_KEY, Env:GEMINI_API_KEY -ErrorAction SilentlyContinue
+                Import-Module $ModulePath
+                try { Invoke-GenerateContent 'hi' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category.ToString() }
+            }).AddArgument($env:GENAI_TEST_MODULE)
+        $result = $ps.Invoke()
+        $ps.Dispose()
+        $result[0] | Should -Be 'GenAI.ApiKeyMissing,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+        $result[1] | Should -Be 'AuthenticationError'
+    }
+
+    It 'explains a blocked prompt when .Text is read' {
+        $reply = Invoke-GenerateContent 'anything' -Model blocked
+        { $reply.Text } | Should -Throw '*blocked*SAFETY*'
+        $reply.PromptFeedback.BlockReason | Should -Be 'SAFETY'
+    }
+}
