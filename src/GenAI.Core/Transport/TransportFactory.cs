@@ -44,15 +44,35 @@ namespace GenAI.Core.Transport
                 : new TransportSelection(new RestTransport(options), TransportKind.Rest, reason);
         }
 
+        /// <summary>Whether gRPC can be used in this process, without creating a transport; <paramref name="reason"/> says why not.</summary>
+        public static bool IsGrpcAvailable(out string? reason)
+        {
+#if !NET8_0_OR_GREATER
+            reason = UnsupportedRuntimeReason;
+            return false;
+#else
+            Type? type = LoadGrpcType();
+            reason = type != null && typeof(ITransport).IsAssignableFrom(type) ? null : MissingAssemblyReason;
+            return reason == null;
+#endif
+        }
+
+#if !NET8_0_OR_GREATER
+        private static string UnsupportedRuntimeReason =>
+            $"The gRPC transport needs .NET 8 or later (PowerShell 7+); this is {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}. Using REST.";
+#else
+        private const string MissingAssemblyReason = "The gRPC transport (GenAI.Transport.Grpc.dll) is not installed next to GenAI.Core.dll. Using REST.";
+#endif
+
         private static string? TryCreateGrpc(GenAIClientOptions options, out ITransport? transport)
         {
             transport = null;
 #if !NET8_0_OR_GREATER
-            return $"The gRPC transport needs .NET 8 or later (PowerShell 7+); this is {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}. Using REST.";
+            return UnsupportedRuntimeReason;
 #else
             Type? type = LoadGrpcType();
             if (type == null || !typeof(ITransport).IsAssignableFrom(type))
-                return "The gRPC transport (GenAI.Transport.Grpc.dll) is not installed next to GenAI.Core.dll. Using REST.";
+                return MissingAssemblyReason;
             try
             {
                 transport = (ITransport)Activator.CreateInstance(type, options)!;
