@@ -14,7 +14,17 @@ namespace GenAI.Transport.Grpc.Tests.Mapping
     {
         private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
-        private static string Serialize(C.GenerateContentRequest request) => JsonSerializer.Serialize(request, C.GenAIJsonContext.Default.GenerateContentRequest);
+        // Property order of AdditionalProperties is not meaningful (proto field order vs input order): compare with sorted keys.
+        private static string Serialize(C.GenerateContentRequest request) =>
+            Canonical(System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(request, C.GenAIJsonContext.Default.GenerateContentRequest))).ToJsonString();
+
+        private static System.Text.Json.Nodes.JsonNode Canonical(System.Text.Json.Nodes.JsonNode node) => node switch
+        {
+            System.Text.Json.Nodes.JsonObject o => new System.Text.Json.Nodes.JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Key, p.Value == null ? null : Canonical(p.Value))).ToList()),
+            System.Text.Json.Nodes.JsonArray a => new System.Text.Json.Nodes.JsonArray(a.Select(i => i == null ? null : Canonical(i)).ToArray()),
+            _ => node.DeepClone(),
+        };
 
         private static C.GenerateContentRequest RichRequest() => JsonSerializer.Deserialize(@"{
             ""model"": ""models/gemini-2.0-flash"",
