@@ -13,7 +13,7 @@ namespace GenAI.Core
             if (transport != null)
             {
                 Transport = transport;
-                TransportKind = options.Transport;
+                TransportKind = transport is RestTransport ? TransportKind.Rest : options.Transport;
             }
             else
             {
