@@ -10,11 +10,14 @@ namespace GenAI.Transport.Grpc.Mapping
     /// </summary>
     internal static class ContentMapper
     {
-        private static readonly HashSet<int> s_partHandled = new HashSet<int> { 2, 3, 4, 5, 6, 9, 10, 11, 13 };
-        private static readonly HashSet<int> s_contentHandled = new HashSet<int> { 1, 2 };
-        private static readonly HashSet<int> s_pairHandled = new HashSet<int> { 1, 2 };
-        private static readonly HashSet<int> s_functionCallHandled = new HashSet<int> { 1, 2, 3 };
-        private static readonly HashSet<int> s_functionResponseHandled = new HashSet<int> { 1, 2, 3 };
+        private static readonly ExtraFields s_partHandled = ExtraFields.Except(P.Part.Descriptor, 2, 3, 4, 5, 6, 9, 10, 11, 13);
+        private static readonly ExtraFields s_contentHandled = ExtraFields.Except(P.Content.Descriptor, 1, 2);
+        private static readonly ExtraFields s_blobHandled = ExtraFields.Except(P.Blob.Descriptor, 1, 2);
+        private static readonly ExtraFields s_fileDataHandled = ExtraFields.Except(P.FileData.Descriptor, 1, 2);
+        private static readonly ExtraFields s_codeHandled = ExtraFields.Except(P.ExecutableCode.Descriptor, 1, 2);
+        private static readonly ExtraFields s_resultHandled = ExtraFields.Except(P.CodeExecutionResult.Descriptor, 1, 2);
+        private static readonly ExtraFields s_functionCallHandled = ExtraFields.Except(P.FunctionCall.Descriptor, 1, 2, 3);
+        private static readonly ExtraFields s_functionResponseHandled = ExtraFields.Except(P.FunctionResponse.Descriptor, 1, 2, 3);
 
         // ---- core → proto ----
 
@@ -100,7 +103,7 @@ namespace GenAI.Transport.Grpc.Mapping
                 Parts = new List<C.Part>(content.Parts.Count),
             };
             foreach (var part in content.Parts) result.Parts.Add(ToCore(part));
-            result.AdditionalProperties = ProtoJson.Extras(content, s_contentHandled);
+            result.AdditionalProperties = s_contentHandled.Of(content);
             return result;
         }
 
@@ -119,7 +122,7 @@ namespace GenAI.Transport.Grpc.Mapping
                     {
                         MimeType = part.InlineData.MimeType,
                         Data = part.InlineData.Data.ToBase64(),
-                        AdditionalProperties = ProtoJson.Extras(part.InlineData, s_pairHandled),
+                        AdditionalProperties = s_blobHandled.Of(part.InlineData),
                     };
                     break;
                 case P.Part.DataOneofCase.FunctionCall:
@@ -133,7 +136,7 @@ namespace GenAI.Transport.Grpc.Mapping
                     {
                         MimeType = NullIfEmpty(part.FileData.MimeType),
                         FileUri = part.FileData.FileUri,
-                        AdditionalProperties = ProtoJson.Extras(part.FileData, s_pairHandled),
+                        AdditionalProperties = s_fileDataHandled.Of(part.FileData),
                     };
                     break;
                 case P.Part.DataOneofCase.ExecutableCode:
@@ -141,7 +144,7 @@ namespace GenAI.Transport.Grpc.Mapping
                     {
                         Language = ProtoEnum<P.ExecutableCode.Types.Language>.NameOrNull(part.ExecutableCode.Language),
                         Code = part.ExecutableCode.Code,
-                        AdditionalProperties = ProtoJson.Extras(part.ExecutableCode, s_pairHandled),
+                        AdditionalProperties = s_codeHandled.Of(part.ExecutableCode),
                     };
                     break;
                 case P.Part.DataOneofCase.CodeExecutionResult:
@@ -149,13 +152,13 @@ namespace GenAI.Transport.Grpc.Mapping
                     {
                         Outcome = ProtoEnum<P.CodeExecutionResult.Types.Outcome>.NameOrNull(part.CodeExecutionResult.Outcome),
                         Output = NullIfEmpty(part.CodeExecutionResult.Output),
-                        AdditionalProperties = ProtoJson.Extras(part.CodeExecutionResult, s_pairHandled),
+                        AdditionalProperties = s_resultHandled.Of(part.CodeExecutionResult),
                     };
                     break;
             }
             if (part.Thought) result.Thought = true;
             result.ThoughtSignature = ProtoJson.Base64(part.ThoughtSignature);
-            result.AdditionalProperties = ProtoJson.Extras(part, s_partHandled);
+            result.AdditionalProperties = s_partHandled.Of(part);
             return result;
         }
 
@@ -164,7 +167,7 @@ namespace GenAI.Transport.Grpc.Mapping
             Id = NullIfEmpty(call.Id),
             Name = call.Name,
             Args = call.Args == null ? (System.Text.Json.JsonElement?)null : ProtoJson.ToElement(call.Args),
-            AdditionalProperties = ProtoJson.Extras(call, s_functionCallHandled),
+            AdditionalProperties = s_functionCallHandled.Of(call),
         };
 
         public static C.FunctionResponse ToCore(P.FunctionResponse response) => new C.FunctionResponse
@@ -172,7 +175,7 @@ namespace GenAI.Transport.Grpc.Mapping
             Id = NullIfEmpty(response.Id),
             Name = response.Name,
             Response = response.Response == null ? (System.Text.Json.JsonElement?)null : ProtoJson.ToElement(response.Response),
-            AdditionalProperties = ProtoJson.Extras(response, s_functionResponseHandled),
+            AdditionalProperties = s_functionResponseHandled.Of(response),
         };
 
         public static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -8,22 +8,22 @@ namespace GenAI.Transport.Grpc.Mapping
     /// <summary>GenerativeService messages (generate, stream, count tokens), both ways.</summary>
     internal static class GenerateMapper
     {
-        private static readonly HashSet<int> s_requestHandled = new HashSet<int> { 1, 2, 3, 4, 5, 7, 8, 9 };
-        private static readonly HashSet<int> s_configHandled = new HashSet<int> { 1, 2, 4, 5, 6, 7, 8, 13, 14, 15, 16, 17, 18, 20, 22, 28 };
-        private static readonly HashSet<int> s_thinkingHandled = new HashSet<int> { 1, 2 };
-        private static readonly HashSet<int> s_safetySettingHandled = new HashSet<int> { 3, 4 };
-        private static readonly HashSet<int> s_toolHandled = new HashSet<int> { 1, 2, 3, 4, 8 };
-        private static readonly HashSet<int> s_declarationHandled = new HashSet<int> { 1, 2, 3, 4, 6 };
-        private static readonly HashSet<int> s_toolConfigHandled = new HashSet<int> { 1 };
-        private static readonly HashSet<int> s_callingConfigHandled = new HashSet<int> { 1, 2 };
-        private static readonly HashSet<int> s_responseHandled = new HashSet<int> { 1, 2, 3, 4, 5 };
-        private static readonly HashSet<int> s_candidateHandled = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 9, 10 };
-        private static readonly HashSet<int> s_feedbackHandled = new HashSet<int> { 1, 2 };
-        private static readonly HashSet<int> s_ratingHandled = new HashSet<int> { 3, 4, 5 };
-        private static readonly HashSet<int> s_usageHandled = new HashSet<int> { 1, 2, 3, 4, 8, 10 };
-        private static readonly HashSet<int> s_citationHandled = new HashSet<int> { 1 };
-        private static readonly HashSet<int> s_sourceHandled = new HashSet<int> { 1, 2, 3, 4 };
-        private static readonly HashSet<int> s_countResponseHandled = new HashSet<int> { 1, 5, 6 };
+        private static readonly ExtraFields s_requestHandled = ExtraFields.Except(P.GenerateContentRequest.Descriptor, 1, 2, 3, 4, 5, 7, 8, 9);
+        private static readonly ExtraFields s_configHandled = ExtraFields.Except(P.GenerationConfig.Descriptor, 1, 2, 4, 5, 6, 7, 8, 13, 14, 15, 16, 17, 18, 20, 22, 28);
+        private static readonly ExtraFields s_thinkingHandled = ExtraFields.Except(P.ThinkingConfig.Descriptor, 1, 2);
+        private static readonly ExtraFields s_safetySettingHandled = ExtraFields.Except(P.SafetySetting.Descriptor, 3, 4);
+        private static readonly ExtraFields s_toolHandled = ExtraFields.Except(P.Tool.Descriptor, 1, 2, 3, 4, 8);
+        private static readonly ExtraFields s_declarationHandled = ExtraFields.Except(P.FunctionDeclaration.Descriptor, 1, 2, 3, 4, 6);
+        private static readonly ExtraFields s_toolConfigHandled = ExtraFields.Except(P.ToolConfig.Descriptor, 1);
+        private static readonly ExtraFields s_callingConfigHandled = ExtraFields.Except(P.FunctionCallingConfig.Descriptor, 1, 2);
+        private static readonly ExtraFields s_responseHandled = ExtraFields.Except(P.GenerateContentResponse.Descriptor, 1, 2, 3, 4, 5);
+        private static readonly ExtraFields s_candidateHandled = ExtraFields.Except(P.Candidate.Descriptor, 1, 2, 3, 4, 5, 6, 7, 9, 10);
+        private static readonly ExtraFields s_feedbackHandled = ExtraFields.Except(P.GenerateContentResponse.Types.PromptFeedback.Descriptor, 1, 2);
+        private static readonly ExtraFields s_ratingHandled = ExtraFields.Except(P.SafetyRating.Descriptor, 3, 4, 5);
+        private static readonly ExtraFields s_usageHandled = ExtraFields.Except(P.GenerateContentResponse.Types.UsageMetadata.Descriptor, 1, 2, 3, 4, 8, 10);
+        private static readonly ExtraFields s_citationHandled = ExtraFields.Except(P.CitationMetadata.Descriptor, 1);
+        private static readonly ExtraFields s_sourceHandled = ExtraFields.Except(P.CitationSource.Descriptor, 1, 2, 3, 4);
+        private static readonly ExtraFields s_countResponseHandled = ExtraFields.Except(P.CountTokensResponse.Descriptor, 1, 5, 6);
 
         // ================= requests: core → proto =================
 
@@ -145,11 +145,11 @@ namespace GenAI.Transport.Grpc.Mapping
             {
                 Category = ProtoEnum<P.HarmCategory>.Name(s.Category),
                 Threshold = ProtoEnum<P.SafetySetting.Types.HarmBlockThreshold>.Name(s.Threshold),
-                AdditionalProperties = ProtoJson.Extras(s, s_safetySettingHandled),
+                AdditionalProperties = s_safetySettingHandled.Of(s),
             }).ToList(),
             GenerationConfig = request.GenerationConfig == null ? null : ToCore(request.GenerationConfig),
             CachedContent = request.HasCachedContent ? request.CachedContent : null,
-            AdditionalProperties = ProtoJson.Extras(request, s_requestHandled),
+            AdditionalProperties = s_requestHandled.Of(request),
         };
 
         public static C.CountTokensRequest ToCore(P.CountTokensRequest request) => new C.CountTokensRequest
@@ -180,9 +180,9 @@ namespace GenAI.Transport.Grpc.Mapping
             {
                 IncludeThoughts = config.ThinkingConfig.HasIncludeThoughts ? config.ThinkingConfig.IncludeThoughts : (bool?)null,
                 ThinkingBudget = config.ThinkingConfig.HasThinkingBudget ? config.ThinkingConfig.ThinkingBudget : (int?)null,
-                AdditionalProperties = ProtoJson.Extras(config.ThinkingConfig, s_thinkingHandled),
+                AdditionalProperties = s_thinkingHandled.Of(config.ThinkingConfig),
             },
-            AdditionalProperties = ProtoJson.Extras(config, s_configHandled),
+            AdditionalProperties = s_configHandled.Of(config),
         };
 
         public static C.Tool ToCore(P.Tool tool) => new C.Tool
@@ -194,13 +194,13 @@ namespace GenAI.Transport.Grpc.Mapping
                 Parameters = d.Parameters == null ? (JsonElement?)null : ProtoJson.ToElement(d.Parameters),
                 ParametersJsonSchema = d.ParametersJsonSchema == null ? (JsonElement?)null : ProtoJson.ToElement(d.ParametersJsonSchema),
                 Response = d.Response == null ? (JsonElement?)null : ProtoJson.ToElement(d.Response),
-                AdditionalProperties = ProtoJson.Extras(d, s_declarationHandled),
+                AdditionalProperties = s_declarationHandled.Of(d),
             }).ToList(),
             CodeExecution = tool.CodeExecution == null ? (JsonElement?)null : ProtoJson.ToElement(tool.CodeExecution),
             GoogleSearch = tool.GoogleSearch == null ? (JsonElement?)null : ProtoJson.ToElement(tool.GoogleSearch),
             GoogleSearchRetrieval = tool.GoogleSearchRetrieval == null ? (JsonElement?)null : ProtoJson.ToElement(tool.GoogleSearchRetrieval),
             UrlContext = tool.UrlContext == null ? (JsonElement?)null : ProtoJson.ToElement(tool.UrlContext),
-            AdditionalProperties = ProtoJson.Extras(tool, s_toolHandled),
+            AdditionalProperties = s_toolHandled.Of(tool),
         };
 
         public static C.ToolConfig ToCore(P.ToolConfig config) => new C.ToolConfig
@@ -209,9 +209,9 @@ namespace GenAI.Transport.Grpc.Mapping
             {
                 Mode = ProtoEnum<P.FunctionCallingConfig.Types.Mode>.NameOrNull(config.FunctionCallingConfig.Mode),
                 AllowedFunctionNames = config.FunctionCallingConfig.AllowedFunctionNames.Count == 0 ? null : config.FunctionCallingConfig.AllowedFunctionNames.ToList(),
-                AdditionalProperties = ProtoJson.Extras(config.FunctionCallingConfig, s_callingConfigHandled),
+                AdditionalProperties = s_callingConfigHandled.Of(config.FunctionCallingConfig),
             },
-            AdditionalProperties = ProtoJson.Extras(config, s_toolConfigHandled),
+            AdditionalProperties = s_toolConfigHandled.Of(config),
         };
 
         // ================= responses: proto → core =================
@@ -223,12 +223,12 @@ namespace GenAI.Transport.Grpc.Mapping
             {
                 BlockReason = ProtoEnum<P.GenerateContentResponse.Types.PromptFeedback.Types.BlockReason>.NameOrNull(response.PromptFeedback.BlockReason),
                 SafetyRatings = ToCore(response.PromptFeedback.SafetyRatings),
-                AdditionalProperties = ProtoJson.Extras(response.PromptFeedback, s_feedbackHandled),
+                AdditionalProperties = s_feedbackHandled.Of(response.PromptFeedback),
             },
             UsageMetadata = response.UsageMetadata == null ? null : ToCore(response.UsageMetadata),
             ModelVersion = ContentMapper.NullIfEmpty(response.ModelVersion),
             ResponseId = ContentMapper.NullIfEmpty(response.ResponseId),
-            AdditionalProperties = ProtoJson.Extras(response, s_responseHandled),
+            AdditionalProperties = s_responseHandled.Of(response),
         };
 
         public static C.Candidate ToCore(P.Candidate candidate) => new C.Candidate
@@ -246,15 +246,15 @@ namespace GenAI.Transport.Grpc.Mapping
                     EndIndex = s.HasEndIndex ? s.EndIndex : (int?)null,
                     Uri = s.HasUri ? s.Uri : null,
                     License = s.HasLicense ? s.License : null,
-                    AdditionalProperties = ProtoJson.Extras(s, s_sourceHandled),
+                    AdditionalProperties = s_sourceHandled.Of(s),
                 }).ToList(),
-                AdditionalProperties = ProtoJson.Extras(candidate.CitationMetadata, s_citationHandled),
+                AdditionalProperties = s_citationHandled.Of(candidate.CitationMetadata),
             },
             TokenCount = candidate.TokenCount == 0 ? (int?)null : candidate.TokenCount,
             GroundingMetadata = candidate.GroundingMetadata == null ? null
                 : JsonSerializer.Deserialize(ProtoJson.Formatter.Format(candidate.GroundingMetadata), GenAIJsonContext.Default.GroundingMetadata),
             AvgLogprobs = candidate.AvgLogprobs == 0 ? (double?)null : candidate.AvgLogprobs,
-            AdditionalProperties = ProtoJson.Extras(candidate, s_candidateHandled),
+            AdditionalProperties = s_candidateHandled.Of(candidate),
         };
 
         private static List<C.SafetyRating>? ToCore(Google.Protobuf.Collections.RepeatedField<P.SafetyRating> ratings) =>
@@ -263,7 +263,7 @@ namespace GenAI.Transport.Grpc.Mapping
                 Category = ProtoEnum<P.HarmCategory>.NameOrNull(r.Category),
                 Probability = ProtoEnum<P.SafetyRating.Types.HarmProbability>.NameOrNull(r.Probability),
                 Blocked = r.Blocked ? true : (bool?)null,
-                AdditionalProperties = ProtoJson.Extras(r, s_ratingHandled),
+                AdditionalProperties = s_ratingHandled.Of(r),
             }).ToList();
 
         private static C.UsageMetadata ToCore(P.GenerateContentResponse.Types.UsageMetadata usage) => new C.UsageMetadata
@@ -274,7 +274,7 @@ namespace GenAI.Transport.Grpc.Mapping
             ToolUsePromptTokenCount = NullIfZero(usage.ToolUsePromptTokenCount),
             ThoughtsTokenCount = NullIfZero(usage.ThoughtsTokenCount),
             TotalTokenCount = NullIfZero(usage.TotalTokenCount),
-            AdditionalProperties = ProtoJson.Extras(usage, s_usageHandled),
+            AdditionalProperties = s_usageHandled.Of(usage),
         };
 
         public static C.CountTokensResponse ToCore(P.CountTokensResponse response) => new C.CountTokensResponse
@@ -282,7 +282,7 @@ namespace GenAI.Transport.Grpc.Mapping
             TotalTokens = response.TotalTokens,
             CachedContentTokenCount = NullIfZero(response.CachedContentTokenCount),
             PromptTokensDetails = response.PromptTokensDetails.Count == 0 ? null : response.PromptTokensDetails.Select(d => ProtoJson.ToElement(d)).ToList(),
-            AdditionalProperties = ProtoJson.Extras(response, s_countResponseHandled),
+            AdditionalProperties = s_countResponseHandled.Of(response),
         };
 
         // ================= responses: core → proto (the server side, tests) =================

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,6 +19,22 @@ namespace GenAI.Transport.Grpc.Mapping
     /// and proto3 JSON (the REST wire format) for sub-messages the core keeps as raw JSON or in
     /// <c>AdditionalProperties</c>. Fields the core does not type are thus carried both ways by name.
     /// </summary>
+    /// <summary>
+    /// The fields of one message type that the core does not type, computed once per mapping site:
+    /// proto → core puts those that are set into <c>AdditionalProperties</c> (cheap when none are set).
+    /// </summary>
+    internal sealed class ExtraFields
+    {
+        private readonly FieldDescriptor[] _fields;
+
+        private ExtraFields(FieldDescriptor[] fields) { _fields = fields; }
+
+        public static ExtraFields Except(MessageDescriptor descriptor, params int[] handled) =>
+            new ExtraFields(descriptor.Fields.InFieldNumberOrder().Where(f => Array.IndexOf(handled, f.FieldNumber) < 0).ToArray());
+
+        public IDictionary<string, JsonElement>? Of(IMessage message) => _fields.Length == 0 ? null : ProtoJson.Extras(message, _fields);
+    }
+
     internal static class ProtoJson
     {
         private static readonly TypeRegistry s_errorDetails = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor);
@@ -143,13 +160,14 @@ namespace GenAI.Transport.Grpc.Mapping
             target.MergeFrom(parsed.ToByteString());
         }
 
-        /// <summary>The set fields of <paramref name="message"/> not in <paramref name="handled"/>, as proto3 JSON by JSON name; null when none.</summary>
-        public static IDictionary<string, JsonElement>? Extras(IMessage message, HashSet<int> handled)
+        /// <summary>The set fields of <paramref name="message"/> among <paramref name="fields"/>, as proto3 JSON by JSON name; null when none.</summary>
+        public static IDictionary<string, JsonElement>? Extras(IMessage message, IReadOnlyList<FieldDescriptor> fields)
         {
             Dictionary<string, JsonElement>? extras = null;
-            foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+            for (int i = 0; i < fields.Count; i++)
             {
-                if (handled.Contains(field.FieldNumber) || !IsSet(field, message)) continue;
+                var field = fields[i];
+                if (!IsSet(field, message)) continue;
                 var writer = new StringWriter(CultureInfo.InvariantCulture);
                 Formatter.WriteValue(writer, field.Accessor.GetValue(message));
                 (extras ??= new Dictionary<string, JsonElement>())[field.JsonName] = Parse(writer.ToString());

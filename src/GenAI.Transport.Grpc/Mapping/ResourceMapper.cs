@@ -9,11 +9,13 @@ namespace GenAI.Transport.Grpc.Mapping
     /// <summary>ModelService, CacheService and FileService messages, both ways.</summary>
     internal static class ResourceMapper
     {
-        private static readonly HashSet<int> s_modelHandled = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15 };
-        private static readonly HashSet<int> s_listHandled = new HashSet<int> { 1, 2 };
-        private static readonly HashSet<int> s_cacheHandled = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
-        private static readonly HashSet<int> s_cacheUsageHandled = new HashSet<int> { 1 };
-        private static readonly HashSet<int> s_fileHandled = new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13 };
+        private static readonly ExtraFields s_modelHandled = ExtraFields.Except(P.Model.Descriptor, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15);
+        private static readonly ExtraFields s_modelListHandled = ExtraFields.Except(P.ListModelsResponse.Descriptor, 1, 2);
+        private static readonly ExtraFields s_cacheListHandled = ExtraFields.Except(P.ListCachedContentsResponse.Descriptor, 1, 2);
+        private static readonly ExtraFields s_fileListHandled = ExtraFields.Except(P.ListFilesResponse.Descriptor, 1, 2);
+        private static readonly ExtraFields s_cacheHandled = ExtraFields.Except(P.CachedContent.Descriptor, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        private static readonly ExtraFields s_cacheUsageHandled = ExtraFields.Except(P.CachedContent.Types.UsageMetadata.Descriptor, 1);
+        private static readonly ExtraFields s_fileHandled = ExtraFields.Except(P.File.Descriptor, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13);
 
         // ---- Model ----
 
@@ -32,7 +34,7 @@ namespace GenAI.Transport.Grpc.Mapping
             TopP = model.HasTopP ? ProtoJson.ToDouble(model.TopP) : (double?)null,
             TopK = model.HasTopK ? model.TopK : (int?)null,
             Thinking = model.Thinking ? true : (bool?)null,
-            AdditionalProperties = ProtoJson.Extras(model, s_modelHandled),
+            AdditionalProperties = s_modelHandled.Of(model),
         };
 
         public static P.Model ToProto(C.Model model)
@@ -61,7 +63,7 @@ namespace GenAI.Transport.Grpc.Mapping
         {
             Models = response.Models.Select(ToCore).ToList(),
             NextPageToken = ContentMapper.NullIfEmpty(response.NextPageToken),
-            AdditionalProperties = ProtoJson.Extras(response, s_listHandled),
+            AdditionalProperties = s_modelListHandled.Of(response),
         };
 
         // ---- CachedContent ----
@@ -105,16 +107,16 @@ namespace GenAI.Transport.Grpc.Mapping
             UsageMetadata = cache.UsageMetadata == null ? null : new C.CachedContentUsage
             {
                 TotalTokenCount = cache.UsageMetadata.TotalTokenCount == 0 ? (int?)null : cache.UsageMetadata.TotalTokenCount,
-                AdditionalProperties = ProtoJson.Extras(cache.UsageMetadata, s_cacheUsageHandled),
+                AdditionalProperties = s_cacheUsageHandled.Of(cache.UsageMetadata),
             },
-            AdditionalProperties = ProtoJson.Extras(cache, s_cacheHandled),
+            AdditionalProperties = s_cacheHandled.Of(cache),
         };
 
         public static C.ListCachedContentsResponse ToCore(P.ListCachedContentsResponse response) => new C.ListCachedContentsResponse
         {
             CachedContents = response.CachedContents.Select(ToCore).ToList(),
             NextPageToken = ContentMapper.NullIfEmpty(response.NextPageToken),
-            AdditionalProperties = ProtoJson.Extras(response, s_listHandled),
+            AdditionalProperties = s_cacheListHandled.Of(response),
         };
 
         /// <summary>"ttl", "expireTime" (REST, camelCase, comma-separated) → FieldMask paths (snake_case).</summary>
@@ -153,7 +155,7 @@ namespace GenAI.Transport.Grpc.Mapping
             State = ProtoEnum<P.File.Types.State>.NameOrNull(file.State),
             Source = ProtoEnum<P.File.Types.Source>.NameOrNull(file.Source),
             Error = file.Error == null ? null : ToCore(file.Error),
-            AdditionalProperties = ProtoJson.Extras(file, s_fileHandled),
+            AdditionalProperties = s_fileHandled.Of(file),
         };
 
         public static P.File ToProto(C.GenAIFile file)
@@ -181,7 +183,7 @@ namespace GenAI.Transport.Grpc.Mapping
         {
             Files = response.Files.Select(ToCore).ToList(),
             NextPageToken = ContentMapper.NullIfEmpty(response.NextPageToken),
-            AdditionalProperties = ProtoJson.Extras(response, s_listHandled),
+            AdditionalProperties = s_fileListHandled.Of(response),
         };
 
         // ---- google.rpc.Status ----
