@@ -82,6 +82,8 @@ internal sealed class EmulatorGenerativeService : P.GenerativeService.Generative
 {
     private readonly GrpcCalls _calls;
 
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(100);
+
     public EmulatorGenerativeService(GrpcCalls calls) => _calls = calls;
 
     public override Task<P.GenerateContentResponse> GenerateContent(P.GenerateContentRequest request, ServerCallContext context) =>
@@ -108,6 +110,8 @@ internal sealed class EmulatorGenerativeService : P.GenerativeService.Generative
                 switch (item.Kind)
                 {
                     case StreamEventKind.Abort:
+                        // As on REST: let the messages already written reach the client before the reset.
+                        await Task.Delay(AbortGrace, token).ConfigureAwait(false);
                         throw new ConnectionAbortException();
                     case StreamEventKind.Error:
                         throw GrpcWire.ToRpcException(item.Error!);

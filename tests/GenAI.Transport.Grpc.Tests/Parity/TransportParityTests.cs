@@ -336,5 +336,54 @@ namespace GenAI.Transport.Grpc.Tests.Parity
                 new GenerativeModel(Tag("fault-hang", transport)), Prompt("x"), options: new RequestOptions { Timeout = TimeSpan.FromMilliseconds(500) }));
             Assert.Equal("Timeout", error.ErrorCode);
         }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task BlockedPrompt_HasFeedbackAndNoCandidates(TransportKind transport)
+        {
+            using var client = _emulator.Client(transport);
+            var reply = await client.Models.GenerateContentAsync(new GenerativeModel(Tag("blocked", transport)), Prompt("x"));
+
+            Assert.Null(reply.Candidates);
+            Assert.Equal("SAFETY", reply.PromptFeedback.BlockReason);
+            Assert.NotEmpty(reply.PromptFeedback.SafetyRatings);
+            Assert.Equal("PromptBlocked", Assert.Throws<PromptBlockedException>(() => reply.Text).ErrorCode);
+        }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task SafetyStop_IsAFinishReason_WithRatings(TransportKind transport)
+        {
+            using var client = _emulator.Client(transport);
+            var reply = await client.Models.GenerateContentAsync(new GenerativeModel(Tag("safety-stop", transport)), Prompt("x"));
+
+            Assert.Equal("SAFETY", reply.FinishReason);
+            Assert.Contains(reply.Candidates[0].SafetyRatings, r => r.Blocked == true);
+        }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task OversizedReply_IsReceivedWhole(TransportKind transport)
+        {
+            using var client = _emulator.Client(transport);
+            var reply = await client.Models.GenerateContentAsync(new GenerativeModel(Tag("fault-oversized", transport)), Prompt("x"));
+            Assert.True(reply.Text.Length > 5_000_000);
+        }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task ConnectionDroppedMidStream_IsStreamInterrupted_WithAConnectionError(TransportKind transport)
+        {
+            using var client = _emulator.Client(transport);
+            int received = 0;
+            var error = await Assert.ThrowsAsync<StreamInterruptedException>(async () =>
+            {
+                await foreach (var _ in client.Models.StreamGenerateContentAsync(new GenerativeModel(Tag("fault-reset-after-2", transport)), Prompt("Tell me a long story please.")))
+                    received++;
+            });
+
+            Assert.Equal(2, received);
+            Assert.Equal("ConnectionFailed", Assert.IsType<TransportException>(error.InnerException).ErrorCode);
+        }
     }
 }
