@@ -1,4 +1,5 @@
 using System;
+using GenAI.Core.Caches;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
 
@@ -23,6 +24,7 @@ namespace GenAI.Core
                 TransportFallbackReason = selection.FallbackReason;
             }
             Models = new ModelsClient(Transport);
+            Caches = new CachesClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
@@ -36,6 +38,8 @@ namespace GenAI.Core
         public string? TransportFallbackReason { get; }
 
         public ModelsClient Models { get; }
+
+        public CachesClient Caches { get; }
 
         public void Dispose() => Transport.Dispose();
     }
