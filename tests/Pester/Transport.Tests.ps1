@@ -52,6 +52,17 @@ Describe 'Transport selection (-Transport Rest|Grpc)' {
         @(Get-EmulatorRequest $emulator | ForEach-Object path) | Should -Contain '/google.ai.generativelanguage.v1beta.ModelService/GetModel'
     }
 
+    It 'creates, reads and removes a cached content over gRPC' {
+        $cache = New-GenAICachedContent 'The handbook: the cafeteria opens at noon.' -Model gemini-2.5-flash -Ttl 300 -DisplayName 'grpc-cache'
+        $cache.Name | Should -BeLike 'cachedContents/*'
+        (Get-GenAICachedContent $cache.Name).DisplayName | Should -Be 'grpc-cache'
+        Remove-GenAICachedContent $cache.Name -Confirm:$false
+        $paths = @(Get-EmulatorRequest $emulator | ForEach-Object path)
+        $paths | Should -Contain '/google.ai.generativelanguage.v1beta.CacheService/CreateCachedContent'
+        $paths | Should -Contain '/google.ai.generativelanguage.v1beta.CacheService/GetCachedContent'
+        $paths | Should -Contain '/google.ai.generativelanguage.v1beta.CacheService/DeleteCachedContent'
+    }
+
     It 'reports the same ErrorId over both transports' {
         $grpcError = { Invoke-GenerateContent 'x' -Model no-such-model -ErrorAction Stop } | Should -Throw -PassThru
         $restError = { Invoke-GenerateContent 'x' -Model no-such-model -Transport Rest -ErrorAction Stop } | Should -Throw -PassThru
