@@ -214,9 +214,10 @@ namespace GenAI.Transport.Grpc.Tests.Parity
 
             await transportUnderTest.DeleteCachedContentAsync(created.Name, options, CancellationToken.None);
             var gone = await Assert.ThrowsAsync<ApiException>(() => transportUnderTest.GetCachedContentAsync(created.Name, options, CancellationToken.None));
-            // The live service answers PERMISSION_DENIED (403) for a cache that no longer exists; NOT_FOUND is also accepted.
-            Assert.Contains(gone.HttpStatus, new[] { 403, 404 });
-            Assert.Equal(gone.HttpStatus == 403 ? "PermissionDenied" : "NotFound", gone.ErrorCode);
+            // The live service answers 403 PERMISSION_DENIED "... not found (or permission denied)"; the core calls it NotFound.
+            Assert.Equal(403, gone.HttpStatus);
+            Assert.Equal("PERMISSION_DENIED", gone.Status);
+            Assert.Equal("NotFound", gone.ErrorCode);
         }
 
         [Theory]
