@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Invoke-GenerateContent'
         'Measure-Tokens'
+        'New-GenAIModel'
         'Start-ChatSession'
         'Send-ChatMessage'
         'Get-GenAIModel'

@@ -8,6 +8,7 @@ using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Streaming;
+using GenAI.Core.Tools;
 using GenAI.Core.Transport;
 
 namespace GenAI.Core.Chats
@@ -45,6 +46,12 @@ namespace GenAI.Core.Chats
 
         public int TurnCount { get { lock (_history) return _history.Count; } }
 
+        /// <summary>Whether sends run function calls automatically by default (the seed's <c>enable_automatic_function_calling</c>).</summary>
+        public bool AutomaticFunctionCalling { get; set; }
+
+        /// <summary>Function calls run per turn at most when calling automatically.</summary>
+        public int MaximumFunctionCalls { get; set; } = Tools.AutomaticFunctionCalling.DefaultMaximumCalls;
+
         public async Task<GenerateContentResponse> SendAsync(ModelsClient models, Content message, CallOverrides? overrides = null,
             RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
@@ -58,6 +65,33 @@ namespace GenAI.Core.Chats
                 Last = response;
                 Commit(userTurn, response);
                 return response;
+            }
+            finally
+            {
+                _turnLock.Release();
+            }
+        }
+
+        /// <summary>
+        /// Sends with automatic function calling (api-spec §6.8): the model's functionCall turns and the
+        /// functionResponse turns answering them enter the history with the final reply. Any failure
+        /// inside the loop (a blocked or stopped reply, a handler error) discards all of the turn's contents.
+        /// </summary>
+        public async Task<FunctionCallingResult> SendAsync(ModelsClient models, Content message, Tools.AutomaticFunctionCalling calling,
+            CallOverrides? overrides = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (calling == null) throw new ArgumentNullException(nameof(calling));
+            var userTurn = PrepareUserTurn(message, overrides);
+            await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var contents = Snapshot();
+                int committed = contents.Count;
+                contents.Add(userTurn);
+                var result = await FunctionCallingLoop.RunAsync(models, Model, contents, overrides, options, calling, raiseOnProblem: true, cancellationToken).ConfigureAwait(false);
+                Last = result.Response;
+                Commit(result.Contents.Skip(committed).ToList(), result.Response);
+                return result;
             }
             finally
             {
@@ -138,7 +172,10 @@ namespace GenAI.Core.Chats
             lock (_history) return _history.ToList();
         }
 
-        private void Commit(Content userTurn, GenerateContentResponse response)
+        private void Commit(Content userTurn, GenerateContentResponse response) => Commit(new[] { userTurn }, response);
+
+        /// <summary>Appends <paramref name="turns"/> (the user turn, plus function calling turns) and the reply, if the reply is usable.</summary>
+        private void Commit(IReadOnlyList<Content> turns, GenerateContentResponse response)
         {
             var problem = ResponseChecks.FindProblem(response);
             if (problem != null) throw problem;
@@ -152,7 +189,7 @@ namespace GenAI.Core.Chats
             if (string.IsNullOrEmpty(modelTurn.Role)) modelTurn.Role = "model";
             lock (_history)
             {
-                _history.Add(userTurn);
+                _history.AddRange(turns.Select(CopyContent));
                 _history.Add(modelTurn);
             }
         }

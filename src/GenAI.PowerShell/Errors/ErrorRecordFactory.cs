@@ -43,6 +43,8 @@ namespace GenAI.PowerShell.Errors
             "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
                 or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
+            "InvalidSafetySetting" or "InvalidGenerationConfig" or "InvalidSchema" or "RecursiveSchema" or "InvalidTool" or "DuplicateFunctionName"
+                or "InvalidToolConfig" or "InvalidSystemInstruction" or "InvalidCachedContent" or "FunctionCallingNeedsOneCandidate" => ErrorCategory.InvalidArgument,
             "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
             "ResponseParseFailed" => ErrorCategory.InvalidData,
