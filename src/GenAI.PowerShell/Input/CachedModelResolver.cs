@@ -21,6 +21,12 @@ namespace GenAI.PowerShell.Input
                     return GenerativeModel.FromCachedContent(cache);
                 case CachedContent cache when !string.IsNullOrEmpty(cache.Name):
                     return Resolve(cache.Name!, client, options, cancellationToken, await);
+                case System.Collections.IDictionary shaped when Get(shaped, "name") is string cacheName:
+                    // A cache as JSON objects (Invoke-RestMethod): its model is used when present.
+                    string? cacheModel = Get(shaped, "model") as string;
+                    return string.IsNullOrEmpty(cacheModel)
+                        ? Resolve(cacheName, client, options, cancellationToken, await)
+                        : GenerativeModel.FromCachedContent(new CachedContent { Name = cacheName, Model = cacheModel });
                 case string name when !string.IsNullOrWhiteSpace(name):
                     var fetched = await(client.Transport.GetCachedContentAsync(ModelNames.NormalizeCachedContent(name.Trim()), options, cancellationToken));
                     return GenerativeModel.FromCachedContent(fetched);
@@ -28,6 +34,13 @@ namespace GenAI.PowerShell.Input
                     throw new InvalidInputException("InvalidCachedContent",
                         "-CachedContent takes a cached content's name (cachedContents/abc123 or abc123) or a cached-content object.", value);
             }
+        }
+
+        private static object? Get(System.Collections.IDictionary dictionary, string key)
+        {
+            foreach (System.Collections.DictionaryEntry entry in dictionary)
+                if (string.Equals(entry.Key as string, key, StringComparison.OrdinalIgnoreCase)) return PromptConverter.Normalize(entry.Value);
+            return null;
         }
     }
 }
