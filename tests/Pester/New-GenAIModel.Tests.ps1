@@ -156,4 +156,11 @@ Describe 'New-GenAIModel' {
         $model.Name | Should -Be 'models/gemini-2.0-flash'
         $model.GenerationConfig.Temperature | Should -Be 0.5
     }
+
+    It 'completes a single threshold, tool config modes and built-in tools' {
+        function Get-Completion([string] $line) { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+        Get-Completion 'New-GenAIModel gemini-2.5-flash -SafetySetting BlockO' | Should -Be 'BlockOnlyHigh'
+        Get-Completion 'New-GenAIModel gemini-2.5-flash -ToolConfig A' | Should -Be @('AUTO', 'ANY')
+        Get-Completion 'Invoke-GenerateContent hi -Tool google' | Should -Be @('google_search', 'google_search_retrieval')
+    }
 }

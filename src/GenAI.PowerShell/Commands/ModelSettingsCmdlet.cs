@@ -71,6 +71,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>@{ Harassment = 'BlockNone' }, a list of @{ category; threshold }, or one threshold for all categories.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
         public object? SafetySetting { get; set; }
 
         /// <summary>Text (or parts) the model follows for every turn.</summary>
@@ -79,10 +80,12 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>Commands (Get-Command), function declaration hashtables, Tool objects, or code_execution, google_search, url_context.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
         public object[]? Tool { get; set; }
 
         /// <summary>A function calling mode (AUTO, ANY, NONE) or @{ mode = 'ANY'; allowedFunctionNames = ... }.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
         public object? ToolConfig { get; set; }
 
         /// <summary>The settings from these parameters, built once; invalid values end the cmdlet with an ErrorRecord.</summary>
