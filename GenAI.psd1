@@ -11,14 +11,21 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Export-ChatSession'
+        'Get-GenAICachedContent'
+        'Get-GenAIConfiguration'
+        'Get-GenAIModel'
+        'Import-ChatSession'
         'Invoke-GenerateContent'
         'Measure-Tokens'
+        'New-GenAICachedContent'
         'New-GenAIModel'
-        'Start-ChatSession'
+        'Remove-GenAICachedContent'
         'Send-ChatMessage'
-        'Get-GenAIModel'
+        'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
-        'Get-GenAIConfiguration'
+        'Start-ChatSession'
+        'Undo-ChatMessage'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

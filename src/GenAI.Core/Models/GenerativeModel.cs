@@ -29,7 +29,8 @@ namespace GenAI.Core.Models
         {
             if (cache == null) throw new ArgumentNullException(nameof(cache));
             if (string.IsNullOrEmpty(cache.Name) || string.IsNullOrEmpty(cache.Model))
-                throw new InvalidInputException("InvalidCachedContent", "The cached content has no name or no model; get it from the service (Get-GenAICachedContent) first.", cache);
+                throw new InvalidInputException("IncompleteCachedContent",
+                    "The cached content has no name or model; use one returned by New-GenAICachedContent or Get-GenAICachedContent.", cache);
             return new GenerativeModel(cache.Model!) { CachedContent = ModelNames.NormalizeCachedContent(cache.Name!) };
         }
 

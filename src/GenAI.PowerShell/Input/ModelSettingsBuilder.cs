@@ -59,21 +59,32 @@ namespace GenAI.PowerShell.Input
             if (cmdlet.SafetySetting != null) settings.SafetySettings = SafetySettingConverter.Convert(cmdlet.SafetySetting, PromptConverter.Normalize);
             if (cmdlet.Tool != null)
             {
-                var functions = new List<CallableFunction>();
-                var declarations = new CommandDeclarationBuilder(cmdlet);
-                var converter = new ToolConverter(PromptConverter.Normalize, value =>
-                {
-                    var function = declarations.TryBuild(value);
-                    if (function == null) return null;
-                    functions.Add(function);
-                    return function.Declaration;
-                }, schemas);
-                settings.Tools = converter.Convert(cmdlet.Tool);
+                settings.Tools = Tools(cmdlet, cmdlet.Tool, schemas, out var functions);
                 settings.Functions = functions;
             }
             if (cmdlet.ToolConfig != null) settings.ToolConfig = ToolConfigConverter.Convert(cmdlet.ToolConfig, PromptConverter.Normalize);
             if (cmdlet.SystemInstruction != null) settings.SystemInstruction = SystemInstruction(cmdlet.SystemInstruction);
             return settings;
+        }
+
+        /// <summary>
+        /// Tools from any accepted shape; commands become declarations, and <paramref name="functions"/> the
+        /// commands behind them (for automatic function calling).
+        /// </summary>
+        public static List<Tool> Tools(PSCmdlet cmdlet, object[] values, SchemaConverter? schemas, out List<CallableFunction> functions)
+        {
+            var found = new List<CallableFunction>();
+            var declarations = new CommandDeclarationBuilder(cmdlet);
+            var converter = new ToolConverter(PromptConverter.Normalize, value =>
+            {
+                var function = declarations.TryBuild(value);
+                if (function == null) return null;
+                found.Add(function);
+                return function.Declaration;
+            }, schemas ?? new SchemaConverter(PromptConverter.Normalize, value => value is Type type ? TypeSchemaBuilder.ForType(type) : (JsonElement?)null));
+            var tools = converter.Convert(values);
+            functions = found;
+            return tools;
         }
 
         /// <summary>A system instruction (text, parts or a content) as a Content without role.</summary>
