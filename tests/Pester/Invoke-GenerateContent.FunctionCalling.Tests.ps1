@@ -108,6 +108,11 @@ Describe 'Invoke-GenerateContent -AutomaticFunctionCalling' {
         $global:GenAITestThermostat | Should -Be 19
     }
 
+    It 'asks even for read-only commands with -Confirm (declined here: the session cannot ask)' {
+        $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -Confirm -WarningAction SilentlyContinue
+        $reply.Text | Should -Be 'Function Get-TestWeather returned {"error":"The user declined to run Get-TestWeather; it was not run."}'
+    }
+
     It 'runs nothing with -WhatIf' {
         $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -WhatIf
         $reply.Text | Should -Be 'Function Get-TestWeather returned {"error":"Get-TestWeather was not run (-WhatIf)."}'
