@@ -201,23 +201,25 @@ namespace GenAI.Core.Input
                 else if (schema["items"] != null) schema["type"] = "ARRAY";
                 else if (schema["enum"] != null) schema["type"] = "STRING";
             }
-            string? type = schema["type"]?.GetValue<string>();
+            string? type = AsString(schema["type"]);
             if (type == "ARRAY" && schema["items"] == null)
                 throw Invalid($"{path} is an ARRAY without 'items': say what the array holds, e.g. items = 'string'.", input);
             if (schema["properties"] is JsonObject properties && schema["required"] is JsonArray required)
             {
-                foreach (var name in required.Select(r => r?.GetValue<string>()))
+                foreach (var name in required.Select(AsString))
                     if (name == null || !properties.ContainsKey(name))
                         throw Invalid($"{path}.required names '{name}', which is not one of its properties ({string.Join(", ", properties.Select(p => p.Key))}).", input);
             }
             if (schema["properties"] is JsonObject declared && schema["propertyOrdering"] is JsonArray ordering)
             {
-                foreach (var name in ordering.Select(r => r?.GetValue<string>()))
+                foreach (var name in ordering.Select(AsString))
                     if (name == null || !declared.ContainsKey(name))
                         throw Invalid($"{path}.propertyOrdering names '{name}', which is not one of its properties.", input);
             }
             return InKeywordOrder(schema);
         }
+
+        private static string? AsString(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
         // type first, then the keywords in the API's order, whatever order the hashtable enumerated them in.
         private static JsonObject InKeywordOrder(JsonObject schema)

@@ -48,8 +48,9 @@ namespace GenAI.Core.Protocol
         }
 
         /// <summary>
-        /// Never throws: the first candidate as a reader would want it shown — text (thoughts excluded),
-        /// executed code and its output as fenced blocks, and function calls as <c>[functionCall name {args}]</c>.
+        /// Never throws: the first candidate as a reader would want it shown — text, thought summaries as
+        /// <c>[thought] ...</c> lines, executed code and its output as fenced blocks, and function calls as
+        /// <c>[functionCall name {args}]</c>.
         /// </summary>
         [JsonIgnore]
         public string DisplayText => ResponseText.RenderForDisplay(this);

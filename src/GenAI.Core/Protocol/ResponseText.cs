@@ -54,14 +54,15 @@ namespace GenAI.Core.Protocol
             var text = new StringBuilder();
             foreach (var part in parts)
             {
-                if (part.Thought == true) continue;
-                if (part.Text != null)
+                if (part.Text != null && part.Thought != true)
                 {
                     text.Append(part.Text);
                     continue;
                 }
                 if (text.Length > 0 && text[text.Length - 1] != '\n') text.Append('\n');
-                if (part.FunctionCall != null)
+                if (part.Thought == true)
+                    text.Append("[thought] ").Append((part.Text ?? "").Trim());
+                else if (part.FunctionCall != null)
                     text.Append("[functionCall ").Append(part.FunctionCall.Name).Append(' ').Append(Compact(part.FunctionCall.Args)).Append(']');
                 else if (part.FunctionResponse != null)
                     text.Append("[functionResponse ").Append(part.FunctionResponse.Name).Append(' ').Append(Compact(part.FunctionResponse.Response)).Append(']');

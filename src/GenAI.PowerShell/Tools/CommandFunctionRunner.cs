@@ -100,8 +100,9 @@ namespace GenAI.PowerShell.Tools
                 foreach (var error in errors) _cmdlet.WriteWarning($"{command.Name}: {error} (sent to the model)");
                 return FunctionResultConverter.ToResponse(output, errors, _cmdlet);
             }
-            catch (RuntimeException ex) when (!(ex is PipelineStoppedException))
+            catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is OperationCanceledException))
             {
+                // Whatever the command (or turning its output into JSON) throws is the model's answer, not the cmdlet's failure.
                 _cmdlet.WriteWarning($"{command.Name} failed: {ex.Message} (sent to the model)");
                 return FunctionResultConverter.Error($"{command.Name} failed: {ex.Message}");
             }
@@ -143,7 +144,7 @@ namespace GenAI.PowerShell.Tools
                 {
                     arguments[parameter.Name] = LanguagePrimitives.ConvertTo(value, parameter.ParameterType, CultureInfo.InvariantCulture);
                 }
-                catch (PSInvalidCastException ex)
+                catch (Exception ex) when (ex is PSInvalidCastException || ex is ArgumentException || ex is InvalidCastException)
                 {
                     throw new ArgumentException($"The value {argument.Value.GetRawText()} for -{parameter.Name} is not a {parameter.ParameterType.Name}: {ex.Message}");
                 }

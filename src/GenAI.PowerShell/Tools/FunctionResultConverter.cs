@@ -20,7 +20,6 @@ namespace GenAI.PowerShell.Tools
     {
         public const int MaxItems = 200;
         public const int MaxTextLength = 20000;
-        private const int MaxDepth = 8;
 
         private static readonly ScriptBlock s_outString = ScriptBlock.Create("param($items) $items | Out-String -Width 160");
 
@@ -32,7 +31,7 @@ namespace GenAI.PowerShell.Tools
             if (items.All(IsData))
             {
                 if (items.Count == 1 && Unwrap(items[0]) is object single && (single is IDictionary || IsCustomObject(items[0])) && errors.Count == 0)
-                    return JsonValues.FromObject(items[0], v => Normalize(v, 0));
+                    return JsonValues.FromObject(items[0], Normalize);
                 response["result"] = items.Count == 0 ? null : items.Count == 1 ? items[0] : (object)items;
             }
             else
@@ -45,7 +44,7 @@ namespace GenAI.PowerShell.Tools
             }
             if (output.Count > MaxItems) response["truncated"] = $"The command wrote {output.Count} objects; the first {MaxItems} are shown.";
             if (errors.Count > 0) response["errors"] = errors.ToList();
-            return JsonValues.FromObject(response, v => Normalize(v, 0));
+            return JsonValues.FromObject(response, Normalize);
         }
 
         public static JsonElement Error(string message) => JsonValues.FromObject(new Dictionary<string, object?> { ["error"] = message });
@@ -68,14 +67,13 @@ namespace GenAI.PowerShell.Tools
         private static object? Unwrap(object? value) => value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
 
         // PSCustomObjects become ordered dictionaries; rich objects nested in data become their text.
-        private static object? Normalize(object? value, int depth)
+        private static object? Normalize(object? value)
         {
             if (value is PSObject ps && ps.BaseObject is PSCustomObject)
             {
                 var result = new OrderedDictionary();
-                if (depth < MaxDepth)
-                    foreach (var property in ps.Properties.Where(p => p.IsGettable))
-                        result[property.Name] = SafeValue(property);
+                foreach (var property in ps.Properties.Where(p => p.IsGettable))
+                    result[property.Name] = SafeValue(property);
                 return result;
             }
             value = Unwrap(value);
