@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using GenAI.Core;
@@ -84,6 +85,12 @@ namespace GenAI.PowerShell.Configuration
                 return s_client;
             }
         }
+
+        /// <summary>
+        /// The proxy for downloads that need no client (Install-GenAITokenizer): the one the client would use.
+        /// Null: .NET's default (the system proxy; HTTPS_PROXY/NO_PROXY on Unix).
+        /// </summary>
+        public static IWebProxy? CreateProxy() => null;
 
         /// <summary>The API key in effect, for redaction of messages; null when none.</summary>
         public static string? CurrentKey

@@ -40,7 +40,7 @@ namespace GenAI.PowerShell.Errors
             "RateLimited" => ErrorCategory.QuotaExceeded,
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
-            "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
+            "ConnectionFailed" or "StreamInterrupted" or "TokenizerDownloadFailed" => ErrorCategory.ConnectionError,
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
                 or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
             // Model settings, tools and function calling (issue 5).
@@ -56,7 +56,7 @@ namespace GenAI.PowerShell.Errors
             "ExportFailed" => ErrorCategory.WriteError,
             "ImportFailed" => ErrorCategory.ReadError,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
-            "ResponseParseFailed" => ErrorCategory.InvalidData,
+            "ResponseParseFailed" or "TokenizerHashMismatch" => ErrorCategory.InvalidData,
             "InsecureEndpoint" => ErrorCategory.SecurityError,
             "InvalidEndpoint" => ErrorCategory.InvalidArgument,
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
