@@ -21,6 +21,7 @@
         'Invoke-GenerateContent'
         'Measure-Tokens'
         'New-GenAICachedContent'
+        'New-GenAIModel'
         'Remove-GenAICachedContent'
         'Send-ChatMessage'
         'Set-GenAICachedContent'

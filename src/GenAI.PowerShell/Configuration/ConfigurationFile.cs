@@ -78,6 +78,8 @@ namespace GenAI.PowerShell.Configuration
                 if (snapshot.DefaultModel != null) writer.WriteString("defaultModel", snapshot.DefaultModel);
                 if (snapshot.Timeout.HasValue) writer.WriteNumber("timeoutSec", (int)snapshot.Timeout.Value.TotalSeconds);
                 if (snapshot.MaxRetries.HasValue) writer.WriteNumber("maxRetries", snapshot.MaxRetries.Value);
+                if (snapshot.Transport != GenAI.Core.Transport.TransportKind.Rest) writer.WriteString("transport", snapshot.Transport.ToString());
+                if (snapshot.GrpcUri != null) writer.WriteString("grpcUri", snapshot.GrpcUri.AbsoluteUri);
                 if (snapshot.Proxy.Mode == ProxyMode.Explicit) writer.WriteString("proxy", snapshot.Proxy.Address!.AbsoluteUri);
                 if (snapshot.Proxy.Mode == ProxyMode.Direct) writer.WriteBoolean("noProxy", true);
                 if (snapshot.Secret != null)
@@ -112,6 +114,9 @@ namespace GenAI.PowerShell.Configuration
             int? timeout = Number(root, "timeoutSec");
             ModuleConfiguration.Update(null, baseUri, String(root, "apiVersion"), String(root, "defaultModel"),
                 timeout.HasValue ? TimeSpan.FromSeconds(timeout.Value) : (TimeSpan?)null, Number(root, "maxRetries"), clearApiKey: false, clearBaseUri: false);
+            var transport = String(root, "transport") is string kind ? (GenAI.Core.Transport.TransportKind?)Enum.Parse(typeof(GenAI.Core.Transport.TransportKind), kind, ignoreCase: true) : null;
+            Uri? grpcUri = String(root, "grpcUri") is string grpc ? new Uri(grpc, UriKind.Absolute) : null;
+            if (transport.HasValue || grpcUri != null) ModuleConfiguration.UpdateTransport(transport, grpcUri, clearGrpcUri: false);
             if (String(root, "proxy") is string proxy) ModuleConfiguration.SetProxy(ProxySetting.Explicit(new Uri(proxy, UriKind.Absolute), null));
             else if (root.TryGetProperty("noProxy", out var noProxy) && noProxy.ValueKind == JsonValueKind.True) ModuleConfiguration.SetProxy(ProxySetting.Direct);
 

@@ -34,5 +34,9 @@ namespace GenAI.PowerShell.Configuration
         public int? MaxRetries { get; }
 
         public ProxySetting Proxy { get; }
+
+        public GenAI.Core.Transport.TransportKind Transport { get; set; }
+
+        public Uri? GrpcUri { get; set; }
     }
 }

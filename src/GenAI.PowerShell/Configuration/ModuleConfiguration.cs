@@ -24,7 +24,9 @@ namespace GenAI.PowerShell.Configuration
         private static string? s_defaultModel;
         private static TimeSpan? s_timeout;
         private static int? s_maxRetries;
-        private static GenAIClient? s_client;
+        private static TransportKind s_transport = TransportKind.Rest;
+        private static Uri? s_grpcUri;
+        private static readonly System.Collections.Generic.Dictionary<TransportKind, GenAIClient> s_clients = new System.Collections.Generic.Dictionary<TransportKind, GenAIClient>();
         private static string? s_clientFingerprint;
         private static ProxySetting s_proxy = ProxySetting.Environment;
         private static ApiKeySecret? s_secret;
@@ -63,7 +65,8 @@ namespace GenAI.PowerShell.Configuration
         public static ConfigurationSnapshot Snapshot()
         {
             lock (s_lock)
-                return new ConfigurationSnapshot(s_apiKey, s_secret, s_baseUri, s_apiVersion, s_defaultModel, s_timeout, s_maxRetries, s_proxy);
+                return new ConfigurationSnapshot(s_apiKey, s_secret, s_baseUri, s_apiVersion, s_defaultModel, s_timeout, s_maxRetries, s_proxy)
+                { Transport = s_transport, GrpcUri = s_grpcUri };
         }
 
         public static void Restore(ConfigurationSnapshot snapshot)
@@ -78,6 +81,19 @@ namespace GenAI.PowerShell.Configuration
                 s_timeout = snapshot.Timeout;
                 s_maxRetries = snapshot.MaxRetries;
                 s_proxy = snapshot.Proxy;
+                s_transport = snapshot.Transport;
+                s_grpcUri = snapshot.GrpcUri;
+            }
+        }
+
+        /// <summary>Set-GenAIConfiguration -Transport / -GrpcUri / -ClearGrpcUri.</summary>
+        public static void UpdateTransport(TransportKind? transport, Uri? grpcUri, bool clearGrpcUri)
+        {
+            lock (s_lock)
+            {
+                if (transport.HasValue) s_transport = transport.Value;
+                if (clearGrpcUri) s_grpcUri = null;
+                if (grpcUri != null) s_grpcUri = Endpoint.Validate(grpcUri);
             }
         }
 
@@ -98,6 +114,9 @@ namespace GenAI.PowerShell.Configuration
                 return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, maskedKey, keySource,
                     s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries)
                 {
+                    Transport = s_transport,
+                    GrpcUri = new GenAIClientOptions { BaseUri = uri, GrpcUri = s_grpcUri }.EffectiveGrpcUri,
+                    TransportNote = s_transport == TransportKind.Grpc && !TransportFactory.IsGrpcAvailable(out string? reason) ? reason : null,
                     Proxy = proxy,
                     ProxySource = proxySource,
                     ConfigurationFile = ConfigurationFile.Exists ? ConfigurationFile.Path : null,
@@ -105,8 +124,11 @@ namespace GenAI.PowerShell.Configuration
             }
         }
 
-        /// <summary>The client for the current settings; built once and reused while they do not change.</summary>
-        public static GenAIClient GetClient()
+        /// <summary>
+        /// The client for the current settings and <paramref name="transport"/> (null: the configured one);
+        /// one per transport, built once and reused while the settings do not change.
+        /// </summary>
+        public static GenAIClient GetClient(TransportKind? transport = null)
         {
             ApiKeySecret? unread;
             lock (s_lock) unread = s_secret != null && !s_secret.IsRead ? s_secret : null;
@@ -118,10 +140,16 @@ namespace GenAI.PowerShell.Configuration
                     throw new ConfigurationException("ApiKeyMissing", "No API key is configured.",
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
                 var (uri, _) = ResolveBaseUri();
-                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_proxy.Fingerprint());
-                if (s_client != null && s_clientFingerprint == fingerprint) return s_client;
+                var kind = transport ?? s_transport;
+                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_grpcUri?.AbsoluteUri, s_proxy.Fingerprint());
+                if (s_clientFingerprint != fingerprint)
+                {
+                    foreach (var stale in s_clients.Values) stale.Dispose();
+                    s_clients.Clear();
+                    s_clientFingerprint = fingerprint;
+                }
+                if (s_clients.TryGetValue(kind, out var existing)) return existing;
 
-                s_client?.Dispose();
                 var options = new GenAIClientOptions
                 {
                     BaseUri = uri,
@@ -129,10 +157,12 @@ namespace GenAI.PowerShell.Configuration
                     ApiVersion = s_apiVersion,
                     Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries },
                     Proxy = s_proxy.Create(),
+                    Transport = kind,
+                    GrpcUri = s_grpcUri,
                 };
-                s_client = new GenAIClient(options);
-                s_clientFingerprint = fingerprint;
-                return s_client;
+                var client = new GenAIClient(options);
+                s_clients[kind] = client;
+                return client;
             }
         }
 
