@@ -1,7 +1,11 @@
 # Loads the compiled cmdlets built for this PowerShell edition: net8.0 on PowerShell 7+, netstandard2.0 on Windows PowerShell 5.1.
 # Their dependencies sit in bin/<edition>/dependencies and are resolved by the module itself (GenAI.PowerShell.Loading).
 $edition = if ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
-$binary = Import-Module -Name ([IO.Path]::Combine($PSScriptRoot, 'bin', $edition, 'GenAI.PowerShell.dll')) -PassThru -ErrorAction Stop
+$assemblyPath = [IO.Path]::Combine($PSScriptRoot, 'bin', $edition, 'GenAI.PowerShell.dll')
+# Hook the dependency resolver before Import-Module reads the cmdlet types (loading the assembly reads nothing).
+$null = [System.Reflection.Assembly]::LoadFrom($assemblyPath)
+[GenAI.PowerShell.Loading.ModuleInitializer]::Initialize()
+$binary = Import-Module -Name $assemblyPath -PassThru -ErrorAction Stop
 $commands = [string[]]$binary.ExportedCmdlets.Keys
 
 # Argument completers, registered for every cmdlet of the module by parameter name (a cmdlet without that parameter never asks).

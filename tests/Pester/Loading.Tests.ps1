@@ -78,6 +78,9 @@ Describe 'The netstandard2.0 build (the one Windows PowerShell 5.1 loads)' {
         $dll = Join-Path $moduleBase 'bin/netstandard2.0/GenAI.PowerShell.dll'
         $result = Invoke-TestPwsh -Script @"
 `$ErrorActionPreference = 'Stop'
+# What GenAI.psm1 does on Windows PowerShell 5.1: load, hook the resolver, import.
+`$null = [System.Reflection.Assembly]::LoadFrom('$dll')
+[GenAI.PowerShell.Loading.ModuleInitializer]::Initialize()
 Import-Module '$dll'
 Start-GenAIEmulator -Configure
 try { (Invoke-GenerateContent 'from netstandard2.0').Text } finally { Stop-GenAIEmulator }

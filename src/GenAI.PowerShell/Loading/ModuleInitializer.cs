@@ -25,6 +25,13 @@ namespace GenAI.PowerShell.Loading
         internal static string DependencyDirectory { get; } =
             Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", DependencyFolderName);
 
+        /// <summary>
+        /// Called by GenAI.psm1 after loading the assembly and before importing it: PowerShell reads the cmdlet types while
+        /// importing, and a cmdlet with a field of a GenAI.Core value type (an enum) needs GenAI.Core resolvable by then,
+        /// before PowerShell itself would call <see cref="OnImport"/>.
+        /// </summary>
+        public static void Initialize() => new ModuleInitializer().OnImport();
+
         public void OnImport()
         {
             lock (s_lock)
