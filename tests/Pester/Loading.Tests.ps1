@@ -49,6 +49,10 @@ Import-Module '$env:GENAI_TEST_MODULE'
 Start-GenAIEmulator -Configure
 try {
     'text=' + ((Invoke-GenerateContent 'isolated dependencies' -Stream | ForEach-Object TextOrEmpty) -join '')
+    # Over gRPC as well, so every shipped dependency is in use (Polly.Core on every call, Google.Protobuf over gRPC).
+    if ((Get-Command Invoke-GenerateContent).Parameters.ContainsKey('Transport')) {
+        'grpc=' + ((Invoke-GenerateContent 'isolated over grpc' -Transport Grpc -Stream | ForEach-Object TextOrEmpty) -join '')
+    }
 }
 finally { Stop-GenAIEmulator }
 foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq '$name' }) {
@@ -57,6 +61,7 @@ foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object
 "@
         $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
         ($result.Output | Where-Object { $_ -like 'text=*' }) | Should -BeLike '*isolated dependencies*'
+        $result.Output | Where-Object { $_ -like 'grpc=*' } | ForEach-Object { $_ | Should -BeLike '*isolated over grpc*' }
         $loaded = @($result.Output | Where-Object { $_ -like 'loaded=*' })
         $loaded | Should -HaveCount 2 -Because 'the other version stays loaded and the module uses its own'
         $loaded | Should -Contain "loaded=Default|$($other.FullName)"

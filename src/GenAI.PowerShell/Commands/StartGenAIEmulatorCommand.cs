@@ -32,7 +32,7 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(0, 60000)]
         public int ChunkDelayMs { get; set; }
 
-        /// <summary>Point the module at the emulator (endpoint, key, no proxy) until Stop-GenAIEmulator restores the previous settings.</summary>
+        /// <summary>Point the module at the emulator (endpoint, gRPC endpoint, key, no proxy) until Stop-GenAIEmulator restores the previous settings.</summary>
         [Parameter]
         public SwitchParameter Configure { get; set; }
 
@@ -59,9 +59,10 @@ namespace GenAI.PowerShell.Commands
 
             System.Diagnostics.Process process;
             Uri baseUri;
+            Uri? grpcUri;
             try
             {
-                (process, baseUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), _stop.Token);
+                (process, baseUri, grpcUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), _stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -82,8 +83,9 @@ namespace GenAI.PowerShell.Commands
                 foreach (char c in ApiKey) key.AppendChar(c);
                 ModuleConfiguration.Update(key, baseUri, null, null, null, null, clearApiKey: false, clearBaseUri: false);
                 ModuleConfiguration.SetProxy(ProxySetting.Direct);
+                if (grpcUri != null) ModuleConfiguration.UpdateTransport(null, grpcUri, clearGrpcUri: false);
             }
-            var emulator = new GenAIEmulator(process, baseUri, ApiKey, saved);
+            var emulator = new GenAIEmulator(process, baseUri, grpcUri, ApiKey, saved);
             EmulatorLauncher.Track(emulator);
             WriteVerbose($"GenAI emulator listening on {baseUri} (process {process.Id}){(Configure ? "; the module now uses it" : "")}.");
             if (PassThru) WriteObject(emulator);

@@ -13,7 +13,8 @@ namespace GenAI.PowerShell.Emulator
     /// <summary>Finds the bundled emulator and the dotnet host that runs it, starts it and waits for its address.</summary>
     internal static class EmulatorLauncher
     {
-        private static readonly Regex s_listening = new Regex(@"listening on (http://\S+)", RegexOptions.CultureInvariant);
+        private static readonly Regex s_listening = new Regex(@"^GenAI emulator listening on (http://\S+)", RegexOptions.CultureInvariant);
+        private static readonly Regex s_grpcListening = new Regex(@"gRPC listening on (http://\S+)", RegexOptions.CultureInvariant);
         private static readonly List<GenAIEmulator> s_running = new List<GenAIEmulator>();
 
         /// <summary>The emulators this process started and has not stopped yet.</summary>
@@ -54,7 +55,7 @@ namespace GenAI.PowerShell.Emulator
         }
 
         /// <summary>Starts the emulator and returns once it listens; throws EmulatorStartException with its own words when it cannot.</summary>
-        public static (Process Process, Uri BaseUri) Start(string dotnet, string emulator, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancel)
+        public static (Process Process, Uri BaseUri, Uri? GrpcUri) Start(string dotnet, string emulator, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancel)
         {
             var info = new ProcessStartInfo(dotnet)
             {
@@ -66,13 +67,16 @@ namespace GenAI.PowerShell.Emulator
                 Arguments = string.Join(" ", Quote(emulator), string.Join(" ", Map(arguments, Quote))),
             };
             var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var grpcListening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
             var output = new StringBuilder();
             var process = new Process { StartInfo = info, EnableRaisingEvents = true };
             process.OutputDataReceived += (_, e) =>
             {
-                if (e.Data == null) { listening.TrySetResult(null!); return; }
+                if (e.Data == null) { listening.TrySetResult(null!); grpcListening.TrySetResult(null!); return; }
+                var grpc = s_grpcListening.Match(e.Data);
                 var match = s_listening.Match(e.Data);
-                if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
+                if (grpc.Success) grpcListening.TrySetResult(new Uri(grpc.Groups[1].Value));
+                else if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
                 else Append(output, e.Data);
             };
             process.ErrorDataReceived += (_, e) => { if (e.Data != null) Append(output, e.Data); };
@@ -90,7 +94,14 @@ namespace GenAI.PowerShell.Emulator
                 Kill(process);
                 throw;
             }
-            if (baseUri != null) return (process, baseUri);
+            if (baseUri != null)
+            {
+                // The gRPC endpoint is announced on the next line (absent when the emulator serves no gRPC).
+                Uri? grpcUri = null;
+                try { if (grpcListening.Task.Wait(5000, cancel)) grpcUri = grpcListening.Task.Result; }
+                catch (OperationCanceledException) { Kill(process); throw; }
+                return (process, baseUri, grpcUri);
+            }
 
             bool exited = process.WaitForExit(2000);
             if (!exited) Kill(process);

@@ -7,8 +7,9 @@ namespace GenAI.PowerShell.Emulator
     /// <summary>A local emulator of the Gemini API started by Start-GenAIEmulator.</summary>
     public sealed class GenAIEmulator
     {
-        internal GenAIEmulator(Process process, Uri baseUri, string apiKey, ConfigurationSnapshot? savedConfiguration)
+        internal GenAIEmulator(Process process, Uri baseUri, Uri? grpcUri, string apiKey, ConfigurationSnapshot? savedConfiguration)
         {
+            GrpcUri = grpcUri;
             Process = process;
             BaseUri = baseUri;
             ApiKey = apiKey;
@@ -20,6 +21,9 @@ namespace GenAI.PowerShell.Emulator
         public Uri BaseUri { get; }
 
         public int Port => BaseUri.Port;
+
+        /// <summary>Where the emulator serves gRPC (for Set-GenAIConfiguration -Transport Grpc -GrpcUri).</summary>
+        public Uri? GrpcUri { get; }
 
         /// <summary>The only key the emulator accepts (not a secret: it guards nothing but this local process).</summary>
         public string ApiKey { get; }
