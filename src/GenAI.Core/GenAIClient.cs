@@ -1,4 +1,6 @@
 using System;
+using System.Net.Http;
+using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
 
@@ -7,11 +9,18 @@ namespace GenAI.Core
     /// <summary>Composition root: every service client over one transport (one connection pool).</summary>
     public sealed class GenAIClient : IDisposable
     {
-        public GenAIClient(GenAIClientOptions options, ITransport? transport = null)
+        private readonly HttpClient _http;
+
+        /// <param name="options">Endpoint, key and defaults.</param>
+        /// <param name="transport">The protocol for API calls; REST over this client's HTTP connection pool by default.</param>
+        /// <param name="uploader">How file bytes are sent; the resumable HTTP protocol by default (uploads are HTTP whatever the transport).</param>
+        public GenAIClient(GenAIClientOptions options, ITransport? transport = null, IFileUploader? uploader = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
-            Transport = transport ?? new RestTransport(options);
+            _http = HttpClientFactory.Create(options.Proxy);
+            Transport = transport ?? new RestTransport(options, _http);
             Models = new ModelsClient(Transport);
+            Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
         }
 
         public GenAIClientOptions Options { get; }
@@ -20,6 +29,12 @@ namespace GenAI.Core
 
         public ModelsClient Models { get; }
 
-        public void Dispose() => Transport.Dispose();
+        public FilesClient Files { get; }
+
+        public void Dispose()
+        {
+            Transport.Dispose();
+            _http.Dispose();
+        }
     }
 }
