@@ -11,13 +11,17 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
-        'Invoke-GenerateContent'
-        'Measure-Tokens'
-        'Start-ChatSession'
-        'Send-ChatMessage'
-        'Get-GenAIModel'
-        'Set-GenAIConfiguration'
+        'Add-GenAIFile'
         'Get-GenAIConfiguration'
+        'Get-GenAIFile'
+        'Get-GenAIModel'
+        'Invoke-GenerateContent'
+        'Join-GenAIResponse'
+        'Measure-Tokens'
+        'Remove-GenAIFile'
+        'Send-ChatMessage'
+        'Set-GenAIConfiguration'
+        'Start-ChatSession'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

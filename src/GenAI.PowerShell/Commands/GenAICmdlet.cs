@@ -5,7 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
+using GenAI.Core.Files;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 
@@ -18,6 +20,7 @@ namespace GenAI.PowerShell.Commands
     public abstract class GenAICmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly UploadProgressWriter _uploads = new UploadProgressWriter();
         private GenAIClient? _client;
 
         protected CancellationToken StopToken => _stop.Token;
@@ -88,6 +91,53 @@ namespace GenAI.PowerShell.Commands
         }
 
         protected void WriteVerboseRedacted(string message) => WriteVerbose(KeyMask.Redact(message, ModuleConfiguration.CurrentKey));
+
+        /// <summary>
+        /// Writes a batch's events on the pipeline thread as they become writable: outputs through
+        /// <paramref name="onOutput"/>, upload progress as progress records, failures as non-terminating
+        /// errors on the item's input (before <paramref name="onCompleted"/>). Ctrl+C ends quietly.
+        /// </summary>
+        private protected void WriteEvents(IEnumerable<BatchEvent> events, Action<BatchEvent> onOutput, Action<BatchEvent>? onCompleted = null, int? parentActivityId = null)
+        {
+            try
+            {
+                foreach (var e in events)
+                {
+                    switch (e.Kind)
+                    {
+                        case BatchEventKind.Output:
+                            onOutput(e);
+                            break;
+                        case BatchEventKind.Progress when e.Value is UploadProgress upload:
+                            _uploads.Write(this, upload, parentActivityId);
+                            break;
+                        case BatchEventKind.Completed:
+                            if (e.Error != null) WriteFailure(e.Error, e.Target);
+                            onCompleted?.Invoke(e);
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        /// <summary>A failed item: a non-terminating error on <paramref name="target"/>; nothing for Ctrl+C.</summary>
+        protected void WriteFailure(Exception error, object? target)
+        {
+            switch (error)
+            {
+                case OperationCanceledException _ when StopToken.IsCancellationRequested:
+                    return;
+                case GenAIException known:
+                    WriteError(ErrorRecordFactory.Create(known, target));
+                    return;
+                default:
+                    WriteError(new ErrorRecord(error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, target));
+                    return;
+            }
+        }
 
         public void Dispose()
         {

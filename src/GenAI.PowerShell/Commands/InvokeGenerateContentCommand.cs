@@ -1,26 +1,72 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core;
 using GenAI.Core.Errors;
+using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Formatting;
 using GenAI.PowerShell.Input;
 
 namespace GenAI.PowerShell.Commands
 {
-    /// <summary>Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent")]
+    /// <summary>
+    /// Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives. Everything
+    /// given in one call (-Prompt, -Path files, pipeline input) is one prompt; with -Each every pipeline
+    /// item is its own request (after the -Prompt and -Path parts they share), run -ThrottleLimit at a
+    /// time, replies written in input order.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(GenerateContentResponse))]
     public sealed class InvokeGenerateContentCommand : GenerationCmdlet
     {
-        private readonly PromptAccumulator _prompt = new PromptAccumulator();
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private const int BatchActivityId = 1;
 
-        /// <summary>Text, files, parts or contents. Everything piped into one call forms one prompt.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        private readonly PromptInput _input = new PromptInput();
+        private OrderedBatch? _batch;
+        private GenAIClient _client = null!;
+        private GenerativeModel _model = null!;
+        private RequestOptions _options = null!;
+        private GenerateContentResponse? _lastReply;
+        private bool _chunksToConsole;
+
+        /// <summary>The prompt: text, files, parts, contents or a conversation. With -Each it is put before every item.</summary>
+        [Parameter(Position = 0)]
         [AllowEmptyString]
-        public object[] Prompt { get; set; } = null!;
+        [AllowNull]
+        public object[]? Prompt { get; set; }
+
+        /// <summary>Pipeline input: lines, files, byte arrays, parts or contents, all added to the prompt (with -Each: one request each).</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public object[]? InputObject { get; set; }
+
+        /// <summary>Files to add to the prompt; wildcards are expanded from the current location.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary>Files to add to the prompt, taken exactly as typed (no wildcards).</summary>
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MimeType { get; set; }
 
         /// <summary>A model name (gemini-2.5-flash) or a model object from New-GenAIModel.</summary>
         [Parameter]
@@ -31,51 +77,110 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter Stream { get; set; }
 
-        protected override void ProcessRecord() => _prompt.Add(Prompt, MyInvocation.ExpectingInput);
+        /// <summary>Send each pipeline item as its own request instead of joining them into one prompt.</summary>
+        [Parameter]
+        public SwitchParameter Each { get; set; }
+
+        /// <summary>With -Each, how many requests run at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected override void BeginProcessing()
+        {
+            _client = Client;
+            _model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+            _options = BuildRequestOptions();
+            _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
+            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
+            if (Each) _batch = new OrderedBatch(ThrottleLimit, StopToken);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (!Each)
+            {
+                _input.Add(InputObject, MyInvocation.ExpectingInput);
+                return;
+            }
+            foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) StartItem(item);
+            WriteEvents(_batch!.TakeReady(), WriteReply, ReportProblem, BatchActivityId);
+        }
 
         protected override void EndProcessing()
         {
-            var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
-            List<Content> contents;
+            if (!Each)
+            {
+                var contents = _input.ToContents();
+                if (contents == null) return;
+                WriteVerbose($"Sending {contents.Count} content(s) to {_model.Name}{(Stream ? " (streaming)" : "")}.");
+                var single = new OrderedBatch(1, StopToken);
+                single.Start(_input.Target, (sink, token) => GenerateAsync(contents, sink, token));
+                WriteEvents(single.TakeAll(), WriteReply, ReportProblem);
+                return;
+            }
+
+            foreach (var item in _input.FlushItems()) StartItem(item);
+            if (_batch!.Started == 0 && _input.HasSharedPrompt) StartItem(null);
+            WriteEvents(_batch.TakeAll(), WriteReply, ReportProblem, BatchActivityId);
+            WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void StartItem(object? item)
+        {
+            if (_input.Failed) return;
+            object? target = item ?? _input.Target;
+            IReadOnlyList<Content> contents;
             try
             {
-                contents = _prompt.ToContents();
+                contents = _input.ToContentsWith(item);
             }
             catch (GenAIException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, _prompt.Items));
+                _batch!.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
                 return;
             }
-            var options = BuildRequestOptions();
-            var client = Client;
-            WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            WriteVerbose($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {_model.Name}.");
+            _batch.Start(target, (sink, token) => GenerateAsync(contents, sink, token));
+        }
 
-            TryRun(() =>
+        private async Task GenerateAsync(IReadOnlyList<Content> contents, IBatchSink sink, CancellationToken token)
+        {
+            contents = await _client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
+                .ConfigureAwait(false);
+            var overrides = BuildOverrides();
+            if (Stream)
             {
-                if (Stream)
-                {
-                    GenerateContentResponse? last = null;
-                    foreach (var chunk in Pull(client.Models.StreamGenerateContentAsync(model, contents, BuildOverrides(), options, StopToken)))
-                    {
-                        WriteObject(chunk);
-                        if (chunk.Candidates != null || chunk.PromptFeedback?.BlockReason != null) last = chunk;
-                    }
-                    if (last != null) ReportProblem(last);
-                }
-                else
-                {
-                    var response = Await(client.Models.GenerateContentAsync(model, contents, BuildOverrides(), options, StopToken));
-                    WriteObject(response);
-                    ReportProblem(response);
-                }
-            }, _prompt.Target);
+                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(_model, contents, overrides, _options, token).ConfigureAwait(false))
+                    sink.Output(chunk);
+            }
+            else
+            {
+                sink.Output(await _client.Models.GenerateContentAsync(_model, contents, overrides, _options, token).ConfigureAwait(false));
+            }
+        }
+
+        private void WriteReply(BatchEvent e)
+        {
+            var reply = (GenerateContentResponse)e.Value!;
+            if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
+            WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
         }
 
         // The reply is written either way (nothing is lost); a blocked prompt or an abnormal stop is also an error.
-        private void ReportProblem(GenerateContentResponse response)
+        private void ReportProblem(BatchEvent completed)
         {
-            var problem = ResponseChecks.FindProblem(response);
-            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, _prompt.Target));
+            var reply = _lastReply;
+            _lastReply = null;
+            if (Each)
+            {
+                var batch = _batch!;
+                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent",
+                    $"{batch.Completed} of {batch.Started} done, {batch.Running} running") { PercentComplete = Math.Min(100, batch.Completed * 100 / Math.Max(1, batch.Started)) });
+            }
+            if (reply == null || completed.Error != null) return;
+            var problem = ResponseChecks.FindProblem(reply);
+            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, completed.Target));
         }
     }
 }

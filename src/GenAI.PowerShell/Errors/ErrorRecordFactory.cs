@@ -35,14 +35,19 @@ namespace GenAI.PowerShell.Errors
         public static ErrorCategory Categorize(string errorCode) => errorCode switch
         {
             "ApiKeyMissing" or "ApiKeyInvalid" or "Unauthenticated" => ErrorCategory.AuthenticationError,
-            "PermissionDenied" => ErrorCategory.PermissionDenied,
-            "ModelNotFound" or "NotFound" or "FileNotFound" or "TokenizerNotInstalled" => ErrorCategory.ObjectNotFound,
+            "PermissionDenied" or "FileAccessDenied" => ErrorCategory.PermissionDenied,
+            "ModelNotFound" or "NotFound" or "FileNotFound" or "PathNotFound" or "TokenizerNotInstalled" => ErrorCategory.ObjectNotFound,
             "RateLimited" => ErrorCategory.QuotaExceeded,
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
             "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
-                or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
+                or "CachedContentConflict" or "ChatMultipleCandidates" or "NotAFile" or "NotAFileSystemPath" or "InvalidPath" or "ParameterConflict"
+                or "FileHasNoUri" => ErrorCategory.InvalidArgument,
+            "FileReadFailed" or "FileChanged" => ErrorCategory.ReadError,
+            "UploadFailed" => ErrorCategory.WriteError,
+            "FileProcessingFailed" => ErrorCategory.InvalidResult,
+            "FileProcessingTimedOut" => ErrorCategory.OperationTimeout,
             "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
             "ResponseParseFailed" => ErrorCategory.InvalidData,
@@ -59,6 +64,7 @@ namespace GenAI.PowerShell.Errors
             InvalidInputException invalid => invalid.Input,
             PromptBlockedException blocked => blocked.Response,
             CandidateStoppedException stopped => stopped.Response,
+            GenAI.Core.Files.FilesException files => files.File,
             _ => null,
         };
 
