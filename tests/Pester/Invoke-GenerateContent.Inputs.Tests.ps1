@@ -108,6 +108,16 @@ Describe 'Invoke-GenerateContent input: files, bytes, paths' {
         $reply.Text | Should -Be 'Echo: What is this? [inlineData image/png 3 bytes]'
         $chat.History[0].Parts[1].InlineData.MimeType | Should -Be 'image/png'
     }
+
+    It 'keeps the bytes of a file sent in a chat, so later turns do not need the file' {
+        $temp = Join-Path $images 'temporary.png'
+        [IO.File]::WriteAllBytes($temp, [byte[]](1, 2, 3, 4, 5, 6))
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'Keep this' -Path $temp
+        Remove-Item $temp
+        (Send-ChatMessage $chat 'And now?').Text | Should -Be 'Echo: And now?'
+        (Get-RequestBody).contents[0].parts[1].inlineData.data | Should -Be ([Convert]::ToBase64String([byte[]](1, 2, 3, 4, 5, 6)))
+    }
 }
 
 Describe 'Invoke-GenerateContent input: parts, contents and conversations' {

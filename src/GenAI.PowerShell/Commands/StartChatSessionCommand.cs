@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Management.Automation;
+using GenAI.Core.Input;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
 using GenAI.Core.Models;
@@ -28,7 +30,7 @@ namespace GenAI.PowerShell.Commands
             var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             try
             {
-                var history = History == null || History.Length == 0 ? null : PromptConverter.ToContents(History);
+                var history = History == null || History.Length == 0 ? null : PromptConverter.ToContents(History).Select(FileParts.LoadFiles).ToList();
                 WriteObject(new ChatSession(model, history));
             }
             catch (GenAIException ex)
