@@ -12,16 +12,23 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Add-GenAIFile'
+        'Export-ChatSession'
+        'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
         'Get-GenAIFile'
         'Get-GenAIModel'
+        'Import-ChatSession'
         'Invoke-GenerateContent'
         'Join-GenAIResponse'
         'Measure-Tokens'
+        'New-GenAICachedContent'
+        'Remove-GenAICachedContent'
         'Remove-GenAIFile'
         'Send-ChatMessage'
+        'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
         'Start-ChatSession'
+        'Undo-ChatMessage'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

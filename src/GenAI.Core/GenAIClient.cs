@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using GenAI.Core.Caches;
 using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
@@ -21,6 +22,7 @@ namespace GenAI.Core
             Transport = transport ?? new RestTransport(options, _http);
             Models = new ModelsClient(Transport);
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
+            Caches = new CachesClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
@@ -30,6 +32,8 @@ namespace GenAI.Core
         public ModelsClient Models { get; }
 
         public FilesClient Files { get; }
+
+        public CachesClient Caches { get; }
 
         public void Dispose()
         {

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Text;
 using GenAI.Core.Errors;
 using GenAI.Core.Protocol;
@@ -42,38 +41,6 @@ namespace GenAI.Core.Input
                 type = MimeTypes.PlainText;
             }
             return new Part { InlineData = new Blob(new FileBlobSource(path, file.Length), type) };
-        }
-
-        /// <summary>
-        /// The content with its file-backed inline data read into memory (as bytes, still streamed when
-        /// sent), for contents that are kept, such as chat history: later turns must not depend on the
-        /// file still being there, unchanged. Returns <paramref name="content"/> itself when it has none.
-        /// </summary>
-        public static Content LoadFiles(Content content)
-        {
-            if (!content.Parts.Any(p => p.InlineData?.Source is FileBlobSource)) return content;
-            var copy = new Content(content.Role, content.Parts.Select(LoadFile)) { AdditionalProperties = content.AdditionalProperties };
-            return copy;
-        }
-
-        private static Part LoadFile(Part part)
-        {
-            if (!(part.InlineData?.Source is FileBlobSource file)) return part;
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(file.Path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw ReadFailure(file.Path, ex);
-            }
-            if (bytes.Length != file.Length)
-                throw new InvalidInputException("FileChanged", $"'{file.Path}' changed since it was added: {file.Length} bytes were expected, {bytes.Length} were read.",
-                    file.Path, "Send the message again.");
-            var copy = part.ShallowCopy<Part>();
-            copy.InlineData = new Blob(new BytesBlobSource(bytes), part.InlineData.MimeType ?? "application/octet-stream") { AdditionalProperties = part.InlineData.AdditionalProperties };
-            return copy;
         }
 
         private static void CheckReadable(string path)

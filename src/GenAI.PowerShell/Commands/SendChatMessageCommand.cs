@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
-using GenAI.Core.Input;
 using GenAI.Core.Protocol;
 using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Errors;
@@ -92,9 +91,9 @@ namespace GenAI.PowerShell.Commands
             var batch = new OrderedBatch(1, StopToken);
             batch.Start(_message.Target, async (sink, token) =>
             {
-                var moved = await client.Files.MoveLargeInlineDataToFilesAsync(new[] { message }, progress: new SinkProgress(sink), options: options, cancellationToken: token)
-                    .ConfigureAwait(false);
-                var sent = FileParts.LoadFiles(moved[0]);   // the history keeps the bytes, not a path that may change
+                // The session copies the message into its history with the file's bytes: later turns do not need the file.
+                var sent = (await client.Files.MoveLargeInlineDataToFilesAsync(new[] { message }, progress: new SinkProgress(sink), options: options, cancellationToken: token)
+                    .ConfigureAwait(false))[0];
                 if (Stream)
                 {
                     await foreach (var chunk in session.StreamAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false))

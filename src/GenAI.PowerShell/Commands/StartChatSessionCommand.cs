@@ -1,6 +1,4 @@
-using System.Linq;
 using System.Management.Automation;
-using GenAI.Core.Input;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
 using GenAI.Core.Models;
@@ -30,7 +28,7 @@ namespace GenAI.PowerShell.Commands
             var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             try
             {
-                var history = History == null || History.Length == 0 ? null : PromptConverter.ToContents(History).Select(FileParts.LoadFiles).ToList();
+                var history = History == null || History.Length == 0 ? null : PromptConverter.ToContents(History);
                 WriteObject(new ChatSession(model, history));
             }
             catch (GenAIException ex)

@@ -42,13 +42,21 @@ namespace GenAI.PowerShell.Errors
             "Timeout" => ErrorCategory.OperationTimeout,
             "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
-                or "CachedContentConflict" or "ChatMultipleCandidates" or "NotAFile" or "NotAFileSystemPath" or "InvalidPath" or "ParameterConflict"
+                or "CachedContentConflict" or "ChatMultipleCandidates" or "NotAFile" or "InvalidPath" or "ParameterConflict"
                 or "FileHasNoUri" => ErrorCategory.InvalidArgument,
             "FileReadFailed" or "FileChanged" => ErrorCategory.ReadError,
             "UploadFailed" => ErrorCategory.WriteError,
             "FileProcessingFailed" => ErrorCategory.InvalidResult,
             "FileProcessingTimedOut" => ErrorCategory.OperationTimeout,
             "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
+            // Chat sessions and cached contents (issue 6).
+            "InvalidChatSessionFile" => ErrorCategory.InvalidData,
+            "ChatHistoryEmpty" or "MultipleSessions" => ErrorCategory.InvalidOperation,
+            "InvalidExpiration" or "DisplayNameTooLong" or "ModelRequired" or "NameRequired" or "InvalidPageSize" or "IncompleteCachedContent"
+                or "NotAFileSystemPath" or "InvalidTool" or "InvalidToolConfig" => ErrorCategory.InvalidArgument,
+            "FileExists" => ErrorCategory.ResourceExists,
+            "ExportFailed" => ErrorCategory.WriteError,
+            "ImportFailed" => ErrorCategory.ReadError,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
             "ResponseParseFailed" => ErrorCategory.InvalidData,
             "InsecureEndpoint" => ErrorCategory.SecurityError,

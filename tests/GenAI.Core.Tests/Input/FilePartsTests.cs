@@ -123,20 +123,6 @@ namespace GenAI.Core.Tests.Input
         }
 
         [Fact]
-        public void Loading_files_makes_a_content_independent_of_the_file()
-        {
-            var file = Write("kept.png", new byte[] { 1, 2, 3 });
-            var content = new Content("user", new[] { Part.FromText("x"), FileParts.FromFile(file) });
-            var loaded = FileParts.LoadFiles(content);
-            file.Delete();
-            Assert.IsType<BytesBlobSource>(loaded.Parts[1].InlineData!.Source);
-            Assert.Equal("AQID", loaded.Parts[1].InlineData!.Data);
-            Assert.Same(content.Parts[0], loaded.Parts[0]);
-            Assert.IsType<FileBlobSource>(content.Parts[1].InlineData!.Source);
-            Assert.Same(loaded, FileParts.LoadFiles(loaded));
-        }
-
-        [Fact]
         public void Upload_types_use_the_media_type_or_a_text_type_the_Files_API_takes()
         {
             Assert.Equal("image/png", MimeTypes.UploadTypeFor("a.png"));
