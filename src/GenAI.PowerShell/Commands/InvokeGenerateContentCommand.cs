@@ -36,6 +36,7 @@ namespace GenAI.PowerShell.Commands
         private GenAIClient _client = null!;
         private GenerativeModel _model = null!;
         private RequestOptions _options = null!;
+        private CallOverrides? _overrides;
         private GenerateContentResponse? _lastReply;
         private bool _chunksToConsole;
 
@@ -91,6 +92,7 @@ namespace GenAI.PowerShell.Commands
             _client = Client;
             _model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             _options = BuildRequestOptions();
+            _overrides = BuildOverrides();   // here, on the pipeline thread: the requests run on the thread pool
             _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
             if (Each) _batch = new OrderedBatch(ThrottleLimit, StopToken);
@@ -148,15 +150,14 @@ namespace GenAI.PowerShell.Commands
         {
             contents = await _client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
                 .ConfigureAwait(false);
-            var overrides = BuildOverrides();
             if (Stream)
             {
-                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(_model, contents, overrides, _options, token).ConfigureAwait(false))
+                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(_model, contents, _overrides, _options, token).ConfigureAwait(false))
                     sink.Output(chunk);
             }
             else
             {
-                sink.Output(await _client.Models.GenerateContentAsync(_model, contents, overrides, _options, token).ConfigureAwait(false));
+                sink.Output(await _client.Models.GenerateContentAsync(_model, contents, _overrides, _options, token).ConfigureAwait(false));
             }
         }
 
