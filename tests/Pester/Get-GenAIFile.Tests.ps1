@@ -31,7 +31,7 @@ Describe 'Get-GenAIFile' {
 
     It 'reports an unknown file with its name as target' {
         Get-GenAIFile files/does-not-exist -ErrorAction SilentlyContinue -ErrorVariable failure
-        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.PermissionDenied,GenAI.PowerShell.Commands.GetGenAIFileCommand'
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.NotFound,GenAI.PowerShell.Commands.GetGenAIFileCommand'
         $failure[0].TargetObject | Should -Be 'files/does-not-exist'
     }
 

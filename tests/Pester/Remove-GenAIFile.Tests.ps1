@@ -37,6 +37,6 @@ Describe 'Remove-GenAIFile' {
     It 'reports a file that does not exist, with its name as target' {
         Remove-GenAIFile files/nothing-here -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
         $failure[0].TargetObject | Should -Be 'files/nothing-here'
-        $failure[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
