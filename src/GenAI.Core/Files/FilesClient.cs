@@ -44,6 +44,24 @@ namespace GenAI.Core.Files
             _uploader.UploadAsync(source, upload, progress, options ?? RequestOptions.Default, cancellationToken);
 
         /// <summary>
+        /// Uploads data and, unless <paramref name="wait"/> is false, waits until the file is ACTIVE;
+        /// progress goes through the upload, the processing and the end (<see cref="UploadStage"/>).
+        /// </summary>
+        public async Task<GenAIFile> UploadAndWaitAsync(BlobSource source, FileUploadOptions upload, bool wait = true, IProgress<UploadProgress>? progress = null,
+            RequestOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            string description = upload.DisplayName ?? source.Description;
+            var file = await UploadAsync(source, upload, progress, options, cancellationToken).ConfigureAwait(false);
+            if (wait)
+            {
+                progress?.Report(new UploadProgress(description, source.Length, source.Length, UploadStage.Processing));
+                file = await WaitUntilActiveAsync(file, null, options, cancellationToken).ConfigureAwait(false);
+            }
+            progress?.Report(new UploadProgress(description, source.Length, source.Length, UploadStage.Done));
+            return file;
+        }
+
+        /// <summary>
         /// Uploads a file from disk. The MIME type defaults to the one of its extension (text and code files:
         /// their text type, or text/plain) and the display name to the file's name.
         /// </summary>
@@ -129,8 +147,7 @@ namespace GenAI.Core.Files
             foreach (var blob in plan.ToUpload)
             {
                 var upload = new FileUploadOptions(blob.MimeType ?? "application/octet-stream") { DisplayName = Path.GetFileName(blob.Source!.Description) };
-                var file = await UploadAsync(blob.Source!, upload, progress, options, cancellationToken).ConfigureAwait(false);
-                file = await WaitUntilActiveAsync(file, null, options, cancellationToken).ConfigureAwait(false);
+                var file = await UploadAndWaitAsync(blob.Source!, upload, true, progress, options, cancellationToken).ConfigureAwait(false);
                 replacements[blob] = Part.FromFile(file.Uri ?? throw new FilesException("UploadFailed", $"The uploaded file '{file.Name}' has no URI.", file), file.MimeType ?? blob.MimeType);
             }
             return plan.Replace(contents, replacements);

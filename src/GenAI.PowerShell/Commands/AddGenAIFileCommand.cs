@@ -77,9 +77,7 @@ namespace GenAI.PowerShell.Commands
                 var batch = new OrderedBatch(1, StopToken);
                 batch.Start(file.FullName, async (sink, token) =>
                 {
-                    var created = await client.Files.UploadAsync(source, upload, new SinkProgress(sink), options, token).ConfigureAwait(false);
-                    if (!NoWait) created = await client.Files.WaitUntilActiveAsync(created, null, options, token).ConfigureAwait(false);
-                    sink.Output(created);
+                    sink.Output(await client.Files.UploadAndWaitAsync(source, upload, !NoWait, new SinkProgress(sink), options, token).ConfigureAwait(false));
                 });
                 WriteEvents(batch.TakeAll(), e => WriteObject(e.Value));
             }

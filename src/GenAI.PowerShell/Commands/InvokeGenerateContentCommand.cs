@@ -175,9 +175,11 @@ namespace GenAI.PowerShell.Commands
             _lastReply = null;
             if (Each)
             {
+                // Items complete in input order, so this one's index tells how many are done.
                 var batch = _batch!;
-                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent",
-                    $"{batch.Completed} of {batch.Started} done, {batch.Running} running") { PercentComplete = Math.Min(100, batch.Completed * 100 / Math.Max(1, batch.Started)) });
+                int done = completed.Index + 1;
+                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", $"{done} of {batch.Started} done, {batch.Running} running")
+                    { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
             }
             if (reply == null || completed.Error != null) return;
             var problem = ResponseChecks.FindProblem(reply);

@@ -75,9 +75,6 @@ namespace GenAI.PowerShell.Concurrency
         /// <summary>Items started so far.</summary>
         public int Started { get; private set; }
 
-        /// <summary>Items whose events have all been handed back.</summary>
-        public int Completed => _next;
-
         /// <summary>Items whose work is running now.</summary>
         public int Running => Volatile.Read(ref _running);
 

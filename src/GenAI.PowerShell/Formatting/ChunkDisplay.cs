@@ -16,6 +16,10 @@ namespace GenAI.PowerShell.Formatting
     {
         public static bool GoesToConsole(PSCmdlet cmdlet)
         {
+#if !NET8_0_OR_GREATER
+            // Windows PowerShell 5.1 (this build) counts escape sequences as characters when it wraps lines.
+            return false;
+#else
             var invocation = cmdlet.MyInvocation;
             if (invocation.PipelinePosition != invocation.PipelineLength) return false;
             try
@@ -27,6 +31,7 @@ namespace GenAI.PowerShell.Formatting
                 return false;
             }
             return !IsRedirected(invocation);
+#endif
         }
 
         /// <summary>The chunk to write: tagged for the console view when <paramref name="toConsole"/>.</summary>

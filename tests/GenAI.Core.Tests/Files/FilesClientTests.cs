@@ -78,6 +78,22 @@ namespace GenAI.Core.Tests.Files
         }
 
         [Fact]
+        public async Task Uploading_and_waiting_reports_the_bytes_then_the_processing_then_the_end()
+        {
+            var progress = new Recorder();
+            var file = await _client.Files.UploadAndWaitAsync(new BytesBlobSource(new byte[10]), new FileUploadOptions("image/png") { DisplayName = "ten" }, progress: progress);
+            Assert.Equal("ACTIVE", file.State);
+            Assert.Equal(new[] { UploadStage.Uploading, UploadStage.Uploading, UploadStage.Processing, UploadStage.Done }, progress.Reports.Select(p => p.Stage));
+            Assert.All(progress.Reports, p => Assert.Equal("ten", p.Description));
+
+            var quick = new Recorder();
+            var unprocessed = await _client.Files.UploadAndWaitAsync(new BytesBlobSource(new byte[10]), new FileUploadOptions("image/png"), wait: false, progress: quick);
+            Assert.Equal("PROCESSING", unprocessed.State);
+            Assert.Equal(UploadStage.Done, quick.Reports[^1].Stage);
+            Assert.DoesNotContain(quick.Reports, p => p.Stage == UploadStage.Processing);
+        }
+
+        [Fact]
         public async Task Chunks_follow_the_servers_granularity()
         {
             var uploader = new ResumableUploader(new GenAIClientOptions { BaseUri = _emulator.BaseUri, ApiKey = "emulator-key" }) { ChunkSize = 600_000 };
