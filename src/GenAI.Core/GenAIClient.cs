@@ -10,16 +10,27 @@ namespace GenAI.Core
     /// <summary>Composition root: every service client over one transport (one connection pool).</summary>
     public sealed class GenAIClient : IDisposable
     {
-        private readonly HttpClient _http;
+        private readonly HttpClient _http;   // for uploads, which are HTTP whatever the transport
 
         /// <param name="options">Endpoint, key and defaults.</param>
-        /// <param name="transport">The protocol for API calls; REST over this client's HTTP connection pool by default.</param>
+        /// <param name="transport">The protocol for API calls; by default the one <see cref="GenAIClientOptions.Transport"/> names.</param>
         /// <param name="uploader">How file bytes are sent; the resumable HTTP protocol by default (uploads are HTTP whatever the transport).</param>
         public GenAIClient(GenAIClientOptions options, ITransport? transport = null, IFileUploader? uploader = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
             _http = HttpClientFactory.Create(options.Proxy);
-            Transport = transport ?? new RestTransport(options, _http);
+            if (transport != null)
+            {
+                Transport = transport;
+                TransportKind = transport is RestTransport ? TransportKind.Rest : options.Transport;
+            }
+            else
+            {
+                var selection = TransportFactory.Create(options);
+                Transport = selection.Transport;
+                TransportKind = selection.Kind;
+                TransportFallbackReason = selection.FallbackReason;
+            }
             Models = new ModelsClient(Transport);
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
@@ -28,6 +39,12 @@ namespace GenAI.Core
         public GenAIClientOptions Options { get; }
 
         public ITransport Transport { get; }
+
+        /// <summary>The protocol in use (REST when gRPC was asked for but is unavailable).</summary>
+        public TransportKind TransportKind { get; }
+
+        /// <summary>Why REST is used although the options ask for gRPC; null otherwise. Front ends show it.</summary>
+        public string? TransportFallbackReason { get; }
 
         public ModelsClient Models { get; }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
 using GenAI.Core.Files;
+using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
@@ -30,6 +31,10 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>The wire protocol for this call (Rest or Grpc); default: Set-GenAIConfiguration -Transport.</summary>
+        [Parameter]
+        public TransportKind? Transport { get; set; }
+
         /// <summary>The request options from this cmdlet's parameters (unset values use the configuration's).</summary>
         protected virtual RequestOptions BuildRequestOptions() =>
             new RequestOptions { Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null };
@@ -40,8 +45,9 @@ namespace GenAI.PowerShell.Commands
             get
             {
                 if (_client != null) return _client;
-                try { _client = ModuleConfiguration.GetClient(); }
+                try { _client = ModuleConfiguration.GetClient(Transport); }
                 catch (GenAIException ex) { ThrowTerminatingError(ErrorRecordFactory.Create(ex, null)); }
+                if (_client?.TransportFallbackReason != null) WriteVerbose(_client.TransportFallbackReason);
                 return _client!;
             }
         }
@@ -121,6 +127,22 @@ namespace GenAI.PowerShell.Commands
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
             }
+        }
+
+        /// <summary>
+        /// Moves inline data too large for one request to the Files API (with a progress bar per upload),
+        /// waiting on the pipeline thread. Returns the contents to send, or null when it failed (the error
+        /// is written) or Ctrl+C stopped it.
+        /// </summary>
+        private protected IReadOnlyList<Content>? MoveLargeInlineData(GenAIClient client, IReadOnlyList<Content> contents, RequestOptions options, object? target)
+        {
+            IReadOnlyList<Content>? moved = null;
+            bool failed = false;
+            var batch = new OrderedBatch(1, StopToken);
+            batch.Start(target, async (sink, token) =>
+                sink.Output(await client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: options, cancellationToken: token).ConfigureAwait(false)));
+            WriteEvents(batch.TakeAll(), e => moved = (IReadOnlyList<Content>)e.Value!, e => failed = e.Error != null);
+            return failed ? null : moved;
         }
 
         /// <summary>A failed item: a non-terminating error on <paramref name="target"/>; nothing for Ctrl+C.</summary>

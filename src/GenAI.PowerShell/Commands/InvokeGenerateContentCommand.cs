@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
-using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
@@ -21,9 +21,9 @@ namespace GenAI.PowerShell.Commands
     /// Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives. Everything
     /// given in one call (-Prompt, -Path files, pipeline input) is one prompt; with -Each every pipeline
     /// item is its own request (after the -Prompt and -Path parts they share), run -ThrottleLimit at a
-    /// time, replies written in input order.
+    /// time, replies written in input order. A model object in the pipeline is the model to use.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(GenerateContentResponse))]
     public sealed class InvokeGenerateContentCommand : GenerationCmdlet
     {
@@ -34,9 +34,10 @@ namespace GenAI.PowerShell.Commands
         private readonly PromptInput _input = new PromptInput();
         private OrderedBatch? _batch;
         private GenAIClient _client = null!;
-        private GenerativeModel _model = null!;
         private RequestOptions _options = null!;
         private CallOverrides? _overrides;
+        private GenerativeModel? _pipedModel;
+        private GenerativeModel? _modelInUse;
         private GenerateContentResponse? _lastReply;
         private bool _chunksToConsole;
 
@@ -46,7 +47,7 @@ namespace GenAI.PowerShell.Commands
         [AllowNull]
         public object[]? Prompt { get; set; }
 
-        /// <summary>Pipeline input: lines, files, byte arrays, parts or contents, all added to the prompt (with -Each: one request each).</summary>
+        /// <summary>Pipeline input: lines, files, byte arrays, parts or contents, all added to the prompt (with -Each: one request each); a model object sets the model.</summary>
         [Parameter(ValueFromPipeline = true)]
         [AllowEmptyString]
         [AllowNull]
@@ -87,12 +88,20 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
+        // The model: -Model, else a piped model object, else the configured default. Fixed once a request is built.
+        private GenerativeModel ModelInUse => _modelInUse ??= Model ?? _pipedModel ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+
         protected override void BeginProcessing()
         {
+            RejectWithStream(Stream, AutomaticFunctionCalling);
+            if (Each && AutomaticFunctionCalling)
+                ThrowTerminatingError(ErrorRecordFactory.Create("FunctionCallingNotBatched", ErrorCategory.InvalidOperation,
+                    "Automatic function calling runs the model's commands on the pipeline thread, one reply at a time; it cannot be combined with -Each.", null,
+                    "Drop -Each (call the cmdlet once per item, e.g. in ForEach-Object), or drop -AutomaticFunctionCalling."));
+            _ = Settings;
             _client = Client;
-            _model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             _options = BuildRequestOptions();
-            _overrides = BuildOverrides();   // here, on the pipeline thread: the requests run on the thread pool
+            _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
             _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
             if (Each) _batch = new OrderedBatch(ThrottleLimit, StopToken);
@@ -100,38 +109,75 @@ namespace GenAI.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            var items = TakeModels(InputObject);
             if (!Each)
             {
-                _input.Add(InputObject, MyInvocation.ExpectingInput);
+                _input.Add(items, MyInvocation.ExpectingInput);
                 return;
             }
-            foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) StartItem(item);
-            WriteEvents(_batch!.TakeReady(), WriteReply, ReportProblem, BatchActivityId);
+            foreach (var item in _input.TakeItems(items, MyInvocation.ExpectingInput)) StartItem(item);
+            WriteEvents(_batch!.TakeReady(), WriteOutput, OnCompleted, BatchActivityId);
         }
 
         protected override void EndProcessing()
         {
-            if (!Each)
+            if (Each)
             {
-                var contents = _input.ToContents();
-                if (contents == null) return;
-                WriteVerbose($"Sending {contents.Count} content(s) to {_model.Name}{(Stream ? " (streaming)" : "")}.");
-                var single = new OrderedBatch(1, StopToken);
-                single.Start(_input.Target, (sink, token) => GenerateAsync(contents, sink, token));
-                WriteEvents(single.TakeAll(), WriteReply, ReportProblem);
+                foreach (var item in _input.FlushItems()) StartItem(item);
+                if (_batch!.Started == 0 && _input.HasSharedPrompt) StartItem(null);
+                WriteEvents(_batch.TakeAll(), WriteOutput, OnCompleted, BatchActivityId);
+                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", "Done") { RecordType = ProgressRecordType.Completed });
                 return;
             }
 
-            foreach (var item in _input.FlushItems()) StartItem(item);
-            if (_batch!.Started == 0 && _input.HasSharedPrompt) StartItem(null);
-            WriteEvents(_batch.TakeAll(), WriteReply, ReportProblem, BatchActivityId);
-            WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", "Done") { RecordType = ProgressRecordType.Completed });
+            var contents = _input.ToContents();
+            if (contents == null) return;
+            var model = ModelInUse;
+            WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            if (AutomaticFunctionCalling)
+            {
+                // The model's commands run on this thread while the core waits: not through the batch.
+                var sent = MoveLargeInlineData(_client, contents, _options, _input.Target);
+                if (sent == null) return;
+                TryRun(() =>
+                {
+                    var response = RunWithFunctionCalling(calling => _client.Models.GenerateContentAsync(model, sent, calling, _overrides, _options, StopToken), MaximumFunctionCalls).Response;
+                    WriteReply(response, EffectiveConfig(), _input.Target);
+                    ReportProblem(response, _input.Target);
+                }, _input.Target);
+                return;
+            }
+            var single = new OrderedBatch(1, StopToken);
+            single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
+            WriteEvents(single.TakeAll(), WriteOutput, OnCompleted);
+        }
+
+        // A model object in the pipeline is the model to use, not part of the prompt.
+        private object[]? TakeModels(object[]? items)
+        {
+            if (items == null || !items.Any(i => PromptConverter.Normalize(i) is GenerativeModel)) return items;
+            var rest = new List<object>();
+            foreach (var item in items)
+            {
+                if (!(PromptConverter.Normalize(item) is GenerativeModel model))
+                {
+                    rest.Add(item);
+                    continue;
+                }
+                if (Model != null || (_pipedModel != null && !ReferenceEquals(_pipedModel, model)) || (_modelInUse != null && !ReferenceEquals(_modelInUse, model)))
+                    ThrowTerminatingError(ErrorRecordFactory.Create("ConflictingModels", ErrorCategory.InvalidArgument,
+                        "Two models were given (by -Model or the pipeline), or the model came after the prompts; a call uses one model.", model,
+                        "Pass one model: pipe it before the prompts, or give -Model."));
+                _pipedModel = model;
+            }
+            return rest.ToArray();
         }
 
         private void StartItem(object? item)
         {
             if (_input.Failed) return;
             object? target = item ?? _input.Target;
+            var model = ModelInUse;
             IReadOnlyList<Content> contents;
             try
             {
@@ -142,34 +188,36 @@ namespace GenAI.PowerShell.Commands
                 _batch!.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
                 return;
             }
-            WriteVerbose($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {_model.Name}.");
-            _batch.Start(target, (sink, token) => GenerateAsync(contents, sink, token));
+            WriteVerbose($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
+            _batch.Start(target, (sink, token) => GenerateAsync(model, contents, sink, token));
         }
 
-        private async Task GenerateAsync(IReadOnlyList<Content> contents, IBatchSink sink, CancellationToken token)
+        private async Task GenerateAsync(GenerativeModel model, IReadOnlyList<Content> contents, IBatchSink sink, CancellationToken token)
         {
             contents = await _client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
                 .ConfigureAwait(false);
             if (Stream)
             {
-                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(_model, contents, _overrides, _options, token).ConfigureAwait(false))
+                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(model, contents, _overrides, _options, token).ConfigureAwait(false))
                     sink.Output(chunk);
             }
             else
             {
-                sink.Output(await _client.Models.GenerateContentAsync(_model, contents, _overrides, _options, token).ConfigureAwait(false));
+                sink.Output(await _client.Models.GenerateContentAsync(model, contents, _overrides, _options, token).ConfigureAwait(false));
             }
         }
 
-        private void WriteReply(BatchEvent e)
+        private GenerationConfig? EffectiveConfig() => GenerativeModel.MergeGenerationConfig(ModelInUse.GenerationConfig, _overrides?.GenerationConfig);
+
+        private void WriteOutput(BatchEvent e)
         {
             var reply = (GenerateContentResponse)e.Value!;
             if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
-            WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
+            if (reply.IsStreamChunk) WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
+            else WriteReply(reply, EffectiveConfig(), e.Target);
         }
 
-        // The reply is written either way (nothing is lost); a blocked prompt or an abnormal stop is also an error.
-        private void ReportProblem(BatchEvent completed)
+        private void OnCompleted(BatchEvent completed)
         {
             var reply = _lastReply;
             _lastReply = null;
@@ -181,9 +229,14 @@ namespace GenAI.PowerShell.Commands
                 WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", $"{done} of {batch.Started} done, {batch.Running} running")
                     { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
             }
-            if (reply == null || completed.Error != null) return;
-            var problem = ResponseChecks.FindProblem(reply);
-            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, completed.Target));
+            if (reply != null && completed.Error == null) ReportProblem(reply, completed.Target);
+        }
+
+        // The reply is written either way (nothing is lost); a blocked prompt or an abnormal stop is also an error.
+        private void ReportProblem(GenerateContentResponse response, object? target)
+        {
+            var problem = ResponseChecks.FindProblem(response);
+            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, target));
         }
     }
 }

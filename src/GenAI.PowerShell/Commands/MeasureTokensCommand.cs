@@ -1,16 +1,18 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
-using GenAI.PowerShell.Concurrency;
+using GenAI.Core.Tokenization;
 using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
 
 namespace GenAI.PowerShell.Commands
 {
-    /// <summary>Counts the tokens a prompt costs with the service's countTokens.</summary>
+    /// <summary>Counts the tokens a prompt costs: with the service's countTokens, or offline with the Gemma 3 vocabulary.</summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Tokens", DefaultParameterSetName = PathSet)]
     [Alias("Measure-GenAIToken")]
-    [OutputType(typeof(CountTokensResponse))]
+    [OutputType(typeof(CountTokensResponse), typeof(OfflineTokenCount))]
     public sealed class MeasureTokensCommand : GenAICmdlet
     {
         private const string PathSet = "Path";
@@ -52,7 +54,21 @@ namespace GenAI.PowerShell.Commands
         [ModelArgumentTransformation]
         public GenerativeModel? Model { get; set; }
 
-        protected override void BeginProcessing() => _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: false);
+        /// <summary>Count locally with the installed Gemma 3 vocabulary: no key, no network. Works with every input form.</summary>
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
+
+        /// <summary>With -Offline: list every counted string and its count in the output's Details.</summary>
+        [Parameter]
+        public SwitchParameter IncludeDetail { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (IncludeDetail && !Offline)
+                ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
+                    "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
+            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: false);
+        }
 
         protected override void ProcessRecord() => _input.Add(InputObject, MyInvocation.ExpectingInput);
 
@@ -61,16 +77,44 @@ namespace GenAI.PowerShell.Commands
             var contents = _input.ToContents();
             if (contents == null) return;
             var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+            if (Offline)
+            {
+                CountOffline(model, contents);
+                return;
+            }
             var options = BuildRequestOptions();
             var client = Client;
-            var batch = new OrderedBatch(1, StopToken);
-            batch.Start(_input.Target, async (sink, token) =>
+            var sent = MoveLargeInlineData(client, contents, options, _input.Target);
+            if (sent == null) return;
+            TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, null, options, StopToken))), _input.Target);
+        }
+
+        // Never touches Client: no key, endpoint or network is needed.
+        private void CountOffline(GenerativeModel model, List<Content> contents)
+        {
+            var counter = new LocalTokenCounter(LoadTokenizer());
+            TryRun(() =>
             {
-                var sent = await client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: options, cancellationToken: token)
-                    .ConfigureAwait(false);
-                sink.Output(await client.Models.CountTokensAsync(model, sent, null, options, token).ConfigureAwait(false));
-            });
-            WriteEvents(batch.TakeAll(), e => WriteObject(e.Value));
+                OfflineTokenCount count = counter.CountRequest(model, contents, null, IncludeDetail);
+                foreach (string warning in count.Warnings) WriteWarning(warning);
+                WriteObject(count);
+            }, _input.Target);
+        }
+
+        private GemmaTokenizer LoadTokenizer()
+        {
+            TokenizerCache cache = TokenizerCache.Default;
+            if (cache.LoadedTokenizer != null) return cache.LoadedTokenizer;
+            WriteVerbose($"Loading the Gemma 3 vocabulary from '{cache.Directory}' (once per session).");
+            try
+            {
+                return cache.GetTokenizer();
+            }
+            catch (TokenizerNotInstalledException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, cache.Directory));
+                return null!;
+            }
         }
     }
 }

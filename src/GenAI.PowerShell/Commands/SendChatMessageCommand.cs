@@ -1,10 +1,9 @@
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
+using GenAI.Core.Models;
 using GenAI.Core.Protocol;
-using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Formatting;
 using GenAI.PowerShell.Input;
@@ -12,7 +11,7 @@ using GenAI.PowerShell.Input;
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>Sends the next message of a chat session; the turn enters the history only when the reply is complete and valid.</summary>
-    [Cmdlet(VerbsCommunications.Send, "ChatMessage", DefaultParameterSetName = PositionalSet)]
+    [Cmdlet(VerbsCommunications.Send, "ChatMessage", DefaultParameterSetName = PositionalSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(GenerateContentResponse))]
     public sealed class SendChatMessageCommand : GenerationCmdlet
     {
@@ -63,6 +62,7 @@ namespace GenAI.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            _ = Settings;
             if (Path != null && LiteralPath != null)
                 ThrowTerminatingError(ErrorRecordFactory.Create("ParameterConflict", ErrorCategory.InvalidArgument,
                     "-Path and -LiteralPath cannot be used together.", LiteralPath, "Use -Path for wildcards, -LiteralPath for exact names."));
@@ -86,26 +86,29 @@ namespace GenAI.PowerShell.Commands
 
             var options = BuildRequestOptions();
             var client = Client;
-            var session = Session;
             var overrides = BuildOverrides();
-            var batch = new OrderedBatch(1, StopToken);
-            batch.Start(_message.Target, async (sink, token) =>
+            bool functionCalling = MyInvocation.BoundParameters.ContainsKey(nameof(AutomaticFunctionCalling)) ? AutomaticFunctionCalling.IsPresent : Session.AutomaticFunctionCalling;
+            int maximumCalls = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumFunctionCalls)) ? MaximumFunctionCalls : Session.MaximumFunctionCalls;
+            RejectWithStream(Stream, functionCalling);
+
+            // The session copies the message into its history with the file bytes: later turns do not need the files.
+            var moved = MoveLargeInlineData(client, new[] { message }, options, _message.Target);
+            if (moved == null) return;
+            var sent = moved[0];
+            bool toConsole = Stream && ChunkDisplay.GoesToConsole(this);
+            TryRun(() =>
             {
-                // The session copies the message into its history with the file's bytes: later turns do not need the file.
-                var sent = (await client.Files.MoveLargeInlineDataToFilesAsync(new[] { message }, progress: new SinkProgress(sink), options: options, cancellationToken: token)
-                    .ConfigureAwait(false))[0];
                 if (Stream)
                 {
-                    await foreach (var chunk in session.StreamAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false))
-                        sink.Output(chunk);
+                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, sent, overrides, options, StopToken)))
+                        WriteObject(ChunkDisplay.Prepare(chunk, toConsole));
+                    return;
                 }
-                else
-                {
-                    sink.Output(await session.SendAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false));
-                }
-            });
-            bool toConsole = Stream && ChunkDisplay.GoesToConsole(this);
-            WriteEvents(batch.TakeAll(), e => WriteObject(ChunkDisplay.Prepare((GenerateContentResponse)e.Value!, toConsole)));
+                var response = functionCalling
+                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, sent, calling, overrides, options, StopToken), maximumCalls).Response
+                    : Await(Session.SendAsync(client.Models, sent, overrides, options, StopToken));
+                WriteReply(response, GenerativeModel.MergeGenerationConfig(Session.Model.GenerationConfig, overrides?.GenerationConfig), _message.Target);
+            }, _message.Target);
         }
     }
 }

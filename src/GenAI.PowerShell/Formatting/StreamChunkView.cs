@@ -31,7 +31,9 @@ namespace GenAI.PowerShell.Formatting
         {
             var response = (chunk is PSObject wrapped ? wrapped.BaseObject : chunk) as GenerateContentResponse;
             if (response == null) return "";
-            string text = Sanitize(response.TextOrEmpty);
+            string shown = TextOf(response);
+            if (shown != response.TextOrEmpty) shown += "\n";   // thoughts, calls and code end their line
+            string text = Sanitize(shown);
             var rawUI = host?.UI?.RawUI;
             int width = ConsoleWidth(rawUI);
             lock (s_lock)
@@ -69,6 +71,19 @@ namespace GenAI.PowerShell.Formatting
                 s_column = column;
                 return output.ToString();
             }
+        }
+
+        /// <summary>
+        /// A chunk's text as shown: the answer text as it came (line breaks included) or, when the chunk
+        /// holds other parts (thoughts, function calls, code), the reply's display text.
+        /// </summary>
+        public static string TextOf(object? chunk)
+        {
+            var response = (chunk is PSObject wrapped ? wrapped.BaseObject : chunk) as GenerateContentResponse;
+            if (response == null) return "";
+            var parts = response.Candidates?.Count > 0 ? response.Candidates[0].Content?.Parts : null;
+            bool answerOnly = parts == null || parts.TrueForAll(p => p.Text != null && p.Thought != true);
+            return answerOnly ? response.TextOrEmpty : response.DisplayText;
         }
 
         /// <summary>Text from the model without control characters or escape sequences (line breaks and tabs kept, CR LF → LF).</summary>
