@@ -22,7 +22,9 @@ Describe 'Get-GenAIFile' {
     It 'gets one file by name, with or without the files/ prefix, and from a piped file object' {
         (Get-GenAIFile $uploaded[0].Name).DisplayName | Should -Be 'picture-1'
         (Get-GenAIFile ($uploaded[1].Name -replace '^files/')).DisplayName | Should -Be 'picture-2'
-        ($uploaded[2] | Get-GenAIFile).State | Should -Be 'ACTIVE'
+        $piped = $uploaded[2] | Get-GenAIFile
+        $piped.Name | Should -Be $uploaded[2].Name
+        $piped.DisplayName | Should -Be 'picture-3'
     }
 
     It 'filters by wildcard on the display name' {
