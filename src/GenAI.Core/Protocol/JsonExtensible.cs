@@ -11,5 +11,8 @@ namespace GenAI.Core.Protocol
     {
         [JsonExtensionData]
         public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>A member-wise copy: nested objects are shared.</summary>
+        internal T ShallowCopy<T>() where T : JsonExtensible => (T)MemberwiseClone();
     }
 }
