@@ -4,18 +4,23 @@ using GenAI.Core.Transport;
 
 namespace GenAI.Core
 {
-    /// <summary>Composition root: every service client over one transport (one connection pool).</summary>
+    /// <summary>
+    /// Composition root: every service client over one transport (one connection pool). The transport
+    /// is wrapped in a <see cref="RetryingTransport"/>, so every call gets retries and the deadline.
+    /// </summary>
     public sealed class GenAIClient : IDisposable
     {
         public GenAIClient(GenAIClientOptions options, ITransport? transport = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
-            Transport = transport ?? new RestTransport(options);
+            var inner = transport ?? new RestTransport(options);
+            Transport = inner is RetryingTransport ? inner : new RetryingTransport(inner, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
 
+        /// <summary>The transport calls go through (the retrying decorator over the wire transport).</summary>
         public ITransport Transport { get; }
 
         public ModelsClient Models { get; }

@@ -13,11 +13,13 @@ namespace GenAI.PowerShell.Commands
 {
     /// <summary>
     /// Base of every cmdlet that calls the service: Ctrl+C cancels the in-flight call, async results are
-    /// awaited on the pipeline thread, and core exceptions become ErrorRecords.
+    /// awaited on the pipeline thread (writing the core's retry and wire messages to the verbose and
+    /// debug streams as they come), and core exceptions become ErrorRecords.
     /// </summary>
     public abstract class GenAICmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly PipelineMessages _messages = new PipelineMessages();
         private GenAIClient? _client;
 
         protected CancellationToken StopToken => _stop.Token;
@@ -27,9 +29,25 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>Retries of transient failures (429, 500, 502, 503, 504, connection failures, attempt timeouts).</summary>
+        [Parameter]
+        [Alias("MaxRetries")]
+        [ValidateRange(0, 100)]
+        public int? MaximumRetryCount { get; set; }
+
+        /// <summary>Seconds the whole call may take: every attempt, every wait between them, and a stream to its end.</summary>
+        [Parameter]
+        [ValidateRange(1, 604800)]
+        public int TotalTimeoutSec { get; set; }
+
         /// <summary>The request options from this cmdlet's parameters (unset values use the configuration's).</summary>
-        protected virtual RequestOptions BuildRequestOptions() =>
-            new RequestOptions { Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null };
+        protected virtual RequestOptions BuildRequestOptions() => new RequestOptions
+        {
+            Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+            MaxRetries = MaximumRetryCount,
+            Deadline = TotalTimeoutSec > 0 ? TimeSpan.FromSeconds(TotalTimeoutSec) : (TimeSpan?)null,
+            Log = _messages.Post,
+        };
 
         /// <summary>The configured client; a missing key or bad endpoint is a terminating error.</summary>
         protected GenAIClient Client
@@ -45,23 +63,39 @@ namespace GenAI.PowerShell.Commands
 
         protected override void StopProcessing() => _stop.Cancel();
 
-        /// <summary>Blocks the pipeline thread on a task, honouring Ctrl+C.</summary>
-        protected T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
+        /// <summary>Blocks the pipeline thread on a task, writing diagnostics meanwhile; Ctrl+C returns at once.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            _messages.WaitFor(task, StopToken, WriteDiagnostic);
+            return task.GetAwaiter().GetResult();
+        }
 
-        protected void Await(Task task) => task.GetAwaiter().GetResult();
+        protected void Await(Task task)
+        {
+            _messages.WaitFor(task, StopToken, WriteDiagnostic);
+            task.GetAwaiter().GetResult();
+        }
 
         /// <summary>Pulls an async stream on the pipeline thread so each item can be written as it arrives.</summary>
         protected IEnumerable<T> Pull<T>(IAsyncEnumerable<T> source)
         {
             var enumerator = source.GetAsyncEnumerator(StopToken);
+            Task<bool>? pending = null;
             try
             {
-                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                while (true)
+                {
+                    pending = enumerator.MoveNextAsync().AsTask();
+                    _messages.WaitFor(pending, StopToken, WriteDiagnostic);
+                    if (!pending.GetAwaiter().GetResult()) yield break;
                     yield return enumerator.Current;
+                }
             }
             finally
             {
-                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                // An async iterator cannot be disposed while MoveNextAsync runs (Ctrl+C left it running).
+                if (pending == null || pending.IsCompleted) enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                else pending.ContinueWith(_ => enumerator.DisposeAsync().AsTask(), TaskScheduler.Default);
             }
         }
 
@@ -82,6 +116,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (GenAIException ex)
             {
+                _messages.Drain(WriteDiagnostic);
                 WriteError(ErrorRecordFactory.Create(ex, target));
                 return false;
             }
@@ -89,9 +124,17 @@ namespace GenAI.PowerShell.Commands
 
         protected void WriteVerboseRedacted(string message) => WriteVerbose(KeyMask.Redact(message, ModuleConfiguration.CurrentKey));
 
+        private void WriteDiagnostic(DiagnosticLevel level, string message)
+        {
+            message = KeyMask.Redact(message, ModuleConfiguration.CurrentKey);
+            if (level == DiagnosticLevel.Debug) WriteDebug(message);
+            else WriteVerbose(message);
+        }
+
         public void Dispose()
         {
             _stop.Dispose();
+            _messages.Dispose();
             GC.SuppressFinalize(this);
         }
     }

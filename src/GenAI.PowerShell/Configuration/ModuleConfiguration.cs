@@ -23,10 +23,13 @@ namespace GenAI.PowerShell.Configuration
         private static string? s_defaultModel;
         private static TimeSpan? s_timeout;
         private static int? s_maxRetries;
+        private static TimeSpan? s_deadline;
         private static GenAIClient? s_client;
         private static string? s_clientFingerprint;
 
-        public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries, bool clearApiKey, bool clearBaseUri)
+        /// <param name="deadline">The default total time limit; <see cref="TimeSpan.Zero"/> removes it.</param>
+        public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries,
+            TimeSpan? deadline, bool clearApiKey, bool clearBaseUri)
         {
             lock (s_lock)
             {
@@ -38,6 +41,7 @@ namespace GenAI.PowerShell.Configuration
                 if (!string.IsNullOrEmpty(defaultModel)) s_defaultModel = defaultModel;
                 if (timeout.HasValue) s_timeout = timeout;
                 if (maxRetries.HasValue) s_maxRetries = maxRetries;
+                if (deadline.HasValue) s_deadline = deadline.Value > TimeSpan.Zero ? deadline : null;
             }
         }
 
@@ -54,7 +58,7 @@ namespace GenAI.PowerShell.Configuration
                 var (key, keySource) = ResolveKey();
                 var (uri, uriSource) = ResolveBaseUri();
                 return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, KeyMask.Mask(key), keySource,
-                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries);
+                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries ?? RetryPolicy.DefaultMaxRetries, s_deadline);
             }
         }
 
@@ -68,7 +72,7 @@ namespace GenAI.PowerShell.Configuration
                     throw new ConfigurationException("ApiKeyMissing", "No API key is configured.",
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
                 var (uri, _) = ResolveBaseUri();
-                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries);
+                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_deadline);
                 if (s_client != null && s_clientFingerprint == fingerprint) return s_client;
 
                 s_client?.Dispose();
@@ -77,7 +81,7 @@ namespace GenAI.PowerShell.Configuration
                     BaseUri = uri,
                     ApiKey = key,
                     ApiVersion = s_apiVersion,
-                    Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries },
+                    Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries, Deadline = s_deadline },
                 };
                 s_client = new GenAIClient(options);
                 s_clientFingerprint = fingerprint;
