@@ -80,7 +80,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var api = new ApiRequestHandler(engine, log);
         app.Use(GoogleResponseHeaders.ApplyAsync);
         ControlEndpoints.Map(app, engine, log);
-        app.Run(api.HandleAsync);
+        app.Map("/{**path}", (RequestDelegate)api.HandleAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -37,7 +37,7 @@ internal static class StreamResponseWriter
             switch (item.Kind)
             {
                 case StreamEventKind.Abort:
-                    context.Abort();
+                    await AbortAfterDeliveryAsync(context, cancellationToken).ConfigureAwait(false);
                     return;
                 case StreamEventKind.Error:
                     writer.Write(WireJson.ToPrettyBytes(item.Error!.ToJson()));
@@ -70,7 +70,7 @@ internal static class StreamResponseWriter
         {
             if (item.Kind == StreamEventKind.Abort)
             {
-                context.Abort();
+                await AbortAfterDeliveryAsync(context, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -102,4 +102,17 @@ internal static class StreamResponseWriter
         writer.Write(first ? "[]"u8 : "\n]"u8);
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Drops the connection mid-stream. A short pause first lets the chunks already flushed reach
+    /// the client: an immediate reset can make the peer's kernel discard data it has not read yet.
+    /// </summary>
+    private static async Task AbortAfterDeliveryAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        await context.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Delay(AbortGrace, cancellationToken).ConfigureAwait(false);
+        context.Abort();
+    }
+
+    private static readonly System.TimeSpan AbortGrace = System.TimeSpan.FromMilliseconds(100);
 }

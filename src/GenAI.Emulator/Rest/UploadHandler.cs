@@ -123,15 +123,20 @@ internal sealed class UploadHandler
         }
 
         var reader = new MultipartReader(boundary, new MemoryStream(body.ToArray(), writable: false));
+        // Sections stream: each body must be read before asking for the next section.
         MultipartSection? metadataSection = await reader.ReadNextSectionAsync().ConfigureAwait(false);
+        using var metadataBytes = new MemoryStream();
+        if (metadataSection is not null)
+        {
+            await metadataSection.Body.CopyToAsync(metadataBytes).ConfigureAwait(false);
+        }
+
         MultipartSection? contentSection = await reader.ReadNextSectionAsync().ConfigureAwait(false);
         if (metadataSection is null || contentSection is null)
         {
             throw new ApiException(ApiErrors.InvalidArgument("Multipart upload needs two parts: the JSON metadata and the file bytes."));
         }
 
-        using var metadataBytes = new MemoryStream();
-        await metadataSection.Body.CopyToAsync(metadataBytes).ConfigureAwait(false);
         using var content = new MemoryStream();
         await contentSection.Body.CopyToAsync(content).ConfigureAwait(false);
         FileMetadata metadata = _engine.Files.ParseMetadata(metadataBytes.ToArray(), null);
