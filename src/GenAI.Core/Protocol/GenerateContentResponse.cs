@@ -57,6 +57,8 @@ namespace GenAI.Core.Protocol
         public string? FinishReason => Candidates?.FirstOrDefault()?.FinishReason;
 
         public override string ToString() => TextOrEmpty;
+
+        protected override void OnRead() => WithoutNulls(Candidates);
     }
 
     public sealed class Candidate : JsonExtensible
@@ -98,6 +100,8 @@ namespace GenAI.Core.Protocol
         public double? AvgLogprobs { get; set; }
 
         public override string ToString() => Content?.Text ?? "";
+
+        protected override void OnRead() => WithoutNulls(SafetyRatings);
     }
 
     public sealed class PromptFeedback : JsonExtensible
@@ -111,6 +115,8 @@ namespace GenAI.Core.Protocol
         public List<SafetyRating>? SafetyRatings { get; set; }
 
         public override string ToString() => BlockReason ?? "";
+
+        protected override void OnRead() => WithoutNulls(SafetyRatings);
     }
 
     public sealed class SafetyRating : JsonExtensible
@@ -133,6 +139,8 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("citationSources")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<CitationSource>? CitationSources { get; set; }
+
+        protected override void OnRead() => WithoutNulls(CitationSources);
     }
 
     public sealed class CitationSource : JsonExtensible

@@ -46,7 +46,7 @@ namespace GenAI.PowerShell.Errors
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
             "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
-            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
+            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "NestedTooDeep" or "DuplicateKey" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
                 or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
             "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
