@@ -9,8 +9,7 @@ namespace GenAI.PowerShell.Errors
     /// <summary>
     /// The only place that builds ErrorRecords from core exceptions: a stable id ("GenAI.&lt;Code&gt;"),
     /// the right category, the failing input as target, a recommended action, and never the key.
-    /// The displayed message ends with what to do, and carries no terminal control sequences (service
-    /// text can contain them).
+    /// The displayed message carries no terminal control sequences (service text can contain them).
     /// </summary>
     internal static class ErrorRecordFactory
     {
@@ -21,10 +20,8 @@ namespace GenAI.PowerShell.Errors
             string key = ModuleConfiguration.CurrentKey ?? "";
             string message = KeyMask.Redact(exception.Message, key);
             var record = new ErrorRecord(Sanitize(exception, message), IdPrefix + exception.ErrorCode, Categorize(exception.ErrorCode), target ?? TargetOf(exception));
-            string? action = exception.RecommendedAction;
-            string shown = TerminalText.Neutralize(message);
-            record.ErrorDetails = new ErrorDetails(action == null || shown.Contains(action) ? shown : shown.TrimEnd() + " " + action);
-            if (action != null) record.ErrorDetails.RecommendedAction = action;
+            record.ErrorDetails = new ErrorDetails(TerminalText.Neutralize(message));
+            if (exception.RecommendedAction != null) record.ErrorDetails.RecommendedAction = exception.RecommendedAction;
             return record;
         }
 
