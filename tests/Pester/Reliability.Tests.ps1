@@ -54,6 +54,15 @@ Describe 'Retries of transient failures' {
         ($verbose -match '^generateContent: 429 RESOURCE_EXHAUSTED.*Retry 1 of 3 in .* s \(the service asked for at least 1\.0 s\)\.$') | Should -Not -BeNullOrEmpty
     }
 
+    It 'with -Debug alone: no prompt, the retries and the wire lines arrive in the debug stream' {
+        $all = Invoke-GenerateContent 'x' -Model (New-Model 'fault-503x2') -Debug 5>&1
+        $debug = @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
+        ($all | Where-Object { $_ -is [GenAI.Core.Protocol.GenerateContentResponse] }).Text | Should -Be 'Echo: x'
+        ($debug -match 'Retry 2 of 3') | Should -Not -BeNullOrEmpty
+        @($debug -match '^HTTP 503 ').Count | Should -Be 2
+        ($debug -match '^HTTP 200 ') | Should -Not -BeNullOrEmpty
+    }
+
     It 'fault-503x2: succeeds on the third attempt; streamed too' {
         $model = New-Model 'fault-503x2'
         (Invoke-GenerateContent 'third time' -Model $model).Text | Should -Be 'Echo: third time'

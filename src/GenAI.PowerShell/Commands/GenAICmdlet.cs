@@ -21,6 +21,9 @@ namespace GenAI.PowerShell.Commands
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly PipelineMessages _messages = new PipelineMessages();
         private GenAIClient? _client;
+        private string? _key;
+        private bool? _wantsVerbose;
+        private bool? _wantsDebug;
 
         protected CancellationToken StopToken => _stop.Token;
 
@@ -46,8 +49,30 @@ namespace GenAI.PowerShell.Commands
             Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
             MaxRetries = MaximumRetryCount,
             Deadline = TotalTimeoutSec > 0 ? TimeSpan.FromSeconds(TotalTimeoutSec) : (TimeSpan?)null,
-            Log = _messages.Post,
+            Log = DiagnosticSink(),
         };
+
+        // Null unless -Verbose or -Debug (or their preference variables) want the messages: the core then skips formatting them.
+        private Action<DiagnosticLevel, string>? DiagnosticSink()
+        {
+            if (!WantsVerbose && !WantsDebug) return null;
+            return (level, message) =>
+            {
+                if (level == DiagnosticLevel.Info || WantsDebug) _messages.Post(level, message);
+            };
+        }
+
+        private bool WantsVerbose => _wantsVerbose ??= Wants("Verbose", "VerbosePreference");
+
+        private bool WantsDebug => _wantsDebug ??= Wants("Debug", "DebugPreference");
+
+        private bool Wants(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? value))
+                return value is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(value);
+            return Enum.TryParse(Convert.ToString(GetVariableValue(preferenceVariable), System.Globalization.CultureInfo.InvariantCulture), true, out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
 
         /// <summary>The configured client; a missing key or bad endpoint is a terminating error.</summary>
         protected GenAIClient Client
@@ -122,13 +147,18 @@ namespace GenAI.PowerShell.Commands
             }
         }
 
-        protected void WriteVerboseRedacted(string message) => WriteVerbose(KeyMask.Redact(message, ModuleConfiguration.CurrentKey));
+        /// <summary>
+        /// Writes a progress message (key redacted) to the verbose stream; with -Debug but not -Verbose, to the
+        /// debug stream instead: PowerShell makes -Debug turn a compiled cmdlet's verbose stream into a prompt.
+        /// </summary>
+        protected void WriteVerboseRedacted(string message) => WriteDiagnostic(DiagnosticLevel.Info, message);
 
         private void WriteDiagnostic(DiagnosticLevel level, string message)
         {
-            message = KeyMask.Redact(message, ModuleConfiguration.CurrentKey);
-            if (level == DiagnosticLevel.Debug) WriteDebug(message);
-            else WriteVerbose(message);
+            _key ??= ModuleConfiguration.CurrentKey ?? "";
+            message = KeyMask.Redact(message, _key);
+            if (level == DiagnosticLevel.Info && WantsVerbose) WriteVerbose(message);
+            else if (WantsDebug) WriteDebug(message);
         }
 
         public void Dispose()

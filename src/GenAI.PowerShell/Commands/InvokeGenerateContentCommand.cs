@@ -48,7 +48,7 @@ namespace GenAI.PowerShell.Commands
             }
             var options = BuildRequestOptions();
             var client = Client;
-            WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
 
             TryRun(() =>
             {
