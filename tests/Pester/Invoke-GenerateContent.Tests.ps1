@@ -91,22 +91,30 @@ Describe 'Invoke-GenerateContent' {
     }
 
     It 'is a terminating GenAI.ApiKeyMissing error when no key is configured' {
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({
-                param($ModulePath)
-                Remove-Item Env:GOOGLE_API_KEY, Env:GEMINI_API_KEY -ErrorAction SilentlyContinue
-                Import-Module $ModulePath
-                try { Invoke-GenerateContent 'hi' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category.ToString() }
-            }).AddArgument($env:GENAI_TEST_MODULE)
-        $result = $ps.Invoke()
-        $ps.Dispose()
-        $result[0] | Should -Be 'GenAI.ApiKeyMissing,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
-        $result[1] | Should -Be 'AuthenticationError'
+        Set-GenAIConfiguration -ClearApiKey
+        try {
+            { Invoke-GenerateContent 'hi' } | Should -Throw -ErrorId 'GenAI.ApiKeyMissing,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+            try { Invoke-GenerateContent 'hi' } catch { $_.CategoryInfo.Category | Should -Be 'AuthenticationError'; $_.ErrorDetails.RecommendedAction | Should -Match 'Set-GenAIConfiguration' }
+        }
+        finally { Set-GenAIConfiguration -ApiKey $emulator.ApiKey }
     }
 
-    It 'explains a blocked prompt when .Text is read' {
-        $reply = Invoke-GenerateContent 'anything' -Model blocked
-        { $reply.Text } | Should -Throw '*blocked*SAFETY*'
+    It 'writes a GenAI.PromptBlocked error naming the reason, and still the reply' {
+        $reply = Invoke-GenerateContent 'anything' -Model blocked -ErrorAction SilentlyContinue -ErrorVariable failure
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.PromptBlocked,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+        $failure[0].Exception.Message | Should -Match 'blocked.*SAFETY'
+        $failure[0].TargetObject | Should -Be 'anything'
         $reply.PromptFeedback.BlockReason | Should -Be 'SAFETY'
+        { Invoke-GenerateContent 'anything' -Model blocked -ErrorAction Stop } | Should -Throw -ErrorId 'GenAI.PromptBlocked,*'
+    }
+
+    It 'writes a GenAI.CandidateStopped error for a safety stop, streamed or not' {
+        $null = Invoke-GenerateContent 'anything' -Model safety-stop -ErrorAction SilentlyContinue -ErrorVariable unary
+        $unary[0].FullyQualifiedErrorId | Should -BeLike 'GenAI.CandidateStopped,*'
+        $unary[0].Exception.Message | Should -Match 'SAFETY'
+        $chunks = @(Invoke-GenerateContent 'anything' -Model safety-stop -Stream -ErrorAction SilentlyContinue -ErrorVariable streamed)
+        $chunks.Count | Should -BeGreaterThan 0
+        $streamed[0].FullyQualifiedErrorId | Should -BeLike 'GenAI.CandidateStopped,*'
     }
 }

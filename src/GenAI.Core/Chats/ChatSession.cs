@@ -20,8 +20,6 @@ namespace GenAI.Core.Chats
     /// </summary>
     public sealed class ChatSession
     {
-        private static readonly HashSet<string> s_normalFinishReasons = new HashSet<string> { "FINISH_REASON_UNSPECIFIED", "STOP", "MAX_TOKENS" };
-
         private readonly List<Content> _history;
         private readonly SemaphoreSlim _turnLock = new SemaphoreSlim(1, 1);
 
@@ -142,17 +140,14 @@ namespace GenAI.Core.Chats
 
         private void Commit(Content userTurn, GenerateContentResponse response)
         {
-            string? blockReason = response.PromptFeedback?.BlockReason;
-            if (!string.IsNullOrEmpty(blockReason)) throw new PromptBlockedException(blockReason!, response);
+            var problem = ResponseChecks.FindProblem(response);
+            if (problem != null) throw problem;
             var candidates = response.Candidates;
             if (candidates == null || candidates.Count == 0)
                 throw new ResponseHasNoTextException("The reply has no candidates, so the turn was not added to the history.", response);
             if (candidates.Count > 1)
                 throw new InvalidInputException("ChatMultipleCandidates", "The reply has several candidates; a chat turn can only have one.");
             var candidate = candidates[0];
-            if (candidate.FinishReason != null && !s_normalFinishReasons.Contains(candidate.FinishReason))
-                throw new CandidateStoppedException(candidate, response);
-
             var modelTurn = CopyContent(candidate.Content ?? new Content());
             if (string.IsNullOrEmpty(modelTurn.Role)) modelTurn.Role = "model";
             lock (_history)

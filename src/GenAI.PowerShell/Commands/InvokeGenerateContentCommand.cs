@@ -54,14 +54,28 @@ namespace GenAI.PowerShell.Commands
             {
                 if (Stream)
                 {
+                    GenerateContentResponse? last = null;
                     foreach (var chunk in Pull(client.Models.StreamGenerateContentAsync(model, contents, BuildOverrides(), options, StopToken)))
+                    {
                         WriteObject(chunk);
+                        if (chunk.Candidates != null || chunk.PromptFeedback?.BlockReason != null) last = chunk;
+                    }
+                    if (last != null) ReportProblem(last);
                 }
                 else
                 {
-                    WriteObject(Await(client.Models.GenerateContentAsync(model, contents, BuildOverrides(), options, StopToken)));
+                    var response = Await(client.Models.GenerateContentAsync(model, contents, BuildOverrides(), options, StopToken));
+                    WriteObject(response);
+                    ReportProblem(response);
                 }
             }, _prompt.Target);
+        }
+
+        // The reply is written either way (nothing is lost); a blocked prompt or an abnormal stop is also an error.
+        private void ReportProblem(GenerateContentResponse response)
+        {
+            var problem = ResponseChecks.FindProblem(response);
+            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, _prompt.Target));
         }
     }
 }

@@ -10,18 +10,24 @@ using GenAI.PowerShell.Input;
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>Sends the next message of a chat session; the turn enters the history only when the reply is complete and valid.</summary>
-    [Cmdlet(VerbsCommunications.Send, "ChatMessage")]
+    [Cmdlet(VerbsCommunications.Send, "ChatMessage", DefaultParameterSetName = PositionalSet)]
     [OutputType(typeof(GenerateContentResponse))]
     public sealed class SendChatMessageCommand : GenerationCmdlet
     {
+        // Two sets so that both `Send-ChatMessage $chat 'hi'` and `$chat | Send-ChatMessage 'hi'` bind.
+        private const string PositionalSet = "Positional";
+        private const string PipedSessionSet = "PipedSession";
+
         private readonly PromptAccumulator _message = new PromptAccumulator();
 
         /// <summary>The session from Start-ChatSession (also from the pipeline).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PositionalSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PipedSessionSet, Mandatory = true, ValueFromPipeline = true)]
         public ChatSession Session { get; set; } = null!;
 
         /// <summary>The message: text, files or parts. Piped lines are joined into one message.</summary>
-        [Parameter(Position = 1, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PositionalSet, Position = 1, ValueFromPipeline = true)]
+        [Parameter(ParameterSetName = PipedSessionSet, Position = 0, ValueFromPipeline = true)]
         [AllowEmptyString]
         public object[]? Message { get; set; }
 

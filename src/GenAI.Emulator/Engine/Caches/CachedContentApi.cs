@@ -64,6 +64,7 @@ public sealed class CachedContentApi
             ContentValidator.ValidateContent(system, scope, "system_instruction");
         }
 
+        EnumFields.ValidateToolConfig(request["toolConfig"] as JsonObject, scope);
         FileReferences.EnsureUsable(contents, _files);
 
         DateTimeOffset now = _time.GetUtcNow();

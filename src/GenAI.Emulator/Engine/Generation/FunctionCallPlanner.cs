@@ -29,13 +29,13 @@ internal static class FunctionCallPlanner
         }
 
         JsonObject? config = toolConfig?["functionCallingConfig"] as JsonObject;
-        string mode = (JsonRead.TryString(config?["mode"]) ?? "AUTO").ToUpperInvariant();
-        if (mode is "NONE" or "MODE_NONE" or "3")
+        string mode = ModeOf(config?["mode"]);
+        if (mode == "NONE")
         {
             return null;
         }
 
-        bool any = mode is "ANY" or "MODE_ANY" or "2";
+        bool any = mode == "ANY";
         var allowed = (config?["allowedFunctionNames"] as JsonArray)?.Select(JsonRead.TryString).Where(n => n is not null).ToList();
         List<JsonObject> candidates = any && allowed is { Count: > 0 }
             ? allowed.Select(n => declarations.FirstOrDefault(d => Name(d) == n)).Where(d => d is not null).Select(d => d!).ToList()
@@ -60,6 +60,17 @@ internal static class FunctionCallPlanner
             ["name"] = Name(chosen),
             ["args"] = args as JsonObject ?? new JsonObject(),
         };
+    }
+
+    /// <summary>The mode name; numbers (1 AUTO, 2 ANY, 3 NONE, 4 VALIDATED) are mapped, absent means AUTO.</summary>
+    private static string ModeOf(JsonNode? mode)
+    {
+        if (mode is JsonValue value && value.TryGetValue(out int number))
+        {
+            return number switch { 2 => "ANY", 3 => "NONE", _ => "AUTO" };
+        }
+
+        return JsonRead.TryString(mode) ?? "AUTO";
     }
 
     private static List<JsonObject> Declarations(JsonArray? tools) =>

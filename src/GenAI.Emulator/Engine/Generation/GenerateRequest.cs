@@ -48,6 +48,7 @@ internal sealed class GenerateRequest
             ContentValidator.ValidateContent(system, scope, "system_instruction");
         }
 
+        EnumFields.Validate(raw, scope);
         var settings = GenerationSettings.Parse(raw["generationConfig"] as JsonObject, scope, model);
         return new GenerateRequest(raw, contents, settings)
         {

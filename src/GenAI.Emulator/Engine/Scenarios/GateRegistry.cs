@@ -30,9 +30,6 @@ public sealed class GateRegistry
         }
     }
 
-    /// <summary>True while at least one request waits at, or could wait at, a closed gate.</summary>
-    public bool IsOpen(string modelId) => _gates.TryGetValue(modelId, out var gate) && gate.Task.IsCompleted;
-
     public void Reset()
     {
         foreach (var gate in _gates.Values)

@@ -1,0 +1,164 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core.Tokenization;
+
+namespace GenAI.Core.Tests.Tokenization
+{
+    public sealed class TokenizerCacheTests : IDisposable
+    {
+        private readonly string _dir = Path.Combine(Path.GetTempPath(), $"genai-tokcache-{Guid.NewGuid():N}");
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+        }
+
+        [Fact]
+        public void MissingVocabularyThrowsWithInstallGuidance()
+        {
+            var cache = new TokenizerCache(_dir);
+            Assert.False(cache.IsInstalled);
+            var e = Assert.Throws<TokenizerNotInstalledException>(() => cache.GetTokenizer());
+            Assert.Contains("Install-GenAITokenizer", e.Message);
+            Assert.Contains("Install-GenAITokenizer -Path <file>", e.Message);
+            Assert.Contains(_dir, e.Message);
+            Assert.Contains(TokenizerCache.EnvironmentVariable, e.Message);
+            Assert.Equal(_dir, e.CacheDirectory);
+        }
+
+        [Fact]
+        public void WrongHashIsRefusedAndNothingIsInstalled()
+        {
+            Directory.CreateDirectory(_dir);
+            string bogus = Path.Combine(_dir, "tokenizer.json");
+            File.WriteAllText(bogus, "{\"model\":{}}");
+            var cache = new TokenizerCache(Path.Combine(_dir, "cache"));
+            var e = Assert.Throws<TokenizerHashMismatchException>(() => cache.Install(bogus));
+            Assert.Equal(bogus, e.SourcePath);
+            Assert.Equal(64, e.ActualSha256.Length);
+            Assert.Contains(TokenizerCache.TokenizerJsonSha256, e.Message);
+            Assert.False(cache.IsInstalled);
+            Assert.False(Directory.Exists(cache.Directory) && Directory.EnumerateFiles(cache.Directory).Any());
+        }
+
+        [Fact]
+        public void TamperedCacheFileIsNotLoaded()
+        {
+            Directory.CreateDirectory(_dir);
+            File.WriteAllText(Path.Combine(_dir, TokenizerCache.TokenizerJsonFileName), "{}");
+            var cache = new TokenizerCache(_dir);
+            Assert.True(cache.IsInstalled); // present, but verification fails on load
+            var e = Assert.Throws<TokenizerNotInstalledException>(() => cache.GetTokenizer());
+            Assert.Contains("failed SHA-256 verification", e.Message);
+            Assert.Contains("Install-GenAITokenizer", e.Message);
+        }
+
+        [Fact]
+        public void InstallFromPathThenLoadOncePerCache()
+        {
+            var cache = new TokenizerCache(_dir);
+            Assert.Throws<TokenizerNotInstalledException>(() => cache.GetTokenizer()); // failure is not cached ...
+            string installed = cache.Install(TokenizerTestEnvironment.VocabularyPath);
+            Assert.Equal(Path.Combine(_dir, TokenizerCache.TokenizerJsonFileName), installed);
+            Assert.Equal(TokenizerCache.TokenizerJsonSha256, TokenizerCache.Sha256Hex(File.ReadAllBytes(installed)));
+            Assert.Empty(Directory.EnumerateFiles(_dir, "*.tmp"));
+
+            GemmaTokenizer first = cache.GetTokenizer();                                    // ... so this works
+            Assert.Same(first, cache.GetTokenizer());
+            Assert.Equal(5, first.CountTokens("What is your name?"));
+
+            // A fresh cache over the same folder loads from disk, once, even under concurrency.
+            var fresh = new TokenizerCache(_dir);
+            GemmaTokenizer[] loaded = new GemmaTokenizer[4];
+            Parallel.For(0, loaded.Length, i => loaded[i] = fresh.GetTokenizer());
+            Assert.All(loaded, t => Assert.Same(loaded[0], t));
+            Assert.Equal(4, loaded[0].CountTokens("Hello, world!"));
+
+            // Re-installing over an existing file works.
+            cache.Install(installed + "");
+        }
+
+        [Fact]
+        public async Task InstallFromUriVerifiesTheDownload()
+        {
+            byte[] good = File.ReadAllBytes(TokenizerTestEnvironment.VocabularyPath);
+            var cache = new TokenizerCache(_dir);
+
+            using (var http = new HttpClient(new StubHandler(HttpStatusCode.OK, new byte[] { 1, 2, 3 })))
+            {
+                await Assert.ThrowsAsync<TokenizerHashMismatchException>(() => cache.InstallFromUriAsync(new Uri("https://example.invalid/t.json"), http));
+            }
+
+            using (var http = new HttpClient(new StubHandler(HttpStatusCode.NotFound, Array.Empty<byte>())))
+            {
+                await Assert.ThrowsAsync<HttpRequestException>(() => cache.InstallFromUriAsync(http));
+            }
+
+            Assert.False(cache.IsInstalled);
+            var handler = new StubHandler(HttpStatusCode.OK, good);
+            using (var http = new HttpClient(handler))
+            {
+                string path = await cache.InstallFromUriAsync(new Uri("https://example.invalid/tokenizer.json"), http, CancellationToken.None);
+                Assert.Equal(Path.Combine(_dir, TokenizerCache.TokenizerJsonFileName), path);
+            }
+
+            Assert.Equal(new Uri("https://example.invalid/tokenizer.json"), handler.LastUri);
+            Assert.Equal(4, cache.GetTokenizer().CountTokens("Hello, world!"));
+        }
+
+        [Fact]
+        public void OfficialSourceAndDefaults()
+        {
+            Assert.Equal("https://raw.githubusercontent.com/google/gemma_pytorch/014acb7ac4563a5f77c76d7ff98f31b568c16508/tokenizer/gemma3_cleaned_262144_v2.spiece.model",
+                TokenizerCache.OfficialModelUri.ToString());
+            using (var sha1 = System.Security.Cryptography.SHA1.Create())
+            {
+                // google-genai's cache file name is sha1(url).
+                string name = string.Concat(sha1.ComputeHash(System.Text.Encoding.UTF8.GetBytes(TokenizerCache.OfficialModelUri.ToString())).Select(b => b.ToString("x2")));
+                Assert.Equal(TokenizerCache.GoogleSdkCacheFileName, name);
+            }
+
+            string? saved = Environment.GetEnvironmentVariable(TokenizerCache.EnvironmentVariable);
+            try
+            {
+                Environment.SetEnvironmentVariable(TokenizerCache.EnvironmentVariable, _dir);
+                Assert.Equal(_dir, TokenizerCache.GetDefaultDirectory());
+                Assert.Equal(_dir, TokenizerCache.Default.Directory);
+                Assert.Same(TokenizerCache.Default, TokenizerCache.Default);
+                Environment.SetEnvironmentVariable(TokenizerCache.EnvironmentVariable, null);
+                string def = TokenizerCache.GetDefaultDirectory();
+                Assert.EndsWith(Path.Combine("GenAI.PowerShell", "tokenizer"), def);
+                Assert.True(Path.IsPathRooted(def));
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(TokenizerCache.EnvironmentVariable, saved);
+            }
+        }
+
+        private sealed class StubHandler : HttpMessageHandler
+        {
+            private readonly HttpStatusCode _status;
+            private readonly byte[] _body;
+
+            public StubHandler(HttpStatusCode status, byte[] body)
+            {
+                _status = status;
+                _body = body;
+            }
+
+            public Uri? LastUri { get; private set; }
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                LastUri = request.RequestUri;
+                return Task.FromResult(new HttpResponseMessage(_status) { Content = new ByteArrayContent(_body) });
+            }
+        }
+    }
+}
