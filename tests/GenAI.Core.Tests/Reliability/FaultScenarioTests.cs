@@ -160,8 +160,7 @@ namespace GenAI.Core.Tests.Reliability
             var error = await Assert.ThrowsAsync<RequestTimeoutException>(() => client.Models.GenerateContentAsync(model, EmulatorFixture.Prompt("x"),
                 new RequestOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1 }));
             Assert.False(error.IsOverall);
-            Assert.Equal(2, error.Attempts);
-            Assert.Equal(2, _emulator.RequestsFor(model));
+            Assert.Equal(2, error.Attempts);   // (not the emulator's count: a loaded machine may not read a request within 300 ms)
         }
 
         [Fact]
