@@ -221,6 +221,46 @@ namespace GenAI.Core.Tests.Reliability
             Assert.Equal("Echo: patience", reply.Text);
         }
 
+        /// <summary>A socket stream that reports when the connection is closed.</summary>
+        private sealed class ObservedNetworkStream : System.Net.Sockets.NetworkStream
+        {
+            private readonly TaskCompletionSource _closed;
+
+            public ObservedNetworkStream(System.Net.Sockets.Socket socket, TaskCompletionSource closed) : base(socket, ownsSocket: true) { _closed = closed; }
+
+            protected override void Dispose(bool disposing)
+            {
+                base.Dispose(disposing);
+                _closed.TrySetResult();
+            }
+        }
+
+        [Fact]
+        public async Task Cancelling_a_stream_closes_its_connection_so_the_server_stops_too()
+        {
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var handler = new System.Net.Http.SocketsHttpHandler
+            {
+                ConnectCallback = async (context, token) =>
+                {
+                    var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                    await socket.ConnectAsync(context.DnsEndPoint, token);
+                    return new ObservedNetworkStream(socket, closed);
+                },
+            };
+            var options = new GenAIClientOptions { BaseUri = _emulator.Host.BaseUri, ApiKey = EmulatorFixture.ApiKey };
+            using var client = new GenAIClient(options, new RestTransport(options, new System.Net.Http.HttpClient(handler)));
+            using var cancel = new CancellationTokenSource();
+            var stream = client.Models.StreamGenerateContentAsync(EmulatorFixture.Tagged("slow-5000ms"), EmulatorFixture.Prompt("alpha beta gamma"), cancellationToken: cancel.Token)
+                .GetAsyncEnumerator(cancel.Token);
+            Assert.True(await stream.MoveNextAsync());
+            var next = stream.MoveNextAsync().AsTask();
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
+            await stream.DisposeAsync();
+            Assert.Same(closed.Task, await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(5))));
+        }
+
         [Fact]
         public async Task Cancelling_a_slow_stream_after_its_first_chunk_returns_within_200_ms()
         {
