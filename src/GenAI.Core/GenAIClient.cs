@@ -1,4 +1,5 @@
 using System;
+using GenAI.Core.Caches;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
 
@@ -16,6 +17,7 @@ namespace GenAI.Core
             var inner = transport ?? new RestTransport(options);
             Transport = inner is RetryingTransport ? inner : new RetryingTransport(inner, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
+            Caches = new CachesClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
@@ -24,6 +26,8 @@ namespace GenAI.Core
         public ITransport Transport { get; }
 
         public ModelsClient Models { get; }
+
+        public CachesClient Caches { get; }
 
         public void Dispose() => Transport.Dispose();
     }
