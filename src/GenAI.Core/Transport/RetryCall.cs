@@ -17,9 +17,10 @@ namespace GenAI.Core.Transport
         private readonly CancellationTokenSource? _linkedSource;
         private readonly long _started;
 
-        public RetryCall(string operation, RequestOptions options, RequestOptions defaults, RetryPolicy policy, CancellationToken callerToken)
+        public RetryCall(string operation, RequestOptions options, RequestOptions defaults, RetryPolicy policy, CancellationToken callerToken, bool idempotent = true)
         {
             Operation = operation;
+            Idempotent = idempotent;
             Options = options;
             _policy = policy;
             _callerToken = callerToken;
@@ -40,6 +41,9 @@ namespace GenAI.Core.Transport
         }
 
         public string Operation { get; }
+
+        /// <summary>False for calls that must not run twice (creates): only a refusal (429) is retried.</summary>
+        public bool Idempotent { get; }
 
         public RequestOptions Options { get; }
 
@@ -62,6 +66,7 @@ namespace GenAI.Core.Transport
         public bool ShouldRetry(Exception error)
         {
             if (Token.IsCancellationRequested || !RetryPolicy.IsTransient(error)) return false;
+            if (!Idempotent && !RetryPolicy.IsRefusal(error)) return false;
             var serverDelay = RetryPolicy.ServerDelay(error);
             if (serverDelay > _policy.MaxServerDelay)
             {

@@ -8,6 +8,7 @@ namespace GenAI.Core.Transport
     /// (a uniform wait in [0, min(<see cref="MaxDelay"/>, <see cref="InitialDelay"/> × <see cref="Multiplier"/>^n)]),
     /// never shorter than the service's RetryInfo / Retry-After. Retried: HTTP 429, 500, 502, 503, 504,
     /// connection failures and per-attempt timeouts; never 400, 401, 403, 404, parse errors or cancellation.
+    /// Calls that are not idempotent (creating a cached content) are retried only after a 429.
     /// </summary>
     public sealed class RetryPolicy
     {
@@ -49,6 +50,9 @@ namespace GenAI.Core.Transport
             RequestTimeoutException timeout => !timeout.IsOverall,
             _ => false,
         };
+
+        /// <summary>Whether <paramref name="error"/> says the service did not act on the request (429), so even a create may be retried.</summary>
+        public static bool IsRefusal(Exception error) => error is ApiException api && api.HttpStatus == 429;
 
         /// <summary>The service's minimum wait carried by <paramref name="error"/> (RetryInfo / Retry-After), if any.</summary>
         public static TimeSpan? ServerDelay(Exception error) => (error as ApiException)?.RetryDelay;

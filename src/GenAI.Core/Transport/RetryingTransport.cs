@@ -90,8 +90,9 @@ namespace GenAI.Core.Transport
         public Task<ListModelsResponse> ListModelsAsync(int? pageSize, string? pageToken, RequestOptions options, CancellationToken cancellationToken) =>
             RunAsync("models.list", options, (o, t) => _inner.ListModelsAsync(pageSize, pageToken, o, t), cancellationToken);
 
+        // Not idempotent: after a 5xx or a dropped connection the cache may exist, and a retry would make a second one.
         public Task<CachedContent> CreateCachedContentAsync(CachedContent cachedContent, RequestOptions options, CancellationToken cancellationToken) =>
-            RunAsync("cachedContents.create", options, (o, t) => _inner.CreateCachedContentAsync(cachedContent, o, t), cancellationToken);
+            RunAsync("cachedContents.create", options, (o, t) => _inner.CreateCachedContentAsync(cachedContent, o, t), cancellationToken, idempotent: false);
 
         public Task<CachedContent> GetCachedContentAsync(string name, RequestOptions options, CancellationToken cancellationToken) =>
             RunAsync("cachedContents.get", options, (o, t) => _inner.GetCachedContentAsync(name, o, t), cancellationToken);
@@ -116,12 +117,13 @@ namespace GenAI.Core.Transport
 
         public void Dispose() => _inner.Dispose();
 
-        private RetryCall Start(string operation, RequestOptions options, CancellationToken cancellationToken) =>
-            new RetryCall(operation, options ?? RequestOptions.Default, _defaults, _policy, cancellationToken);
+        private RetryCall Start(string operation, RequestOptions options, CancellationToken cancellationToken, bool idempotent = true) =>
+            new RetryCall(operation, options ?? RequestOptions.Default, _defaults, _policy, cancellationToken, idempotent);
 
-        private async Task<T> RunAsync<T>(string operation, RequestOptions options, Func<RequestOptions, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+        private async Task<T> RunAsync<T>(string operation, RequestOptions options, Func<RequestOptions, CancellationToken, Task<T>> attempt,
+            CancellationToken cancellationToken, bool idempotent = true)
         {
-            using var call = Start(operation, options, cancellationToken);
+            using var call = Start(operation, options, cancellationToken, idempotent);
             return await ExecuteAsync(call, attempt).ConfigureAwait(false);
         }
 

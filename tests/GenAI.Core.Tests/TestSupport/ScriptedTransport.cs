@@ -74,7 +74,9 @@ namespace GenAI.Core.Tests.TestSupport
 
         public Task<Model> GetModelAsync(string name, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<ListModelsResponse> ListModelsAsync(int? pageSize, string pageToken, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<CachedContent> CreateCachedContentAsync(CachedContent cachedContent, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<CachedContent> CreateCachedContentAsync(CachedContent cachedContent, RequestOptions options, CancellationToken cancellationToken) =>
+            GenerateContentAsync(null, null, options, cancellationToken).ContinueWith(t => new CachedContent { DisplayName = t.GetAwaiter().GetResult().TextOrEmpty },
+                TaskScheduler.Default);
         public Task<CachedContent> GetCachedContentAsync(string name, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<ListCachedContentsResponse> ListCachedContentsAsync(int? pageSize, string pageToken, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<CachedContent> UpdateCachedContentAsync(CachedContent cachedContent, string updateMask, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();

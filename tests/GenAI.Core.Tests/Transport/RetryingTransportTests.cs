@@ -95,6 +95,21 @@ namespace GenAI.Core.Tests.Transport
         }
 
         [Fact]
+        public async Task Creating_a_cache_is_retried_after_a_refusal_but_not_after_a_failure_that_may_have_created_it()
+        {
+            var h = new Harness();
+            h.Wire.Fail(Api(429)).Reply("created");
+            Assert.Equal("created", (await h.Transport.CreateCachedContentAsync(new CachedContent(), new RequestOptions(), default)).DisplayName);
+            Assert.Equal(2, h.Wire.Calls);
+
+            var overloaded = Api(503);
+            h.Wire.Fail(overloaded).Reply("would be a duplicate");
+            var error = await Assert.ThrowsAsync<ApiException>(() => h.Transport.CreateCachedContentAsync(new CachedContent(), new RequestOptions(), default));
+            Assert.Same(overloaded, error);
+            Assert.Equal(3, h.Wire.Calls);
+        }
+
+        [Fact]
         public async Task Gives_up_after_MaxRetries_with_the_last_error_saying_how_many_attempts()
         {
             var h = new Harness();
