@@ -157,9 +157,9 @@ Describe 'Faults that end in a typed error' {
         @($chunks).Count | Should -Be 2
         $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.StreamInterrupted,GenAI.PowerShell.Commands.SendChatMessageCommand'
         $failure[0].TargetObject | Should -Be 'alpha beta gamma delta'
-        $chat.TurnCount | Should -Be 0
+        $chat.HistoryCount | Should -Be 0
         (Send-ChatMessage $chat 'again').Text | Should -Be 'Echo: again'
-        $chat.TurnCount | Should -Be 2
+        $chat.HistoryCount | Should -Be 2
     }
 
     It 'fault-reset: GenAI.ConnectionFailed after the retries' {

@@ -31,6 +31,7 @@ Describe 'API key hygiene' {
             $chat = Start-ChatSession -Model gemini-2.5-flash
             Send-ChatMessage $chat 'remember me' -Verbose -Debug
             $chat
+            $chat | Export-ChatSession -Path (Join-Path $TestDrive 'chat.json') -Verbose -Debug
             Set-GenAIConfiguration -ApiKey $wrongKey
             Invoke-GenerateContent 'x' -Model gemini-2.5-flash -Verbose -Debug
             Send-ChatMessage $chat 'again' -Stream -Verbose -Debug
@@ -61,6 +62,7 @@ Describe 'API key hygiene' {
             Get-GenAIConfiguration | Format-List * | Out-String
             Get-GenAIConfiguration | ConvertTo-Json
             Get-Content -Raw $exported
+            Get-Content -Raw (Join-Path $TestDrive 'chat.json')
             Get-Content -Raw (Join-Path $TestDrive 'everything.json')
         ) -join "`n"
         $texts.Length | Should -BeGreaterThan 5000
