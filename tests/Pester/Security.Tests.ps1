@@ -104,6 +104,24 @@ Describe 'Terminal control sequences in model output' {
 
     AfterAll { $PSStyle.OutputRendering = $previousRendering }
 
+    It 'removes <Name> and keeps the text around it' -ForEach @(
+        @{ Name = 'a CSI colour'; Raw = "a`e[1;31mb`e[0mc"; Shown = 'abc' }
+        @{ Name = 'a CSI cursor move with private parameters'; Raw = "a`e[?25lb`e[2Jc"; Shown = 'abc' }
+        @{ Name = 'an OSC title ended by BEL'; Raw = "a`e]0;title`ab"; Shown = 'ab' }
+        @{ Name = 'an OSC hyperlink ended by ESC backslash'; Raw = "a`e]8;;http://x`e\link`e]8;;`e\b"; Shown = 'alinkb' }
+        @{ Name = 'a DCS string'; Raw = "a`eP1;2qdata`e\b"; Shown = 'ab' }
+        @{ Name = 'an APC string'; Raw = "a`e_hidden`e\b"; Shown = 'ab' }
+        @{ Name = 'two-character escapes'; Raw = "a`ecb`e7c`e(Bd"; Shown = 'abcd' }
+        @{ Name = 'the 8-bit CSI and OSC'; Raw = "a$([char]0x9B)31mb$([char]0x9D)0;t$([char]0x9C)c"; Shown = 'abc' }
+        @{ Name = 'other C0 and C1 controls'; Raw = "a$([char]0)$([char]8)$([char]0x7F)$([char]0x85)b"; Shown = 'ab' }
+        @{ Name = 'a lone carriage return'; Raw = "safe`rEVIL"; Shown = 'safeEVIL' }
+        @{ Name = 'an unterminated OSC'; Raw = "a`e]0;never ends"; Shown = 'a' }
+        @{ Name = 'a trailing ESC'; Raw = "a`e"; Shown = 'a' }
+        @{ Name = 'nothing from plain text with tabs and line breaks'; Raw = "a`tb`nc`r`nd é 🚀"; Shown = "a`tb`nc`r`nd é 🚀" }
+    ) {
+        [GenAI.PowerShell.Formatting.TerminalText]::Neutralize($Raw) -ceq $Shown | Should -BeTrue
+    }
+
     It 'keeps the raw text on the object but shows it neutralised' {
         $reply = Invoke-GenerateContent $hostile -Model gemini-2.5-flash
         $reply.Text -eq "Echo: $hostile" | Should -BeTrue

@@ -8,6 +8,7 @@ using GenAI.Core.Errors;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Formatting;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -156,7 +157,7 @@ namespace GenAI.PowerShell.Commands
         private void WriteDiagnostic(DiagnosticLevel level, string message)
         {
             _key ??= ModuleConfiguration.CurrentKey ?? "";
-            message = KeyMask.Redact(message, _key);
+            message = TerminalText.Neutralize(KeyMask.Redact(message, _key));   // service text (error messages) reaches the host
             if (level == DiagnosticLevel.Info && WantsVerbose) WriteVerbose(message);
             else if (WantsDebug) WriteDebug(message);
         }
