@@ -14,8 +14,20 @@ namespace GenAI.Core
         public GenAIClient(GenAIClientOptions options, ITransport? transport = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
-            var inner = transport ?? new RestTransport(options);
-            Transport = inner is RetryingTransport ? inner : new RetryingTransport(inner, options.Retry, options.Defaults);
+            ITransport wire;
+            if (transport != null)
+            {
+                wire = transport is RetryingTransport retrying ? retrying.Inner : transport;
+                TransportKind = wire is RestTransport ? TransportKind.Rest : options.Transport;
+            }
+            else
+            {
+                var selection = TransportFactory.Create(options);
+                wire = selection.Transport;
+                TransportKind = selection.Kind;
+                TransportFallbackReason = selection.FallbackReason;
+            }
+            Transport = transport as RetryingTransport ?? new RetryingTransport(wire, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
             Caches = new CachesClient(Transport);
         }
@@ -24,6 +36,12 @@ namespace GenAI.Core
 
         /// <summary>The transport calls go through (the retrying decorator over the wire transport).</summary>
         public ITransport Transport { get; }
+
+        /// <summary>The protocol in use (REST when gRPC was asked for but is unavailable).</summary>
+        public TransportKind TransportKind { get; }
+
+        /// <summary>Why REST is used although the options ask for gRPC; null otherwise. Front ends show it.</summary>
+        public string? TransportFallbackReason { get; }
 
         public ModelsClient Models { get; }
 
