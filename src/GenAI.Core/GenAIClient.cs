@@ -7,7 +7,10 @@ using GenAI.Core.Transport;
 
 namespace GenAI.Core
 {
-    /// <summary>Composition root: every service client over one transport (one connection pool).</summary>
+    /// <summary>
+    /// Composition root: every service client over one transport (one connection pool). The transport
+    /// is wrapped in a <see cref="RetryingTransport"/>, so every call gets retries and the deadline.
+    /// </summary>
     public sealed class GenAIClient : IDisposable
     {
         private readonly HttpClient _http;   // for uploads, which are HTTP whatever the transport
@@ -19,18 +22,20 @@ namespace GenAI.Core
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
             _http = HttpClientFactory.Create(options.Proxy);
+            ITransport wire;
             if (transport != null)
             {
-                Transport = transport;
-                TransportKind = transport is RestTransport ? TransportKind.Rest : options.Transport;
+                wire = transport is RetryingTransport retrying ? retrying.Inner : transport;
+                TransportKind = wire is RestTransport ? TransportKind.Rest : options.Transport;
             }
             else
             {
                 var selection = TransportFactory.Create(options);
-                Transport = selection.Transport;
+                wire = selection.Transport;
                 TransportKind = selection.Kind;
                 TransportFallbackReason = selection.FallbackReason;
             }
+            Transport = transport as RetryingTransport ?? new RetryingTransport(wire, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
@@ -38,6 +43,7 @@ namespace GenAI.Core
 
         public GenAIClientOptions Options { get; }
 
+        /// <summary>The transport calls go through (the retrying decorator over the wire transport).</summary>
         public ITransport Transport { get; }
 
         /// <summary>The protocol in use (REST when gRPC was asked for but is unavailable).</summary>

@@ -3,9 +3,9 @@ Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Glob
 
 function Initialize-GenAITest {
     [CmdletBinding()]
-    param([string[]] $EmulatorArguments = @())
+    param([string[]] $EmulatorArguments = @(), [string] $ApiKey = 'emulator-key')
     Import-Module $env:GENAI_TEST_MODULE -Force -Global
-    $emulator = Start-EmulatorProcess -ModuleBase (Split-Path $env:GENAI_TEST_MODULE) -ExtraArguments $EmulatorArguments
+    $emulator = Start-EmulatorProcess -ModuleBase (Split-Path $env:GENAI_TEST_MODULE) -ExtraArguments $EmulatorArguments -ApiKey $ApiKey
     Remove-Item Env:GOOGLE_API_KEY, Env:GEMINI_API_KEY, Env:GOOGLE_GEMINI_BASE_URL -ErrorAction SilentlyContinue
     Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri
     return $emulator

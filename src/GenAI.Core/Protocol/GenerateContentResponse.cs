@@ -80,6 +80,8 @@ namespace GenAI.Core.Protocol
         public bool IsStreamChunk => ChunkIndex >= 0;
 
         public override string ToString() => TextOrEmpty;
+
+        protected override void OnRead() => WithoutNulls(Candidates);
     }
 
     public sealed class Candidate : JsonExtensible
@@ -136,6 +138,8 @@ namespace GenAI.Core.Protocol
         public List<System.Text.Json.JsonElement>? GroundingAttributions { get; set; }
 
         public override string ToString() => Content?.Text ?? "";
+
+        protected override void OnRead() => WithoutNulls(SafetyRatings);
     }
 
     public sealed class PromptFeedback : JsonExtensible
@@ -149,6 +153,8 @@ namespace GenAI.Core.Protocol
         public List<SafetyRating>? SafetyRatings { get; set; }
 
         public override string ToString() => BlockReason ?? "";
+
+        protected override void OnRead() => WithoutNulls(SafetyRatings);
     }
 
     public sealed class SafetyRating : JsonExtensible
@@ -171,6 +177,8 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("citationSources")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<CitationSource>? CitationSources { get; set; }
+
+        protected override void OnRead() => WithoutNulls(CitationSources);
     }
 
     public sealed class CitationSource : JsonExtensible

@@ -14,9 +14,10 @@ namespace GenAI.Core.Transport
         private readonly CancellationTokenSource _source;
         private readonly CancellationToken _callerToken;
 
-        public CallScope(TimeSpan timeout, CancellationToken callerToken)
+        public CallScope(TimeSpan timeout, CancellationToken callerToken, Action<DiagnosticLevel, string>? log = null)
         {
             Timeout = timeout;
+            Log = log;
             _callerToken = callerToken;
             _source = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             if (timeout > TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan) _source.CancelAfter(timeout);
@@ -25,6 +26,11 @@ namespace GenAI.Core.Transport
         public TimeSpan Timeout { get; }
 
         public CancellationToken Token => _source.Token;
+
+        /// <summary>The call's diagnostic sink; null when nobody listens.</summary>
+        public Action<DiagnosticLevel, string>? Log { get; }
+
+        public void Debug(string message) => Log?.Invoke(DiagnosticLevel.Debug, message);
 
         /// <summary>The exception to throw for <paramref name="error"/>; GenAI exceptions pass through.</summary>
         public Exception Map(Exception error, string operation)

@@ -105,7 +105,7 @@ namespace GenAI.PowerShell.Commands
         {
             TokenizerCache cache = TokenizerCache.Default;
             if (cache.LoadedTokenizer != null) return cache.LoadedTokenizer;
-            WriteVerbose($"Loading the Gemma 3 vocabulary from '{cache.Directory}' (once per session).");
+            WriteVerboseRedacted($"Loading the Gemma 3 vocabulary from '{cache.Directory}' (once per session).");
             try
             {
                 return cache.GetTokenizer();

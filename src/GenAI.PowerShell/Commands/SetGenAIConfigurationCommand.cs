@@ -46,10 +46,16 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; }
 
-        /// <summary>Default number of retries for transient failures (429, 500, 503, 504).</summary>
+        /// <summary>Default number of retries for transient failures (429, 500, 502, 503, 504, connection failures, attempt timeouts).</summary>
         [Parameter]
-        [ValidateRange(0, 20)]
-        public int MaxRetries { get; set; } = -1;
+        [Alias("MaxRetries")]
+        [ValidateRange(0, 100)]
+        public int? MaximumRetryCount { get; set; }
+
+        /// <summary>Default seconds a whole call may take, retries and waits included; 0 removes the limit.</summary>
+        [Parameter]
+        [ValidateRange(0, 604800)]
+        public int? TotalTimeoutSec { get; set; }
 
         /// <summary>
         /// The wire protocol: Rest (default) or Grpc. gRPC needs PowerShell 7+; on Windows PowerShell 5.1
@@ -121,7 +127,8 @@ namespace GenAI.PowerShell.Commands
                 }
                 ModuleConfiguration.Update(ApiKey, BaseUri, ApiVersion, DefaultModel,
                     TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
-                    MaxRetries >= 0 ? MaxRetries : (int?)null, ClearApiKey, ClearBaseUri);
+                    MaximumRetryCount, TotalTimeoutSec.HasValue ? TimeSpan.FromSeconds(TotalTimeoutSec.Value) : (TimeSpan?)null,
+                    ClearApiKey, ClearBaseUri);
                 ModuleConfiguration.UpdateTransport(Transport, GrpcUri, ClearGrpcUri);
                 if (ClearProxy) ModuleConfiguration.SetProxy(ProxySetting.Environment);
                 if (NoProxy) ModuleConfiguration.SetProxy(ProxySetting.Direct);

@@ -24,6 +24,7 @@ namespace GenAI.PowerShell.Configuration
         private static string? s_defaultModel;
         private static TimeSpan? s_timeout;
         private static int? s_maxRetries;
+        private static TimeSpan? s_deadline;
         private static TransportKind s_transport = TransportKind.Rest;
         private static Uri? s_grpcUri;
         private static readonly System.Collections.Generic.Dictionary<TransportKind, GenAIClient> s_clients = new System.Collections.Generic.Dictionary<TransportKind, GenAIClient>();
@@ -31,7 +32,9 @@ namespace GenAI.PowerShell.Configuration
         private static ProxySetting s_proxy = ProxySetting.Environment;
         private static ApiKeySecret? s_secret;
 
-        public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries, bool clearApiKey, bool clearBaseUri)
+        /// <param name="deadline">The default total time limit; <see cref="TimeSpan.Zero"/> removes it.</param>
+        public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries,
+            TimeSpan? deadline, bool clearApiKey, bool clearBaseUri)
         {
             lock (s_lock)
             {
@@ -43,6 +46,7 @@ namespace GenAI.PowerShell.Configuration
                 if (!string.IsNullOrEmpty(defaultModel)) s_defaultModel = defaultModel;
                 if (timeout.HasValue) s_timeout = timeout;
                 if (maxRetries.HasValue) s_maxRetries = maxRetries;
+                if (deadline.HasValue) s_deadline = deadline.Value > TimeSpan.Zero ? deadline : null;
             }
         }
 
@@ -112,7 +116,7 @@ namespace GenAI.PowerShell.Configuration
                 var (proxy, proxySource) = s_proxy.Describe();
                 string maskedKey = s_secret != null && !s_secret.IsRead ? "(read from the vault on first use)" : KeyMask.Mask(key);
                 return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, maskedKey, keySource,
-                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries)
+                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries ?? RetryPolicy.DefaultMaxRetries, s_deadline)
                 {
                     Transport = s_transport,
                     GrpcUri = new GenAIClientOptions { BaseUri = uri, GrpcUri = s_grpcUri }.EffectiveGrpcUri,
@@ -141,7 +145,7 @@ namespace GenAI.PowerShell.Configuration
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
                 var (uri, _) = ResolveBaseUri();
                 var kind = transport ?? s_transport;
-                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_grpcUri?.AbsoluteUri, s_proxy.Fingerprint());
+                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_deadline, s_grpcUri?.AbsoluteUri, s_proxy.Fingerprint());
                 if (s_clientFingerprint != fingerprint)
                 {
                     foreach (var stale in s_clients.Values) stale.Dispose();
@@ -155,7 +159,7 @@ namespace GenAI.PowerShell.Configuration
                     BaseUri = uri,
                     ApiKey = key,
                     ApiVersion = s_apiVersion,
-                    Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries },
+                    Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries, Deadline = s_deadline },
                     Proxy = s_proxy.Create(),
                     Transport = kind,
                     GrpcUri = s_grpcUri,

@@ -2,12 +2,14 @@ using System;
 using System.Management.Automation;
 using GenAI.Core.Errors;
 using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Formatting;
 
 namespace GenAI.PowerShell.Errors
 {
     /// <summary>
     /// The only place that builds ErrorRecords from core exceptions: a stable id ("GenAI.&lt;Code&gt;"),
     /// the right category, the failing input as target, a recommended action, and never the key.
+    /// The displayed message carries no terminal control sequences (service text can contain them).
     /// </summary>
     internal static class ErrorRecordFactory
     {
@@ -18,7 +20,7 @@ namespace GenAI.PowerShell.Errors
             string key = ModuleConfiguration.CurrentKey ?? "";
             string message = KeyMask.Redact(exception.Message, key);
             var record = new ErrorRecord(Sanitize(exception, message), IdPrefix + exception.ErrorCode, Categorize(exception.ErrorCode), target ?? TargetOf(exception));
-            record.ErrorDetails = new ErrorDetails(message);
+            record.ErrorDetails = new ErrorDetails(TerminalText.Neutralize(message));
             if (exception.RecommendedAction != null) record.ErrorDetails.RecommendedAction = exception.RecommendedAction;
             return record;
         }
@@ -41,7 +43,7 @@ namespace GenAI.PowerShell.Errors
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
             "ConnectionFailed" or "StreamInterrupted" or "TokenizerDownloadFailed" => ErrorCategory.ConnectionError,
-            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
+            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "NestedTooDeep" or "DuplicateKey" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
                 or "CachedContentConflict" or "ChatMultipleCandidates" or "NotAFile" or "InvalidPath" or "ParameterConflict"
                 or "FileHasNoUri" => ErrorCategory.InvalidArgument,
             "FileReadFailed" or "FileChanged" => ErrorCategory.ReadError,
