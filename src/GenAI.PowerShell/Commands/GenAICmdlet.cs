@@ -56,8 +56,13 @@ namespace GenAI.PowerShell.Commands
             var enumerator = source.GetAsyncEnumerator(StopToken);
             try
             {
-                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                while (true)
+                {
+                    // Most chunks are already buffered: take a completed result directly instead of wrapping it in a Task.
+                    var next = enumerator.MoveNextAsync();
+                    if (!(next.IsCompleted ? next.Result : next.AsTask().GetAwaiter().GetResult())) break;
                     yield return enumerator.Current;
+                }
             }
             finally
             {
