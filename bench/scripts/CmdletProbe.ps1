@@ -1,0 +1,138 @@
+<#
+.SYNOPSIS
+    One benchmark measurement through the GenAI cmdlets, in this (fresh) PowerShell process; prints one JSON object.
+.DESCRIPTION
+    Run by bench/Invoke-Benchmark.ps1 in a child pwsh against a running emulator:
+      stream        chunks/s of 'Invoke-GenerateContent -Stream' piped to Measure-Object (a warm-up stream first)
+      latency       per chunk: the time from the emulator starting to write it to the next pipeline command
+                    (ForEach-Object) receiving it, on a paced slow-Nms stream; server times from /emulator/stream-timings
+      each          wall time of N prompts through -Each -ThrottleLimit T on a delay-Nms model
+      image-memory  peak working-set growth (VmHWM after - VmRSS before, peak reset) of one prompt holding -ImagePath
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [ValidateSet('stream', 'latency', 'each', 'image-memory')] [string] $Probe,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $BaseUri,
+    [string] $ApiKey = 'emulator-key',
+    [string] $Model,
+    [int] $Runs = 5,
+    [string] $Prompt = 'a b c d e',
+    [ValidateSet('Rest', 'Grpc')] [string] $Transport = 'Rest',
+    [string] $GrpcUri,
+    [int] $Count = 100,
+    [int] $ThrottleLimit = 16,
+    [string] $ImagePath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+Import-Module $ModulePath
+
+$configuration = @{ ApiKey = $ApiKey; BaseUri = $BaseUri }
+if ($Transport -ne 'Rest') {
+    $parameters = (Get-Command Set-GenAIConfiguration).Parameters
+    if (-not $parameters.ContainsKey('Transport')) { throw "Set-GenAIConfiguration has no -Transport in this build: $Transport is not available." }
+    $configuration.Transport = $Transport
+    if ($GrpcUri) { $configuration.GrpcUri = $GrpcUri }
+}
+Set-GenAIConfiguration @configuration
+
+$clock = [System.Diagnostics.Stopwatch]
+function Get-Median([double[]] $Values) {
+    $sorted = [double[]]($Values | Sort-Object)
+    if ($sorted.Count -eq 0) { return [double]::NaN }
+    $middle = [int][math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { return $sorted[$middle] }
+    return ($sorted[$middle - 1] + $sorted[$middle]) / 2
+}
+function Get-LoadAverage { if (Test-Path /proc/loadavg) { (Get-Content -Raw /proc/loadavg).Trim() } }
+function Get-ProcStatusKb([string] $Field) {
+    $line = Get-Content /proc/self/status | Where-Object { $_ -like "${Field}:*" }
+    return [long](($line -split '\s+')[1])
+}
+
+$result = switch ($Probe) {
+    'stream' {
+        if (-not $Model) { $Model = 'stream-10000' }
+        $expected = [int]($Model -split '-')[1]
+        $seconds = [System.Collections.Generic.List[double]]::new()
+        for ($run = -1; $run -lt $Runs; $run++) {
+            $start = $clock::GetTimestamp()
+            $received = (Invoke-GenerateContent -Model $Model -Stream -Prompt 'x' | Measure-Object).Count
+            $end = $clock::GetTimestamp()
+            if ($received -ne $expected) { throw "Expected $expected chunks, received $received." }
+            if ($run -ge 0) { $seconds.Add(($end - $start) / $clock::Frequency) }
+        }
+        [ordered]@{
+            probe = 'cmdlet-stream'; transport = $Transport.ToLowerInvariant(); chunks = $expected; runs = $seconds.Count
+            seconds = @($seconds | ForEach-Object { [math]::Round($_, 4) }); medianChunksPerSecond = $expected / (Get-Median $seconds)
+        }
+    }
+    'latency' {
+        if (-not $Model) { $Model = 'slow-20ms' }
+        $tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $runLatencies = [System.Collections.Generic.List[double[]]]::new()
+        for ($run = -1; $run -lt $Runs; $run++) {
+            $id = "$Model-$tag$($run + 1)"
+            $times = [System.Collections.Generic.List[long]]::new()
+            Invoke-GenerateContent -Model $id -Stream -Prompt $Prompt | ForEach-Object { $times.Add($clock::GetTimestamp()) }
+            $timing = Invoke-RestMethod -Uri "$($BaseUri.TrimEnd('/'))/emulator/stream-timings?model=$id"
+            if ([long]$timing.frequency -ne $clock::Frequency) { throw 'The emulator clock differs from this process clock.' }
+            $server = @($timing.streams[0].chunkTimestamps)
+            if ($server.Count -ne $times.Count) { throw "The server wrote $($server.Count) chunks, the pipeline saw $($times.Count)." }
+            if ($run -ge 0) {
+                $runLatencies.Add([double[]]@(for ($i = 0; $i -lt $times.Count; $i++) { ($times[$i] - [long]$server[$i]) * 1000.0 / $clock::Frequency }))
+            }
+        }
+        $first = [double[]]@($runLatencies | ForEach-Object { $_[0] })
+        [ordered]@{
+            probe = 'cmdlet'; runs = $runLatencies.Count; chunksPerRun = $runLatencies[0].Count
+            firstChunkMs = @($first | ForEach-Object { [math]::Round($_, 3) }); medianFirstChunkMs = Get-Median $first
+            medianAllChunksMs = Get-Median ([double[]]@($runLatencies | ForEach-Object { $_ }))
+        }
+    }
+    'each' {
+        if (-not (Get-Command Invoke-GenerateContent).Parameters.ContainsKey('Each')) { throw 'pending: -Each not on main' }
+        if (-not $Model) { $Model = 'delay-200ms' }
+        # Warm-up: JIT and one connection per concurrent request.
+        $null = 1..$ThrottleLimit | ForEach-Object { "warm-up $_" } | Invoke-GenerateContent -Each -ThrottleLimit $ThrottleLimit -Model 'echo-warmup'
+        $tag = [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $prompts = 1..$Count | ForEach-Object { "prompt $_" }
+        $start = $clock::GetTimestamp()
+        $outputs = @($prompts | Invoke-GenerateContent -Each -ThrottleLimit $ThrottleLimit -Model "$Model-$tag")
+        $end = $clock::GetTimestamp()
+        if ($outputs.Count -ne $Count) { throw "Expected $Count replies, received $($outputs.Count)." }
+        for ($i = 0; $i -lt $Count; $i++) {
+            if ($outputs[$i].Text -ne "Echo: prompt $($i + 1)") { throw "Reply $i is out of order or wrong: '$($outputs[$i].Text)'." }
+        }
+        [ordered]@{ probe = 'cmdlet-each'; prompts = $Count; throttleLimit = $ThrottleLimit; model = $Model; seconds = ($end - $start) / $clock::Frequency }
+    }
+    'image-memory' {
+        $size = (Get-Item $ImagePath).Length
+        $mime = 'image/png'
+        # Warm-up with a small image of the same type (JIT, client, connection), so only the large prompt's memory is measured.
+        $small = Join-Path ([IO.Path]::GetTempPath()) "genai-bench-warmup-$PID.png"
+        [IO.File]::WriteAllBytes($small, [byte[]]::new(1024))
+        try {
+            $reply = Invoke-GenerateContent -Model 'echo-memory' -Prompt @('Describe this image.', (Get-Item $small))
+            if ($reply.Text -notmatch "\[inlineData $([regex]::Escape($mime)) 1024 bytes\]") { throw "pending: image file prompts not on main (the reply was '$($reply.Text)')" }
+        }
+        catch { if ("$_" -like 'pending:*') { throw } throw "pending: image file prompts not on main ($_)" }
+        finally { Remove-Item $small -ErrorAction SilentlyContinue }
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+        $rssBefore = Get-ProcStatusKb 'VmRSS'
+        [IO.File]::WriteAllText('/proc/self/clear_refs', '5')   # resets VmHWM to the current RSS
+        $hwmReset = Get-ProcStatusKb 'VmHWM'
+        $reply = Invoke-GenerateContent -Model 'echo-memory' -Prompt @('Describe this image.', (Get-Item $ImagePath))
+        $hwmAfter = Get-ProcStatusKb 'VmHWM'
+        if ($reply.Text -notmatch "\[inlineData $([regex]::Escape($mime)) $size bytes\]") { throw "The emulator did not receive the whole image: '$($reply.Text)'." }
+        $growth = ($hwmAfter - $rssBefore) * 1024
+        [ordered]@{
+            probe = 'cmdlet-image-memory'; fileBytes = $size; rssBeforeBytes = $rssBefore * 1024; peakResetBytes = $hwmReset * 1024
+            peakAfterBytes = $hwmAfter * 1024; peakGrowthBytes = $growth; ratio = $growth / $size
+        }
+    }
+}
+$result.loadAverage = Get-LoadAverage
+$result | ConvertTo-Json -Compress -Depth 5
