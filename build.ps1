@@ -7,11 +7,13 @@
     dotnet pwsh ./build.ps1 test       # build, then every xunit and Pester test; ends with "N passed, N failed"
 .EXAMPLE
     dotnet pwsh ./build.ps1 demo       # build, start the bundled emulator (or use GEMINI_API_KEY), stream a reply
+.EXAMPLE
+    dotnet pwsh ./build.ps1 bench      # build, run every benchmark against the emulator, print the table, write bench/RESULTS.md
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -136,9 +138,16 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
+# Not part of 'test' or CI: timings need a quiet machine and take minutes. See bench/README.md.
+function Invoke-Benchmark {
+    Invoke-ChildPwsh -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 switch ($Task) {
     'clean' { if (Test-Path $out) { Remove-Item $out -Recurse -Force } }
     'build' { Invoke-Build }
     'test' { Invoke-Build; Invoke-Test }
     'demo' { Invoke-Build; Invoke-Demo }
+    'bench' { Invoke-Build; Invoke-Benchmark }
 }

@@ -16,7 +16,7 @@ namespace GenAI.Benchmarks.Micro;
 /// <summary>
 /// Runs the BenchmarkDotNet suite: short job (1 launch, 3 warm-ups, 3 iterations), in-process (no generated
 /// project to build, so the suite takes a minute or two), MemoryDiagnoser. <c>--summary file.json</c> also
-/// writes the means and allocations per operation for bench/Invoke-Benchmark.ps1; other arguments go to
+/// writes the means and allocations per operation for bench/Invoke-Benchmark.ps1 (and prints a last JSON line naming it); other arguments go to
 /// BenchmarkDotNet (default filter: everything).
 /// </summary>
 public static class MicroSuite
@@ -50,6 +50,7 @@ public static class MicroSuite
         if (summaryPath != null)
         {
             File.WriteAllText(summaryPath, ToJson(summaries).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(new JsonObject { ["probe"] = "micro", ["summary"] = summaryPath, ["loadAverage"] = Probes.ProbeRunner.LoadAverage() }.ToJsonString());
         }
 
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

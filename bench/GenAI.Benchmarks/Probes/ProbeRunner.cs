@@ -38,7 +38,7 @@ public static class ProbeRunner
         return 0;
     }
 
-    private static string? LoadAverage()
+    public static string? LoadAverage()
     {
         try
         {
