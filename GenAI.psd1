@@ -11,13 +11,20 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Export-ChatSession'
+        'Get-GenAICachedContent'
+        'Get-GenAIConfiguration'
+        'Get-GenAIModel'
+        'Import-ChatSession'
         'Invoke-GenerateContent'
         'Measure-Tokens'
-        'Start-ChatSession'
+        'New-GenAICachedContent'
+        'Remove-GenAICachedContent'
         'Send-ChatMessage'
-        'Get-GenAIModel'
+        'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
-        'Get-GenAIConfiguration'
+        'Start-ChatSession'
+        'Undo-ChatMessage'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

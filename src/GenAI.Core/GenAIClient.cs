@@ -1,4 +1,5 @@
 using System;
+using GenAI.Core.Caches;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
 
@@ -12,6 +13,7 @@ namespace GenAI.Core
             Options = options ?? throw new ArgumentNullException(nameof(options));
             Transport = transport ?? new RestTransport(options);
             Models = new ModelsClient(Transport);
+            Caches = new CachesClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
@@ -19,6 +21,8 @@ namespace GenAI.Core
         public ITransport Transport { get; }
 
         public ModelsClient Models { get; }
+
+        public CachesClient Caches { get; }
 
         public void Dispose() => Transport.Dispose();
     }

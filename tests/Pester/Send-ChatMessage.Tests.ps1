@@ -1,6 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:emulator = Initialize-GenAITest
+    function script:New-Tag([string] $Scenario) { "$Scenario-$([guid]::NewGuid().ToString('n').Substring(0, 8))" }
 }
 
 AfterAll {
@@ -18,12 +19,15 @@ Describe 'Start-ChatSession and Send-ChatMessage' {
         $third.Text | Should -Be 'Echo: third'
         $chat.History.Count | Should -Be 6
         $chat.History.Role | Should -Be @('user', 'model', 'user', 'model', 'user', 'model')
-        $chat.History[4].Text | Should -Be 'third'
-        $chat.History[5].Text | Should -Be 'Echo: third'
+        $chat.History.Text | Should -Be @('first', 'Echo: first', 'second', 'Echo: second', 'third', 'Echo: third')
         $chat.Last.Text | Should -Be 'Echo: third'
-        $lastRequest = (@(Get-EmulatorRequest $emulator)[-1].body | ConvertFrom-Json)
+        $chat.Model.Name | Should -Be 'models/gemini-2.5-flash'
+        $requests = @(Get-EmulatorRequest $emulator)
+        $requests.Count | Should -Be 3
+        $lastRequest = $requests[-1].body | ConvertFrom-Json
         $lastRequest.contents.Count | Should -Be 5
-        $lastRequest.contents[0].parts[0].text | Should -Be 'first'
+        $lastRequest.contents.role | Should -Be @('user', 'model', 'user', 'model', 'user')
+        $lastRequest.contents.parts.text | Should -Be @('first', 'Echo: first', 'second', 'Echo: second', 'third')
     }
 
     It 'commits a streamed turn only as the aggregate of its chunks' {
@@ -32,6 +36,10 @@ Describe 'Start-ChatSession and Send-ChatMessage' {
         $chunks.Count | Should -BeGreaterThan 1
         $chat.History.Count | Should -Be 2
         $chat.History[1].Text | Should -Be (($chunks | ForEach-Object TextOrEmpty) -join '')
+        $chat.History[1].Parts.Count | Should -Be 1
+        $chat.Last.Text | Should -Be 'Echo: stream me please'
+        $null = Send-ChatMessage $chat 'next'
+        ((@(Get-EmulatorRequest $emulator)[-1].body | ConvertFrom-Json).contents[1].parts.text) | Should -Be 'Echo: stream me please'
     }
 
     It 'takes piped lines as one message' {
@@ -41,10 +49,61 @@ Describe 'Start-ChatSession and Send-ChatMessage' {
         $chat.History[0].Text | Should -Be "line one`nline two"
     }
 
-    It 'leaves the history unchanged when the prompt is blocked' {
+    It 'leaves the history unchanged when the prompt is blocked, and says why' {
         $chat = Start-ChatSession -Model blocked -History @(@{ role = 'user'; parts = @('hi') }, @{ role = 'model'; parts = @('hello') })
         { Send-ChatMessage $chat 'bad' -ErrorAction Stop } | Should -Throw -ErrorId 'GenAI.PromptBlocked,GenAI.PowerShell.Commands.SendChatMessageCommand'
         $chat.History.Count | Should -Be 2
+        $null = Send-ChatMessage $chat 'bad' -ErrorAction SilentlyContinue -ErrorVariable failure
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure[0].ToString() | Should -Match 'block reason: SAFETY'
+        $failure[0].ToString() | Should -Match 'not added to the chat history'
+        $failure[0].TargetObject | Should -Be 'bad'
+        $failure[0].Exception.Response.PromptFeedback.BlockReason | Should -Be 'SAFETY'
+    }
+
+    It 'leaves the history unchanged when the reply is stopped for <Reason>, and names the reason' -ForEach @(
+        @{ Scenario = 'safety-stop'; Reason = 'SAFETY' }
+        @{ Scenario = 'recitation'; Reason = 'RECITATION' }
+    ) {
+        $chat = Start-ChatSession -Model (New-Tag $Scenario) -History @{ role = 'user'; parts = 'earlier' }, @{ role = 'model'; parts = 'reply' }
+        $reply = Send-ChatMessage $chat 'tell me' -ErrorAction SilentlyContinue -ErrorVariable failure
+        $reply | Should -BeNullOrEmpty
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.CandidateStopped,GenAI.PowerShell.Commands.SendChatMessageCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failure[0].ToString() | Should -Match "finish reason $Reason"
+        $failure[0].ToString() | Should -Match 'not added to the chat history'
+        $chat.History.Text | Should -Be @('earlier', 'reply')
+        $chat.Last | Should -BeNullOrEmpty
+    }
+
+    It 'writes the chunks of a SAFETY-stopped stream, then the error, and leaves the history unchanged' {
+        $chat = Start-ChatSession -Model (New-Tag 'safety-stop')
+        $chunks = @(Send-ChatMessage $chat 'tell me' -Stream -ErrorAction SilentlyContinue -ErrorVariable failure)
+        $chunks.Count | Should -Be 3
+        $chunks[-1].FinishReason | Should -Be 'SAFETY'
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.CandidateStopped,GenAI.PowerShell.Commands.SendChatMessageCommand'
+        $chat.History.Count | Should -Be 0
+    }
+
+    It 'keeps the chunks of a stream that fails midway, leaves the history unchanged and says so' {
+        $chat = Start-ChatSession -Model (New-Tag 'fault-midstream-3') -History @{ role = 'user'; parts = 'a' }, @{ role = 'model'; parts = 'b' }
+        $chunks = @(Send-ChatMessage $chat 'one two three four five six' -Stream -ErrorAction SilentlyContinue -ErrorVariable failure)
+        $chunks.Count | Should -Be 3
+        ($chunks | ForEach-Object TextOrEmpty) -join '' | Should -Be 'Echo: one two '
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.StreamInterrupted,GenAI.PowerShell.Commands.SendChatMessageCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $failure[0].ToString() | Should -Match 'after 3 chunk\(s\)'
+        $failure[0].ToString() | Should -Match 'the turn was not added to the chat history'
+        $failure[0].Exception.Partial.TextOrEmpty | Should -Be 'Echo: one two '
+        $chat.History.Text | Should -Be @('a', 'b')
+    }
+
+    It 'refuses a model with several candidates' {
+        $model = [GenAI.Core.Models.GenerativeModel]::new('gemini-2.5-flash')
+        $model.GenerationConfig = [GenAI.Core.Protocol.GenerationConfig]@{ CandidateCount = 2 }
+        { Start-ChatSession -Model $model } | Should -Throw -ErrorId 'GenAI.ChatMultipleCandidates,GenAI.PowerShell.Commands.StartChatSessionCommand'
     }
 
     It 'starts from a history of hashtables' {
@@ -53,5 +112,64 @@ Describe 'Start-ChatSession and Send-ChatMessage' {
         $null = Send-ChatMessage $chat 'now'
         $chat.History.Count | Should -Be 4
         ((@(Get-EmulatorRequest $emulator)[-1].body | ConvertFrom-Json).contents[0].parts[0].text) | Should -Be 'earlier'
+    }
+
+    It 'starts from another session''s history, which stays independent' {
+        $first = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $first 'shared start'
+        $second = Start-ChatSession -Model gemini-2.5-flash -History $first.History
+        $null = Send-ChatMessage $second 'only in the second'
+        $first.History.Count | Should -Be 2
+        $second.History.Count | Should -Be 4
+        $second.History[0].Text | Should -Be 'shared start'
+    }
+
+    It 'does not let a change to a read history alter the session' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'original'
+        $chat.History[0].Parts[0].Text = 'tampered'
+        $chat.History[0].Text | Should -Be 'original'
+    }
+
+    It 'keeps history pairs intact when one session is used from parallel runspaces' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $module = $env:GENAI_TEST_MODULE
+        1..6 | ForEach-Object -ThrottleLimit 6 -Parallel {
+            Import-Module $using:module
+            $null = Send-ChatMessage -Session $using:chat -Message "parallel $_"
+        }
+        $history = $chat.History
+        $history.Count | Should -Be 12
+        for ($i = 0; $i -lt 12; $i += 2) {
+            $history[$i].Role | Should -Be 'user'
+            $history[$i + 1].Role | Should -Be 'model'
+            $history[$i + 1].Text | Should -Be "Echo: $($history[$i].Text)"
+        }
+        ($history | Where-Object Role -EQ 'user' | ForEach-Object Text | Sort-Object -Unique).Count | Should -Be 6
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 6
+        ((@(Get-EmulatorRequest $emulator) | ForEach-Object { ($_.body | ConvertFrom-Json).contents.Count }) | Sort-Object) | Should -Be @(1, 3, 5, 7, 9, 11)
+    }
+}
+
+Describe 'Chat display' {
+    It 'shows a session as its model, turns and a one-line preview of the last reply' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'first'
+        $null = Send-ChatMessage $chat "second with `e[31mcolour`e[0m and`nnew line"
+        $text = $chat | Format-List | Out-String
+        $text | Should -Match 'Model\s+: models/gemini-2.5-flash'
+        $text | Should -Match 'Turns\s+: 2'
+        $text | Should -Match 'History\s+: 4 content\(s\)'
+        $text | Should -Match 'LastReply\s+: Echo: second with colour and new line'
+        $text | Should -Not -Match "`e"
+        "$chat" | Should -Be 'models/gemini-2.5-flash, 2 turn(s)'
+    }
+
+    It 'shows each turn as its role and text' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash -History @{ role = 'user'; parts = 'hello'; }, @{ role = 'model'; parts = @('hi', @{ inlineData = @{ mimeType = 'image/png'; data = 'AAECAw==' } }) }
+        $lines = ($chat.History | Format-Table | Out-String) -split "`n" | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^Role\s+Text'
+        $lines[2] | Should -Match '^user\s+hello'
+        $lines[3] | Should -Match '^model\s+hi \[image/png, 4 bytes\]'
     }
 }

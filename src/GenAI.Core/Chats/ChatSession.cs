@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Errors;
@@ -13,15 +14,22 @@ using GenAI.Core.Transport;
 namespace GenAI.Core.Chats
 {
     /// <summary>
-    /// A conversation (the seed's <c>ChatSession</c>). A turn enters <see cref="History"/> only after a
-    /// complete reply that was neither blocked nor stopped for safety/recitation; a failed turn leaves
-    /// it unchanged. Sends are serialised, so one session used from several threads stays coherent.
+    /// A conversation (the seed's <c>ChatSession</c>, api-spec §6.7). A turn enters <see cref="History"/>
+    /// only after a complete reply that was neither blocked nor stopped for a reason other than
+    /// STOP/MAX_TOKENS; a failed, interrupted or cancelled turn leaves it unchanged. Sends are
+    /// serialised, so one session used from several threads keeps its turns in coherent pairs.
+    /// History is copied in and out: callers never hold the session's own objects.
     /// The session holds no connection: each send is given the client to use.
     /// </summary>
     public sealed class ChatSession
     {
+        /// <summary>Appended to the message of every error that ends a turn after the request was sent.</summary>
+        public const string TurnNotCommitted = "The turn was not added to the chat history.";
+
         private readonly List<Content> _history;
+        private readonly object _historyLock = new object();
         private readonly SemaphoreSlim _turnLock = new SemaphoreSlim(1, 1);
+        private GenerateContentResponse? _last;
 
         public ChatSession(GenerativeModel model, IEnumerable<Content>? history = null)
         {
@@ -29,25 +37,49 @@ namespace GenAI.Core.Chats
             if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
                     recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
-            _history = history?.Select(CopyContent).ToList() ?? new List<Content>();
+            _history = history?.Select(Clone).ToList() ?? new List<Content>();
         }
 
         public GenerativeModel Model { get; }
 
-        /// <summary>A copy of the committed turns, oldest first.</summary>
+        /// <summary>A copy of the committed contents, oldest first.</summary>
         public IReadOnlyList<Content> History
         {
-            get { lock (_history) return _history.Select(CopyContent).ToList(); }
+            get { lock (_historyLock) return _history.Select(Clone).ToList(); }
         }
 
-        /// <summary>The last complete reply (also set when it was refused entry to the history).</summary>
-        public GenerateContentResponse? Last { get; private set; }
+        /// <summary>The reply of the last turn that entered the history; null after <see cref="Rewind"/> or before the first turn.</summary>
+        public GenerateContentResponse? Last => Volatile.Read(ref _last);
 
-        public int TurnCount { get { lock (_history) return _history.Count; } }
+        /// <summary>How many contents the history holds.</summary>
+        public int HistoryCount
+        {
+            get { lock (_historyLock) return _history.Count; }
+        }
+
+        /// <summary>How many user messages the history holds (function-response turns not counted).</summary>
+        public int TurnCount
+        {
+            get { lock (_historyLock) return _history.Count(IsUserMessage); }
+        }
+
+        /// <summary>A copy of the newest model content in the history, or null.</summary>
+        public Content? LastReply
+        {
+            get
+            {
+                lock (_historyLock)
+                {
+                    var reply = _history.LastOrDefault(c => c.Role == "model");
+                    return reply == null ? null : Clone(reply);
+                }
+            }
+        }
 
         public async Task<GenerateContentResponse> SendAsync(ModelsClient models, Content message, CallOverrides? overrides = null,
             RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
+            if (models == null) throw new ArgumentNullException(nameof(models));
             var userTurn = PrepareUserTurn(message, overrides);
             await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -55,7 +87,6 @@ namespace GenAI.Core.Chats
                 var contents = Snapshot();
                 contents.Add(userTurn);
                 var response = await models.GenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false);
-                Last = response;
                 Commit(userTurn, response);
                 return response;
             }
@@ -67,11 +98,14 @@ namespace GenAI.Core.Chats
 
         /// <summary>
         /// Yields chunks as they arrive; the aggregated reply is committed only when the stream completes
-        /// normally. On any error the chunks already yielded stay with the caller and history is unchanged.
+        /// normally. On any error the chunks already yielded stay with the caller and history is unchanged;
+        /// a mid-stream failure is a <see cref="StreamInterruptedException"/> carrying the partial aggregate.
+        /// A consumer that stops early (disposes the enumerator) leaves history unchanged too.
         /// </summary>
         public async IAsyncEnumerable<GenerateContentResponse> StreamAsync(ModelsClient models, Content message, CallOverrides? overrides = null,
             RequestOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            if (models == null) throw new ArgumentNullException(nameof(models));
             var userTurn = PrepareUserTurn(message, overrides);
             await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -79,20 +113,34 @@ namespace GenAI.Core.Chats
                 var contents = Snapshot();
                 contents.Add(userTurn);
                 var aggregator = new StreamAggregator();
-                await foreach (var chunk in models.StreamGenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false))
+                var chunks = models.StreamGenerateContentAsync(Model, contents, overrides, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                try
                 {
-                    aggregator.Add(chunk);
-                    string? blockReason = chunk.PromptFeedback?.BlockReason;
-                    if (!string.IsNullOrEmpty(blockReason))
+                    while (true)
                     {
-                        Last = aggregator.ToResponse();
-                        throw new PromptBlockedException(blockReason!, Last);
+                        bool hasNext;
+                        try
+                        {
+                            hasNext = await chunks.MoveNextAsync().ConfigureAwait(false);
+                        }
+                        catch (StreamInterruptedException interrupted)
+                        {
+                            throw new StreamInterruptedException(interrupted.ChunksReceived, aggregator.ToResponse(), interrupted.InnerException ?? interrupted, TurnNotCommitted);
+                        }
+                        if (!hasNext) break;
+                        var chunk = chunks.Current;
+                        aggregator.Add(chunk);
+                        string? blockReason = chunk.PromptFeedback?.BlockReason;
+                        if (!string.IsNullOrEmpty(blockReason))
+                            throw new PromptBlockedException(blockReason!, aggregator.ToResponse(), TurnNotCommitted);
+                        yield return chunk;
                     }
-                    yield return chunk;
                 }
-                var response = aggregator.ToResponse();
-                Last = response;
-                Commit(userTurn, response);
+                finally
+                {
+                    await chunks.DisposeAsync().ConfigureAwait(false);
+                }
+                Commit(userTurn, aggregator.ToResponse());
             }
             finally
             {
@@ -100,66 +148,74 @@ namespace GenAI.Core.Chats
             }
         }
 
-        /// <summary>Removes the last user/model pair and returns it (the seed's <c>rewind</c>); null when empty.</summary>
+        /// <summary>
+        /// Removes the last two contents (the last user/model pair) and returns them, oldest first (the
+        /// seed's <c>rewind</c>); null, with nothing removed, when the history holds fewer than two.
+        /// Does not wait for a turn in progress: that turn is appended when it completes.
+        /// </summary>
         public IReadOnlyList<Content>? Rewind()
         {
-            _turnLock.Wait();
-            try
+            lock (_historyLock)
             {
-                lock (_history)
-                {
-                    if (_history.Count < 2) return null;
-                    var pair = _history.Skip(_history.Count - 2).ToList();
-                    _history.RemoveRange(_history.Count - 2, 2);
-                    return pair;
-                }
-            }
-            finally
-            {
-                _turnLock.Release();
+                if (_history.Count < 2) return null;
+                var pair = _history.Skip(_history.Count - 2).ToList();
+                _history.RemoveRange(_history.Count - 2, 2);
+                Volatile.Write(ref _last, null);
+                return pair;
             }
         }
 
         private static Content PrepareUserTurn(Content message, CallOverrides? overrides)
         {
-            if (message == null || message.Parts.Count == 0)
+            if (message == null || message.Parts == null || message.Parts.Count == 0)
                 throw new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
                     recommendedAction: "Pass text or files to -Message, or pipe them in.");
             if ((overrides?.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException("ChatMultipleCandidates", "A chat turn can only have one candidate.",
                     recommendedAction: "Drop -CandidateCount, or use Invoke-GenerateContent for several candidates.");
-            var copy = CopyContent(message);
+            var copy = Clone(message);
             if (string.IsNullOrEmpty(copy.Role)) copy.Role = "user";
             return copy;
         }
 
         private List<Content> Snapshot()
         {
-            lock (_history) return _history.ToList();
+            lock (_historyLock) return _history.ToList();
         }
 
-        private void Commit(Content userTurn, GenerateContentResponse response)
+        private void Commit(Content userTurn, GenerateContentResponse response) => Commit(new[] { userTurn }, response);
+
+        /// <summary>Appends <paramref name="turns"/> (the user turn, plus any function-calling turns) and the reply, if the reply is usable.</summary>
+        private void Commit(IReadOnlyList<Content> turns, GenerateContentResponse response)
         {
-            var problem = ResponseChecks.FindProblem(response);
+            var problem = ResponseChecks.FindProblem(response, TurnNotCommitted);
             if (problem != null) throw problem;
             var candidates = response.Candidates;
             if (candidates == null || candidates.Count == 0)
-                throw new ResponseHasNoTextException("The reply has no candidates, so the turn was not added to the history.", response);
+                throw new ResponseHasNoTextException("The reply has no candidates. " + TurnNotCommitted, response);
             if (candidates.Count > 1)
-                throw new InvalidInputException("ChatMultipleCandidates", "The reply has several candidates; a chat turn can only have one.");
-            var candidate = candidates[0];
-            var modelTurn = CopyContent(candidate.Content ?? new Content());
+                throw new InvalidInputException("ChatMultipleCandidates", "The reply has several candidates; a chat turn can only have one. " + TurnNotCommitted, response);
+            var modelTurn = Clone(candidates[0].Content ?? new Content());
             if (string.IsNullOrEmpty(modelTurn.Role)) modelTurn.Role = "model";
-            lock (_history)
+            lock (_historyLock)
             {
-                _history.Add(userTurn);
+                _history.AddRange(turns.Select(Clone));
                 _history.Add(modelTurn);
+                Volatile.Write(ref _last, response);
             }
         }
 
-        private static Content CopyContent(Content content) =>
-            new Content(content.Role, content.Parts.ToList()) { AdditionalProperties = content.AdditionalProperties };
+        private static bool IsUserMessage(Content content) =>
+            (content.Role ?? "user") == "user" && !content.Parts.Any(p => p.FunctionResponse != null);
 
-        public override string ToString() => $"{Model.Name}, {TurnCount / 2} turn(s)";
+        /// <summary>A deep copy (wire round trip), so no caller can change a committed turn in place.</summary>
+        internal static Content Clone(Content content)
+        {
+            if (content == null) throw new ArgumentNullException(nameof(content));
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(content, GenAIJsonContext.Default.Content);
+            return JsonSerializer.Deserialize(bytes, GenAIJsonContext.Default.Content)!;
+        }
+
+        public override string ToString() => $"{Model.Name}, {TurnCount} turn(s)";
     }
 }

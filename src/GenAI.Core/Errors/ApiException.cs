@@ -66,7 +66,9 @@ namespace GenAI.Core.Errors
             {
                 case 400: return status == "FAILED_PRECONDITION" ? "FailedPrecondition" : "InvalidArgument";
                 case 401: return "Unauthenticated";
-                case 403: return "PermissionDenied";
+                // An unknown cache or file is a 403 "... not found (or permission denied)" / "... or it may not exist".
+                case 403: return message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0
+                        || message.IndexOf("may not exist", StringComparison.OrdinalIgnoreCase) >= 0 ? "NotFound" : "PermissionDenied";
                 case 404: return message.IndexOf("models/", StringComparison.OrdinalIgnoreCase) >= 0 ? "ModelNotFound" : "NotFound";
                 case 408: return "Timeout";
                 case 409: return "Conflict";

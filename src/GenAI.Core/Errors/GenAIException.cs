@@ -18,6 +18,10 @@ namespace GenAI.Core.Errors
 
         /// <summary>What the user can do about it; shown as the recommended action.</summary>
         public virtual string? RecommendedAction => null;
+
+        /// <summary><paramref name="message"/> followed by <paramref name="consequence"/>, when there is one.</summary>
+        protected static string WithConsequence(string message, string? consequence) =>
+            string.IsNullOrEmpty(consequence) ? message : message.TrimEnd() + " " + consequence;
     }
 
     /// <summary>Configuration is missing or unusable (no API key, non-loopback http:// endpoint, ...).</summary>

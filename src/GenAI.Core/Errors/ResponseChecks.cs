@@ -14,14 +14,15 @@ namespace GenAI.Core.Errors
         public static bool IsNormalFinishReason(string? finishReason) => finishReason == null || s_normalFinishReasons.Contains(finishReason);
 
         /// <summary>The exception describing what is wrong with <paramref name="response"/>, or null when it is fine.</summary>
-        public static GenAIException? FindProblem(GenerateContentResponse response)
+        /// <param name="consequence">Appended to the message: what the problem means for the caller's state.</param>
+        public static GenAIException? FindProblem(GenerateContentResponse response, string? consequence = null)
         {
             string? blockReason = response.PromptFeedback?.BlockReason;
-            if (!string.IsNullOrEmpty(blockReason)) return new PromptBlockedException(blockReason!, response);
+            if (!string.IsNullOrEmpty(blockReason)) return new PromptBlockedException(blockReason!, response, consequence);
             var candidates = response.Candidates;
             if (candidates == null || candidates.Count == 0) return null;
             var first = candidates[0];
-            return IsNormalFinishReason(first.FinishReason) ? null : new CandidateStoppedException(first, response);
+            return IsNormalFinishReason(first.FinishReason) ? null : new CandidateStoppedException(first, response, consequence);
         }
     }
 }

@@ -5,8 +5,9 @@ namespace GenAI.Core.Errors
     /// <summary>The prompt was blocked (promptFeedback.blockReason); the reply has no candidates.</summary>
     public sealed class PromptBlockedException : GenAIException
     {
-        public PromptBlockedException(string blockReason, GenerateContentResponse response)
-            : base("PromptBlocked", $"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.")
+        /// <param name="consequence">What the failure means for the caller's state, appended to the message (e.g. a chat's history).</param>
+        public PromptBlockedException(string blockReason, GenerateContentResponse response, string? consequence = null)
+            : base("PromptBlocked", WithConsequence($"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.", consequence))
         {
             BlockReason = blockReason;
             Response = response;
@@ -22,8 +23,8 @@ namespace GenAI.Core.Errors
     /// <summary>The candidate stopped for a reason other than STOP/MAX_TOKENS (the seed's StopCandidateException).</summary>
     public sealed class CandidateStoppedException : GenAIException
     {
-        public CandidateStoppedException(Candidate candidate, GenerateContentResponse response)
-            : base("CandidateStopped", BuildMessage(candidate))
+        public CandidateStoppedException(Candidate candidate, GenerateContentResponse response, string? consequence = null)
+            : base("CandidateStopped", WithConsequence(BuildMessage(candidate), consequence))
         {
             Candidate = candidate;
             Response = response;
@@ -80,9 +81,9 @@ namespace GenAI.Core.Errors
     /// </summary>
     public sealed class StreamInterruptedException : GenAIException
     {
-        public StreamInterruptedException(int chunksReceived, GenerateContentResponse? partial, System.Exception inner)
+        public StreamInterruptedException(int chunksReceived, GenerateContentResponse? partial, System.Exception inner, string? consequence = null)
             : base("StreamInterrupted",
-                $"The stream was interrupted after {chunksReceived} chunk(s): {inner.Message} The chunks already received were kept.", inner)
+                WithConsequence($"The stream was interrupted after {chunksReceived} chunk(s): {inner.Message} The chunks already received were kept.", consequence), inner)
         {
             ChunksReceived = chunksReceived;
             Partial = partial;

@@ -35,6 +35,7 @@ namespace GenAI.Core.Protocol
     [JsonSerializable(typeof(List<SafetySetting>))]
     [JsonSerializable(typeof(JsonElement))]
     [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+    [JsonSerializable(typeof(Chats.ChatSessionDocument))]
     public sealed partial class GenAIJsonContext : JsonSerializerContext
     {
     }

@@ -15,8 +15,10 @@ namespace GenAI.PowerShell.Commands
                 GenerativeModel model => model,
                 string name when !string.IsNullOrWhiteSpace(name) => new GenerativeModel(name),
                 GenAI.Core.Protocol.Model described => new GenerativeModel(described.Name),
+                // A cache is the seed's from_cached_content: its model, and every call sends cachedContent.
+                GenAI.Core.Protocol.CachedContent cache => GenAI.Core.Caches.CachesClient.ModelFor(cache),
                 _ => throw new ArgumentTransformationMetadataException(
-                    $"-Model takes a model name such as 'gemini-2.5-flash' or a model object from New-GenAIModel, not '{value?.GetType().Name ?? "null"}'."),
+                    $"-Model takes a model name such as 'gemini-2.5-flash', a model object from New-GenAIModel or a cached content, not '{value?.GetType().Name ?? "null"}'."),
             };
         }
     }

@@ -36,7 +36,7 @@ namespace GenAI.PowerShell.Errors
         {
             "ApiKeyMissing" or "ApiKeyInvalid" or "Unauthenticated" => ErrorCategory.AuthenticationError,
             "PermissionDenied" => ErrorCategory.PermissionDenied,
-            "ModelNotFound" or "NotFound" or "FileNotFound" or "TokenizerNotInstalled" => ErrorCategory.ObjectNotFound,
+            "ModelNotFound" or "NotFound" or "FileNotFound" or "TokenizerNotInstalled" or "PathNotFound" => ErrorCategory.ObjectNotFound,
             "RateLimited" => ErrorCategory.QuotaExceeded,
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
@@ -44,6 +44,14 @@ namespace GenAI.PowerShell.Errors
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
                 or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
             "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
+            // Chat sessions and cached contents (issue 6).
+            "InvalidChatSessionFile" => ErrorCategory.InvalidData,
+            "ChatHistoryEmpty" or "MultipleSessions" => ErrorCategory.InvalidOperation,
+            "InvalidExpiration" or "DisplayNameTooLong" or "ModelRequired" or "NameRequired" or "InvalidPageSize" or "IncompleteCachedContent"
+                or "NotAFileSystemPath" or "InvalidTool" or "InvalidToolConfig" => ErrorCategory.InvalidArgument,
+            "FileExists" => ErrorCategory.ResourceExists,
+            "ExportFailed" => ErrorCategory.WriteError,
+            "ImportFailed" => ErrorCategory.ReadError,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
             "ResponseParseFailed" => ErrorCategory.InvalidData,
             "InsecureEndpoint" => ErrorCategory.SecurityError,

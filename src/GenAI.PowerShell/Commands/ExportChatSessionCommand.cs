@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using GenAI.Core.Chats;
+using GenAI.PowerShell.Errors;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>
+    /// Saves a chat session (model name, model defaults, history) as UTF-8 JSON that Import-ChatSession
+    /// reads back. The file never holds the API key or the endpoint: a session does not know them.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "ChatSession", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportChatSessionCommand : PSCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private bool _exported;
+
+        /// <summary>The file to write.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+        public string Path { get; set; } = null!;
+
+        /// <summary>The file to write, taken exactly as typed.</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true)]
+        [Alias("PSPath", "LP")]
+        public string LiteralPath { get; set; } = null!;
+
+        /// <summary>The session to save (also from the pipeline).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+        public ChatSession Session { get; set; } = null!;
+
+        /// <summary>Overwrite a read-only file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Do not overwrite an existing file.</summary>
+        [Parameter]
+        [Alias("NoOverwrite")]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Replace inline data (images, audio, documents sent as bytes) with a short text note instead of saving the bytes.</summary>
+        [Parameter]
+        public SwitchParameter OmitInlineData { get; set; }
+
+        /// <summary>Write the file's FileInfo.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+            if (_exported)
+            {
+                WriteError(ErrorRecordFactory.Create("MultipleSessions", ErrorCategory.InvalidOperation,
+                    $"Only one chat session can be saved to '{given}'; the first one was, this one was not.", Session,
+                    "Export each session to its own file: $sessions | ForEach-Object { Export-ChatSession -Path \"chat-$i.json\" -Session $_ }."));
+                return;
+            }
+
+            string path;
+            try
+            {
+                path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out ProviderInfo provider, out _);
+                if (provider.Name != "FileSystem")
+                {
+                    WriteError(ErrorRecordFactory.Create("NotAFileSystemPath", ErrorCategory.InvalidArgument,
+                        $"'{given}' is on the {provider.Name} provider; a chat session is saved to a file.", given));
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is ArgumentException)
+            {
+                WriteError(ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, ex.Message, given, inner: ex));
+                return;
+            }
+
+            if (NoClobber && File.Exists(path))
+            {
+                WriteError(FileExists(path, null));
+                return;
+            }
+            if (!ShouldProcess(path, "Export chat session")) return;
+
+            byte[] json = ChatSessionFile.Serialize(Session, OmitInlineData);
+            try
+            {
+                if (Force && File.Exists(path))
+                {
+                    var attributes = File.GetAttributes(path);
+                    if ((attributes & FileAttributes.ReadOnly) != 0) File.SetAttributes(path, attributes & ~FileAttributes.ReadOnly);
+                }
+                using (var stream = new FileStream(path, NoClobber ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.None))
+                    stream.Write(json, 0, json.Length);
+            }
+            catch (IOException ex) when (NoClobber && File.Exists(path))
+            {
+                WriteError(FileExists(path, ex));
+                return;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                bool readOnly = File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+                WriteError(ErrorRecordFactory.Create("ExportFailed", ErrorCategory.WriteError,
+                    $"Cannot write the chat session to '{path}': {ex.Message}", path,
+                    readOnly ? "The file is read-only; add -Force to overwrite it." : "Check that the folder exists and that you may write to it.", ex));
+                return;
+            }
+
+            _exported = true;
+            if (PassThru) WriteObject(new FileInfo(path));
+        }
+
+        private static ErrorRecord FileExists(string path, Exception? inner) =>
+            ErrorRecordFactory.Create("FileExists", ErrorCategory.ResourceExists,
+                $"The file '{path}' already exists, and -NoClobber keeps it.", path,
+                "Choose another -Path, or omit -NoClobber to overwrite the file.", inner);
+    }
+}
