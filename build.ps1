@@ -91,7 +91,7 @@ function Invoke-Build {
 function Read-TrxCounts([string] $Directory) {
     $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -Recurse) {
-        $summary = ([xml](Get-Content -Raw $file.FullName)).TestRun.ResultSummary.Counters
+        $summary = ([xml](Get-Content -Raw -LiteralPath $file.FullName)).TestRun.ResultSummary.Counters
         $counts.Passed += [int]$summary.passed
         $counts.Failed += [int]$summary.failed + [int]$summary.error + [int]$summary.timeout + [int]$summary.aborted
         $counts.Skipped += [int]$summary.notExecuted

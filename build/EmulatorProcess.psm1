@@ -19,8 +19,12 @@ function Start-EmulatorProcess {
     while ([DateTime]::UtcNow -lt $deadline) {
         $line = $process.StandardOutput.ReadLine()
         if ($null -eq $line) { break }
-        if ($line -match 'listening on (http://\S+)') {
-            return [pscustomobject]@{ Process = $process; BaseUri = $Matches[1]; ApiKey = $ApiKey }
+        if ($line -match '^GenAI emulator listening on (http://\S+)') {
+            $baseUri = $Matches[1]
+            # The gRPC endpoint follows on the next line unless it was turned off.
+            $grpcUri = $null
+            if ($ExtraArguments -notcontains '--no-grpc' -and ($process.StandardOutput.ReadLine()) -match 'gRPC listening on (http://\S+)') { $grpcUri = $Matches[1] }
+            return [pscustomobject]@{ Process = $process; BaseUri = $baseUri; GrpcUri = $grpcUri; ApiKey = $ApiKey }
         }
     }
     if (-not $process.HasExited) { $process.Kill() }

@@ -20,6 +20,19 @@ namespace GenAI.Core
         /// <summary>Defaults for every call (timeout, retries); per-call options override them.</summary>
         public RequestOptions Defaults { get; set; } = new RequestOptions();
 
+        /// <summary>REST (default) or gRPC; see <see cref="TransportFactory"/> for how gRPC is loaded.</summary>
+        public TransportKind Transport { get; set; } = TransportKind.Rest;
+
+        /// <summary>
+        /// The gRPC endpoint. Null: the scheme, host and port of <see cref="BaseUri"/> (the real service
+        /// serves gRPC on the same host, port 443). A local emulator serves gRPC on a port of its own.
+        /// https:// means TLS; http:// (h2c, plain HTTP/2) is allowed only for loopback addresses.
+        /// </summary>
+        public Uri? GrpcUri { get; set; }
+
+        /// <summary>The gRPC endpoint in effect: <see cref="GrpcUri"/>, else the root of <see cref="BaseUri"/>.</summary>
+        public Uri EffectiveGrpcUri => Endpoint.Validate(GrpcUri ?? new Uri(Endpoint.Validate(BaseUri).GetLeftPart(UriPartial.Authority) + "/"));
+
         /// <summary>Product token put in front of the x-goog-api-client header.</summary>
         public string ClientName { get; set; } = "genai-powershell";
 

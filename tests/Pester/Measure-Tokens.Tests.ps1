@@ -24,3 +24,113 @@ Describe 'Measure-Tokens' {
         @($piped).Count | Should -Be 1
     }
 }
+
+# Offline counting: a private tokenizer cache, no key, an endpoint nothing listens on. The expected counts come from
+# the independent node reference encoder (tests/tools/tokenizer-reference) run here over the same vocabulary, and
+# from published SentencePiece vectors.
+Describe 'Measure-Tokens -Offline' {
+    BeforeAll {
+        $script:vocabulary = Join-Path $PSScriptRoot '../../.cache/tokenizer/gemma3-tokenizer.json'
+        if (-not (Test-Path $vocabulary)) { throw "The test vocabulary is missing at $vocabulary. Run: node tests/tools/tokenizer-reference/fetch-vocab.mjs" }
+        $script:savedCache = $env:GENAI_TOKENIZER_CACHE
+        $script:offlineCache = Join-Path ([IO.Path]::GetTempPath()) "genai-tokenizer-$([guid]::NewGuid().ToString('n'))"
+        $env:GENAI_TOKENIZER_CACHE = $offlineCache
+
+        $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $probe.Start(); $closedPort = $probe.LocalEndpoint.Port; $probe.Stop()
+        Set-GenAIConfiguration -ClearApiKey -BaseUri "http://127.0.0.1:$closedPort"
+    }
+
+    AfterAll {
+        $env:GENAI_TOKENIZER_CACHE = $savedCache
+        Remove-Item $offlineCache -Recurse -Force -ErrorAction SilentlyContinue
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri
+    }
+
+    It 'fails with install guidance while the vocabulary is missing' {
+        { Measure-Tokens 'hello' -Offline -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GenAI.TokenizerNotInstalled,GenAI.PowerShell.Commands.MeasureTokensCommand'
+        $err = $null
+        try { Measure-Tokens 'hello' -Offline } catch { $err = $_ }
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err.TargetObject | Should -Be ([IO.Path]::GetFullPath($offlineCache))
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Install-GenAITokenizer -Path <'
+        $err.Exception.Message | Should -Match ([regex]::Escape([IO.Path]::GetFullPath($offlineCache)))
+    }
+
+    It 'counts like the reference after Install-GenAITokenizer, with no key and no service' {
+        $null = Install-GenAITokenizer -Path $vocabulary
+        [GenAI.Core.Tokenization.TokenizerCache]::Default.Reset()   # count from a cold start: loaded lazily on first use
+
+        $strings = @(
+            'Hello, world!'
+            'The quick brown fox jumps over the lazy dog.'
+            "def foo():`n    return 42"
+            "  spaces  and`ttabs`n`n`n   trailing   "
+            "emoji: `u{1F389}`u{1F680} and math `u{1D518}`u{1D52B}`u{1D526}"
+            "Hello `u{4F60}`u{597D}, `u{0645}`u{0631}`u{062D}`u{0628}`u{0627} `u{0628}`u{0627}`u{0644}`u{0639}`u{0627}`u{0644}`u{0645}"
+            'ccooooo aaaaa zzzzz'
+            '{"key": [1, 2, {"nested": "value"}], "<td>": "<start_of_turn>"}'
+        )
+        $inputFile = Join-Path $offlineCache 'strings.json'
+        ConvertTo-Json -InputObject $strings | Set-Content -Path $inputFile -Encoding utf8NoBOM
+        $reference = & node (Join-Path $PSScriptRoot '../tools/tokenizer-reference/reference.mjs') --vocab $vocabulary --input $inputFile | ConvertFrom-Json
+        $LASTEXITCODE | Should -Be 0
+
+        [GenAI.Core.Tokenization.TokenizerCache]::Default.LoadedTokenizer | Should -BeNullOrEmpty
+        $counts = foreach ($s in $strings) { Measure-Tokens $s -Offline -Model gemini-2.5-flash }
+        $tokenizer = [GenAI.Core.Tokenization.TokenizerCache]::Default.LoadedTokenizer
+        $tokenizer | Should -Not -BeNullOrEmpty
+        $null = Measure-Tokens 'again' -Offline
+        [object]::ReferenceEquals($tokenizer, [GenAI.Core.Tokenization.TokenizerCache]::Default.LoadedTokenizer) | Should -BeTrue
+
+        for ($i = 0; $i -lt $strings.Count; $i++) {
+            $counts[$i].TotalTokens | Should -Be $reference.counts[$i] -Because "'$($strings[$i])' is $($reference.counts[$i]) tokens in the reference"
+        }
+        # Published SentencePiece vectors (research notes 6.2) and the recorded Developer API count (10 + 1 per content).
+        $counts[0].TotalTokens | Should -Be 4
+        $counts[1].TotalTokens | Should -Be 10
+        $counts[1].EstimatedApiTotal | Should -Be 11
+        $counts[1].Source | Should -Be 'Offline'
+        $counts[1].Model | Should -Be 'models/gemini-2.5-flash'
+        $counts[1].NotCounted | Should -BeNullOrEmpty
+
+        # The service path really has no key here: only -Offline works.
+        { Measure-Tokens 'hello' -ErrorAction Stop } | Should -Throw -ErrorId 'GenAI.ApiKeyMissing,GenAI.PowerShell.Commands.MeasureTokensCommand'
+    }
+
+    It 'counts piped lines as one prompt, like the service path' {
+        $null = Install-GenAITokenizer -Path $vocabulary -WarningAction SilentlyContinue
+        $piped = 'one', 'two' | Measure-Tokens -Offline
+        @($piped).Count | Should -Be 1
+        $piped.TotalTokens | Should -Be (Measure-Tokens "one`ntwo" -Offline).TotalTokens
+    }
+
+    It 'warns about an image it cannot count and counts the text' {
+        $null = Install-GenAITokenizer -Path $vocabulary -WarningAction SilentlyContinue
+        $image = @{ inlineData = @{ mimeType = 'image/png'; data = [Convert]::ToBase64String([byte[]](137, 80, 78, 71, 13, 10, 26, 10)) } }
+        $count = Measure-Tokens -Offline -Prompt 'Describe this picture.', $image -WarningVariable warnings -WarningAction SilentlyContinue
+        $count.TotalTokens | Should -Be (Measure-Tokens 'Describe this picture.' -Offline).TotalTokens
+        @($count.NotCounted).Count | Should -Be 1
+        $count.NotCounted[0].MimeType | Should -Be 'image/png'
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'contents\[0\]\.parts\[1\] \(image/png\)'
+        "$($warnings[0])" | Should -Match 'without -Offline'
+    }
+
+    It 'counts the system instruction and tools of a model object and lists every counted string' {
+        $null = Install-GenAITokenizer -Path $vocabulary -WarningAction SilentlyContinue
+        $model = [GenAI.Core.Models.GenerativeModel]::new('gemini-2.5-flash')
+        $model.SystemInstruction = [GenAI.Core.Protocol.Content]::FromText('You are terse.', $null)
+        $count = Measure-Tokens 'Hello, world!' -Model $model -Offline -IncludeDetail
+        $count.TotalTokens | Should -Be (4 + (Measure-Tokens 'You are terse.' -Offline).TotalTokens)
+        $count.EstimatedApiTotal | Should -Be ($count.TotalTokens + 2)
+        $count.HasSystemInstruction | Should -BeTrue
+        @($count.Details.Location) | Should -Be @('contents[0].parts[0].text', 'systemInstruction.parts[0].text')
+    }
+
+    It 'refuses -IncludeDetail without -Offline' {
+        { Measure-Tokens 'hello' -IncludeDetail } |
+            Should -Throw -ErrorId 'GenAI.IncludeDetailRequiresOffline,GenAI.PowerShell.Commands.MeasureTokensCommand'
+    }
+}

@@ -99,11 +99,7 @@ namespace GenAI.Core.Caches
         /// <summary>A model that answers from <paramref name="cache"/> (the seed's <c>from_cached_content</c>): the cache's model name, and every request carries <c>cachedContent</c>.</summary>
         public static GenerativeModel ModelFor(CachedContent cache)
         {
-            if (cache == null) throw new ArgumentNullException(nameof(cache));
-            if (string.IsNullOrEmpty(cache.Name) || string.IsNullOrEmpty(cache.Model))
-                throw new InvalidInputException("IncompleteCachedContent",
-                    "The cached content has no name or model; use one returned by New-GenAICachedContent or Get-GenAICachedContent.", cache);
-            return new GenerativeModel(cache.Model!) { CachedContent = cache.Name };
+            return GenerativeModel.FromCachedContent(cache);
         }
 
         /// <summary>A protobuf Duration, e.g. <c>300s</c> or <c>1.5s</c>; it must be positive.</summary>

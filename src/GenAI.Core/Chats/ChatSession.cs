@@ -9,6 +9,7 @@ using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Streaming;
+using GenAI.Core.Tools;
 using GenAI.Core.Transport;
 
 namespace GenAI.Core.Chats
@@ -76,6 +77,12 @@ namespace GenAI.Core.Chats
             }
         }
 
+        /// <summary>Whether sends run function calls automatically by default (the seed's <c>enable_automatic_function_calling</c>).</summary>
+        public bool AutomaticFunctionCalling { get; set; }
+
+        /// <summary>Function calls run per turn at most when calling automatically.</summary>
+        public int MaximumFunctionCalls { get; set; } = Tools.AutomaticFunctionCalling.DefaultMaximumCalls;
+
         public async Task<GenerateContentResponse> SendAsync(ModelsClient models, Content message, CallOverrides? overrides = null,
             RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
@@ -89,6 +96,32 @@ namespace GenAI.Core.Chats
                 var response = await models.GenerateContentAsync(Model, contents, overrides, options, cancellationToken).ConfigureAwait(false);
                 Commit(userTurn, response);
                 return response;
+            }
+            finally
+            {
+                _turnLock.Release();
+            }
+        }
+
+        /// <summary>
+        /// Sends with automatic function calling (api-spec §6.8): the model's functionCall turns and the
+        /// functionResponse turns answering them enter the history with the final reply. Any failure
+        /// inside the loop (a blocked or stopped reply, a handler error) discards all of the turn's contents.
+        /// </summary>
+        public async Task<FunctionCallingResult> SendAsync(ModelsClient models, Content message, Tools.AutomaticFunctionCalling calling,
+            CallOverrides? overrides = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (calling == null) throw new ArgumentNullException(nameof(calling));
+            var userTurn = PrepareUserTurn(message, overrides);
+            await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var contents = Snapshot();
+                int committed = contents.Count;
+                contents.Add(userTurn);
+                var result = await FunctionCallingLoop.RunAsync(models, Model, contents, overrides, options, calling, raiseOnProblem: true, cancellationToken).ConfigureAwait(false);
+                Commit(result.Contents.Skip(committed).ToList(), result.Response);
+                return result;
             }
             finally
             {

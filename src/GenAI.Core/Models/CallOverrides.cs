@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using GenAI.Core.Protocol;
+using GenAI.Core.Tools;
 
 namespace GenAI.Core.Models
 {
@@ -15,7 +16,16 @@ namespace GenAI.Core.Models
         /// <summary>Replaces the model's tools when set.</summary>
         public IList<Tool>? Tools { get; set; }
 
+        /// <summary>The functions of <see cref="Tools"/> the host can run; they replace the model's with the tools.</summary>
+        public IList<CallableFunction>? Functions { get; set; }
+
         /// <summary>Replaces the model's tool config when set.</summary>
         public ToolConfig? ToolConfig { get; set; }
+
+        /// <summary>Replaces the model's system instruction for this call when set (an extension: the seed has it on the model only).</summary>
+        public Content? SystemInstruction { get; set; }
+
+        public bool IsEmpty =>
+            GenerationConfig == null && SafetySettings == null && Tools == null && Functions == null && ToolConfig == null && SystemInstruction == null;
     }
 }

@@ -4,7 +4,9 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenAI.Core.Errors;
+using GenAI.Core.Input;
 using GenAI.Core.Protocol;
+using GenAI.Core.Tools;
 using GenAI.Core.Transport;
 
 namespace GenAI.Core.Models
@@ -12,11 +14,25 @@ namespace GenAI.Core.Models
     /// <summary>
     /// A model name with the defaults every call inherits (the seed's <c>GenerativeModel</c>):
     /// generation config, safety settings, tools, tool config, system instruction, cached content.
-    /// Immutable once built; <see cref="BuildRequest"/> applies the seed's merge rules.
+    /// Treat it as immutable once built (<see cref="WithDefaults"/> makes a changed copy);
+    /// <see cref="BuildRequest"/> applies the seed's merge rules.
     /// </summary>
     public sealed class GenerativeModel
     {
         public GenerativeModel(string name) { Name = ModelNames.Normalize(name); }
+
+        /// <summary>
+        /// The seed's <c>from_cached_content</c>: the model named by the cache, sending <c>cachedContent</c>
+        /// with every call (the cache supplies system instruction, tools and tool config).
+        /// </summary>
+        public static GenerativeModel FromCachedContent(CachedContent cache)
+        {
+            if (cache == null) throw new ArgumentNullException(nameof(cache));
+            if (string.IsNullOrEmpty(cache.Name) || string.IsNullOrEmpty(cache.Model))
+                throw new InvalidInputException("IncompleteCachedContent",
+                    "The cached content has no name or model; use one returned by New-GenAICachedContent or Get-GenAICachedContent.", cache);
+            return new GenerativeModel(cache.Model!) { CachedContent = ModelNames.NormalizeCachedContent(cache.Name!) };
+        }
 
         /// <summary>Normalised name, e.g. <c>models/gemini-2.0-flash</c>.</summary>
         public string Name { get; }
@@ -31,13 +47,16 @@ namespace GenAI.Core.Models
 
         public Content? SystemInstruction { get; set; }
 
+        /// <summary>The functions of <see cref="Tools"/> the host can run for automatic function calling (the seed's FunctionLibrary callables).</summary>
+        public IList<CallableFunction>? Functions { get; set; }
+
         /// <summary><c>cachedContents/{id}</c>; the cache then supplies system instruction, tools and tool config.</summary>
         public string? CachedContent { get; set; }
 
         /// <summary>Builds the request for <paramref name="contents"/> (api-spec §6.3).</summary>
         public GenerateContentRequest BuildRequest(IReadOnlyList<Content> contents, CallOverrides? overrides = null, bool defaultLastRoleToUser = true)
         {
-            if (CachedContent != null && (SystemInstruction != null || overrides?.Tools != null || overrides?.ToolConfig != null))
+            if (CachedContent != null && (SystemInstruction != null || overrides?.SystemInstruction != null || overrides?.Tools != null || overrides?.ToolConfig != null))
                 throw new InvalidInputException("CachedContentConflict",
                     "Tools, tool config and system instruction cannot be set on a model built from cached content: the cache supplies them.",
                     recommendedAction: "Put the tools and system instruction into the cached content when you create it.");
@@ -47,16 +66,42 @@ namespace GenAI.Core.Models
                 list[list.Count - 1] = new Content("user", list[list.Count - 1].Parts) { AdditionalProperties = list[list.Count - 1].AdditionalProperties };
 
             var safety = MergeSafety(SafetySettings, overrides?.SafetySettings);
+            var generationConfig = MergeGenerationConfig(GenerationConfig, overrides?.GenerationConfig);
+            GenerationConfigValidator.Validate(generationConfig);
             return new GenerateContentRequest
             {
                 Contents = list,
-                GenerationConfig = MergeGenerationConfig(GenerationConfig, overrides?.GenerationConfig),
+                GenerationConfig = generationConfig,
                 SafetySettings = safety.Count == 0 ? null : safety,
                 Tools = ToListOrNull(overrides?.Tools ?? Tools),
                 ToolConfig = overrides?.ToolConfig ?? ToolConfig,
-                SystemInstruction = SystemInstruction,
+                SystemInstruction = overrides?.SystemInstruction ?? SystemInstruction,
                 CachedContent = CachedContent,
             };
+        }
+
+        /// <summary>
+        /// A copy whose defaults are this model's with <paramref name="defaults"/> laid over them by the
+        /// same rules as a call (config by field, safety by category, tools and system instruction replaced).
+        /// </summary>
+        public GenerativeModel WithDefaults(CallOverrides? defaults)
+        {
+            var copy = new GenerativeModel(Name)
+            {
+                GenerationConfig = MergeGenerationConfig(GenerationConfig, defaults?.GenerationConfig),
+                SafetySettings = MergeSafety(SafetySettings, defaults?.SafetySettings),
+                Tools = defaults?.Tools ?? Tools,
+                Functions = defaults?.Tools != null ? defaults.Functions : Functions,
+                ToolConfig = defaults?.ToolConfig ?? ToolConfig,
+                SystemInstruction = defaults?.SystemInstruction ?? SystemInstruction,
+                CachedContent = CachedContent,
+            };
+            if (copy.CachedContent != null && (copy.SystemInstruction != null || copy.Tools != null || copy.ToolConfig != null))
+                throw new InvalidInputException("CachedContentConflict",
+                    "Tools, tool config and system instruction cannot be set on a model built from cached content: the cache supplies them.",
+                    recommendedAction: "Put the tools and system instruction into the cached content when you create it.");
+            GenerationConfigValidator.Validate(copy.GenerationConfig);
+            return copy;
         }
 
         /// <summary>Shallow, per-field merge: every field set in <paramref name="call"/> replaces the default's.</summary>

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Errors;
 using GenAI.Core.Protocol;
+using GenAI.Core.Tools;
 using GenAI.Core.Transport;
 
 namespace GenAI.Core.Models
@@ -21,6 +22,19 @@ namespace GenAI.Core.Models
         {
             RequireContents(contents);
             return GenerateContentAsync(model.Name, model.BuildRequest(contents, overrides), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Generates with automatic function calling: function calls the model makes to
+        /// <see cref="GenerativeModel.Functions"/> (or the call's) are run by <paramref name="calling"/>'s
+        /// handler and answered until the model replies without calls. A blocked or stopped reply ends the loop.
+        /// </summary>
+        public Task<FunctionCallingResult> GenerateContentAsync(GenerativeModel model, IReadOnlyList<Content> contents, AutomaticFunctionCalling calling,
+            CallOverrides? overrides = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            RequireContents(contents);
+            if (calling == null) throw new ArgumentNullException(nameof(calling));
+            return FunctionCallingLoop.RunAsync(this, model, contents, overrides, options, calling, raiseOnProblem: false, cancellationToken);
         }
 
         public Task<GenerateContentResponse> GenerateContentAsync(string model, GenerateContentRequest request,

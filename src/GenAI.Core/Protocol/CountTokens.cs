@@ -29,6 +29,10 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<JsonElement>? PromptTokensDetails { get; set; }
 
+        /// <summary>Always "Api", to tell this count from an offline one (Measure-Tokens -Offline says "Offline").</summary>
+        [JsonIgnore]
+        public string Source => "Api";
+
         public override string ToString() => TotalTokens.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

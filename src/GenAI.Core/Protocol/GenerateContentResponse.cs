@@ -47,6 +47,14 @@ namespace GenAI.Core.Protocol
             }
         }
 
+        /// <summary>
+        /// Never throws: the first candidate as a reader would want it shown — text, thought summaries as
+        /// <c>[thought] ...</c> lines, executed code and its output as fenced blocks, and function calls as
+        /// <c>[functionCall name {args}]</c>.
+        /// </summary>
+        [JsonIgnore]
+        public string DisplayText => ResponseText.RenderForDisplay(this);
+
         /// <summary>The function calls requested by the first candidate.</summary>
         [JsonIgnore]
         public IReadOnlyList<FunctionCall> FunctionCalls =>
@@ -172,6 +180,36 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("searchEntryPoint")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public System.Text.Json.JsonElement? SearchEntryPoint { get; set; }
+
+        /// <summary>The web pages the reply was grounded on (from <see cref="GroundingChunks"/>).</summary>
+        [JsonIgnore]
+        public IReadOnlyList<GroundingSource> Sources =>
+            (GroundingChunks ?? new List<System.Text.Json.JsonElement>())
+                .Where(c => c.ValueKind == System.Text.Json.JsonValueKind.Object && c.TryGetProperty("web", out var web) && web.ValueKind == System.Text.Json.JsonValueKind.Object)
+                .Select(c => c.GetProperty("web"))
+                .Select(web => new GroundingSource(Read(web, "title"), Read(web, "uri")))
+                .ToList();
+
+        private static string? Read(System.Text.Json.JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
+        public override string ToString() => string.Join("; ", Sources);
+    }
+
+    /// <summary>A web page a grounded reply is based on.</summary>
+    public sealed class GroundingSource
+    {
+        public GroundingSource(string? title, string? uri)
+        {
+            Title = title;
+            Uri = uri;
+        }
+
+        public string? Title { get; }
+
+        public string? Uri { get; }
+
+        public override string ToString() => $"{Title} <{Uri}>";
     }
 
     public sealed class UsageMetadata : JsonExtensible

@@ -73,6 +73,9 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("thinkingConfig")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public ThinkingConfig? ThinkingConfig { get; set; }
+
+        /// <summary>The config as compact JSON, as it is sent.</summary>
+        public override string ToString() => JsonSerializer.Serialize(this, GenAIJsonContext.Default.GenerationConfig);
     }
 
     public sealed class ThinkingConfig : JsonExtensible

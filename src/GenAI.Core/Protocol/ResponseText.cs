@@ -47,6 +47,41 @@ namespace GenAI.Core.Protocol
             return text.ToString();
         }
 
+        public static string RenderForDisplay(GenerateContentResponse response)
+        {
+            var parts = response.Candidates?.FirstOrDefault()?.Content?.Parts;
+            if (parts == null) return "";
+            var text = new StringBuilder();
+            foreach (var part in parts)
+            {
+                if (part.Text != null && part.Thought != true)
+                {
+                    text.Append(part.Text);
+                    continue;
+                }
+                if (text.Length > 0 && text[text.Length - 1] != '\n') text.Append('\n');
+                if (part.Thought == true)
+                    text.Append("[thought] ").Append((part.Text ?? "").Trim());
+                else if (part.FunctionCall != null)
+                    text.Append("[functionCall ").Append(part.FunctionCall.Name).Append(' ').Append(Compact(part.FunctionCall.Args)).Append(']');
+                else if (part.FunctionResponse != null)
+                    text.Append("[functionResponse ").Append(part.FunctionResponse.Name).Append(' ').Append(Compact(part.FunctionResponse.Response)).Append(']');
+                else if (part.ExecutableCode != null)
+                    text.Append("``` ").Append((part.ExecutableCode.Language ?? "python").ToLowerInvariant()).Append('\n')
+                        .Append((part.ExecutableCode.Code ?? "").Trim('\n')).Append("\n```");
+                else if (part.CodeExecutionResult != null)
+                    text.Append(part.CodeExecutionResult.Outcome == null || part.CodeExecutionResult.Outcome == "OUTCOME_OK" ? "```" : "``` " + part.CodeExecutionResult.Outcome.ToLowerInvariant())
+                        .Append('\n').Append((part.CodeExecutionResult.Output ?? "").Trim('\n')).Append("\n```");
+                else
+                    text.Append(part.ToString());
+                text.Append('\n');
+            }
+            return text.ToString().TrimEnd('\n');
+        }
+
+        private static string Compact(System.Text.Json.JsonElement? value) =>
+            value.HasValue ? System.Text.Json.JsonSerializer.Serialize(value.Value, GenAIJsonContext.Default.JsonElement) : "{}";
+
         private static string RenderPart(Part part, GenerateContentResponse response)
         {
             if (part.Text != null) return part.Text;

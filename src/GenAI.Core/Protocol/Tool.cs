@@ -26,6 +26,19 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("urlContext")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? UrlContext { get; set; }
+
+        /// <summary>The declared function names and enabled built-in tools, e.g. "Get-Weather, codeExecution".</summary>
+        public override string ToString()
+        {
+            var names = new List<string>();
+            if (FunctionDeclarations != null) names.AddRange(FunctionDeclarations.ConvertAll(d => d.Name ?? ""));
+            if (CodeExecution.HasValue) names.Add("codeExecution");
+            if (GoogleSearch.HasValue) names.Add("googleSearch");
+            if (GoogleSearchRetrieval.HasValue) names.Add("googleSearchRetrieval");
+            if (UrlContext.HasValue) names.Add("urlContext");
+            if (AdditionalProperties != null) names.AddRange(AdditionalProperties.Keys);
+            return string.Join(", ", names);
+        }
     }
 
     public sealed class FunctionDeclaration : JsonExtensible
@@ -58,6 +71,8 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("functionCallingConfig")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public FunctionCallingConfig? FunctionCallingConfig { get; set; }
+
+        public override string ToString() => FunctionCallingConfig?.ToString() ?? "";
     }
 
     public sealed class FunctionCallingConfig : JsonExtensible
@@ -70,5 +85,8 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("allowedFunctionNames")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public List<string>? AllowedFunctionNames { get; set; }
+
+        public override string ToString() =>
+            (Mode ?? "AUTO") + (AllowedFunctionNames?.Count > 0 ? " (" + string.Join(", ", AllowedFunctionNames) + ")" : "");
     }
 }

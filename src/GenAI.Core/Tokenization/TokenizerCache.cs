@@ -139,6 +139,26 @@ namespace GenAI.Core.Tokenization
             }
         }
 
+        /// <summary>
+        /// What is installed: the first candidate file whose SHA-256 verifies (hashed now, not loaded), and whether
+        /// the tokenizer is already loaded in this session.
+        /// </summary>
+        public TokenizerInfo GetInfo()
+        {
+            GemmaTokenizer? loaded = _tokenizer;
+            foreach (string path in CandidatePaths)
+            {
+                if (!File.Exists(path)) continue;
+                string hash;
+                try { hash = Sha256Hex(File.ReadAllBytes(path)); }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { continue; }
+                string? kind = KindOf(hash);
+                if (kind != null) return new TokenizerInfo(Directory, path, FormatOf(kind), hash, loaded);
+            }
+
+            return new TokenizerInfo(Directory, null, null, null, loaded);
+        }
+
         /// <summary>The loaded tokenizer if <see cref="GetTokenizer"/> already succeeded, else null. Never loads.</summary>
         public GemmaTokenizer? LoadedTokenizer => _tokenizer;
 
@@ -197,23 +217,55 @@ namespace GenAI.Core.Tokenization
 
         /// <summary>Downloads the model from <see cref="OfficialModelUri"/> into the cache (verified).</summary>
         public Task<string> InstallFromUriAsync(HttpClient httpClient, CancellationToken cancellationToken = default) =>
-            InstallFromUriAsync(OfficialModelUri, httpClient, cancellationToken);
+            InstallFromUriAsync(OfficialModelUri, httpClient, null, cancellationToken);
 
         /// <summary>Downloads a tokenizer file into the cache; it must match one of the pinned hashes.</summary>
+        public Task<string> InstallFromUriAsync(Uri uri, HttpClient httpClient, CancellationToken cancellationToken = default) =>
+            InstallFromUriAsync(uri, httpClient, null, cancellationToken);
+
+        /// <summary>
+        /// Downloads a tokenizer file into the cache, reporting the bytes received; it must match one of the pinned
+        /// hashes. Returns the installed path.
+        /// </summary>
         /// <exception cref="TokenizerHashMismatchException">The downloaded file is not one of the known files.</exception>
-        /// <exception cref="HttpRequestException">The download failed.</exception>
-        public async Task<string> InstallFromUriAsync(Uri uri, HttpClient httpClient, CancellationToken cancellationToken = default)
+        /// <exception cref="TokenizerDownloadException">The download failed, timed out or was too large.</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public async Task<string> InstallFromUriAsync(Uri uri, HttpClient httpClient, IProgress<TokenizerDownloadProgress>? progress, CancellationToken cancellationToken = default)
         {
             if (uri == null) throw new ArgumentNullException(nameof(uri));
             if (httpClient == null) throw new ArgumentNullException(nameof(httpClient));
+            byte[] data;
+            try
+            {
+                data = await DownloadAsync(uri, httpClient, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TokenizerDownloadException(uri, $"Downloading the tokenizer from {uri} timed out.", null, e);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new TokenizerDownloadException(uri, $"Downloading the tokenizer from {uri} failed: {e.Message}", null, e);
+            }
+            catch (IOException e)
+            {
+                throw new TokenizerDownloadException(uri, $"Downloading the tokenizer from {uri} failed: {e.Message}", null, e);
+            }
+
+            return InstallBytes(data, uri.ToString());
+        }
+
+        private static async Task<byte[]> DownloadAsync(Uri uri, HttpClient httpClient, IProgress<TokenizerDownloadProgress>? progress, CancellationToken cancellationToken)
+        {
             using HttpResponseMessage response = await httpClient.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new HttpRequestException($"Downloading the tokenizer from {uri} failed: {(int)response.StatusCode} {response.ReasonPhrase}.");
+                throw new TokenizerDownloadException(uri, $"Downloading the tokenizer from {uri} failed: {(int)response.StatusCode} {response.ReasonPhrase}.", (int)response.StatusCode);
             }
 
             long? declared = response.Content.Headers.ContentLength;
-            if (declared > MaxDownloadBytes) throw new InvalidDataException($"{uri} is {declared} bytes; a tokenizer file is at most {MaxDownloadBytes} bytes.");
+            if (declared > MaxDownloadBytes) throw new TokenizerDownloadException(uri, $"{uri} is {declared} bytes; a tokenizer file is at most {MaxDownloadBytes} bytes.");
+            progress?.Report(new TokenizerDownloadProgress(0, declared));
             using Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             using var memory = new MemoryStream(declared.HasValue ? (int)declared.Value : 8 * 1024 * 1024);
             byte[] buffer = new byte[81920];
@@ -221,11 +273,12 @@ namespace GenAI.Core.Tokenization
             {
                 int read = await body.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
                 if (read == 0) break;
-                if (memory.Length + read > MaxDownloadBytes) throw new InvalidDataException($"{uri} is larger than {MaxDownloadBytes} bytes; not a tokenizer file.");
+                if (memory.Length + read > MaxDownloadBytes) throw new TokenizerDownloadException(uri, $"{uri} is larger than {MaxDownloadBytes} bytes; not a tokenizer file.");
                 memory.Write(buffer, 0, read);
+                progress?.Report(new TokenizerDownloadProgress(memory.Length, declared));
             }
 
-            return InstallBytes(memory.ToArray(), uri.ToString());
+            return memory.ToArray();
         }
 
         /// <summary>Forgets the loaded tokenizer (the next <see cref="GetTokenizer"/> reloads from disk).</summary>
@@ -267,6 +320,9 @@ namespace GenAI.Core.Tokenization
             if (string.Equals(sha256Hex, TokenizerJsonSha256, StringComparison.Ordinal)) return TokenizerJsonFileName;
             return null;
         }
+
+        private static string FormatOf(string fileName) =>
+            fileName == ModelFileName ? TokenizerInfo.SentencePieceModelFormat : TokenizerInfo.TokenizerJsonFormat;
 
         internal static string Sha256Hex(byte[] data)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace GenAI.Emulator;
 
-/// <summary>Parses <c>[--port N] [--host H] [--api-key K] [--chunk-delay-ms N] [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]</c>.</summary>
+/// <summary>Parses <c>[--port N] [--grpc-port N | --no-grpc] [--host H] [--api-key K] [--chunk-delay-ms N] [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]</c>.</summary>
 internal sealed class CommandLine
 {
     public EmulatorOptions Options { get; } = new();
@@ -13,7 +13,7 @@ internal sealed class CommandLine
     public bool ShowHelp { get; private set; }
 
     public const string Usage =
-        "Usage: dotnet GenAI.Emulator.dll [--port 0] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms N]\n" +
+        "Usage: dotnet GenAI.Emulator.dll [--port 0] [--grpc-port 0 | --no-grpc] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms N]\n" +
         "                                 [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]";
 
     public static CommandLine Parse(string[] args)
@@ -27,6 +27,12 @@ internal sealed class CommandLine
             {
                 case "--port":
                     result.Options.Port = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--grpc-port":
+                    result.Options.GrpcPort = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--no-grpc":
+                    result.Options.EnableGrpc = false;
                     break;
                 case "--host":
                     result.Options.Host = Value();

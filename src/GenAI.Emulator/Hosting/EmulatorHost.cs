@@ -26,12 +26,15 @@ namespace GenAI.Emulator;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly WebApplication? _grpcApp;
     private readonly RequestLog _log;
     private int _disposed;
 
-    private EmulatorHost(WebApplication app, EmulatorEngine engine, RequestLog log, Uri baseUri)
+    private EmulatorHost(WebApplication app, EmulatorEngine engine, RequestLog log, Uri baseUri, WebApplication? grpcApp, Uri? grpcUri)
     {
         _app = app;
+        _grpcApp = grpcApp;
+        GrpcUri = grpcUri;
         Engine = engine;
         _log = log;
         BaseUri = baseUri;
@@ -39,6 +42,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>e.g. <c>http://127.0.0.1:54321/</c> (always ends with a slash).</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The gRPC endpoint (h2c), e.g. <c>http://127.0.0.1:54322/</c>; null when gRPC is disabled.</summary>
+    public Uri? GrpcUri { get; }
 
     /// <summary>The engine behind the REST adapter (for adding other transports in-process).</summary>
     public EmulatorEngine Engine { get; }
@@ -89,7 +95,24 @@ public sealed class EmulatorHost : IAsyncDisposable
         string host = address.Equals(IPAddress.IPv6Loopback) ? "[::1]" : "127.0.0.1";
         var baseUri = new Uri($"http://{host}:{port}/");
         engine.BaseUri = baseUri;
-        return new EmulatorHost(app, engine, log, baseUri);
+
+        WebApplication? grpcApp = null;
+        Uri? grpcUri = null;
+        if (options.EnableGrpc)
+        {
+            try
+            {
+                (grpcApp, grpcUri) = await Grpc.GrpcEndpoint.StartAsync(engine, log, address, options.GrpcPort, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return new EmulatorHost(app, engine, log, baseUri, grpcApp, grpcUri);
     }
 
     public async ValueTask DisposeAsync()
@@ -102,7 +125,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         Engine.Shutdown();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
+            if (_grpcApp is not null)
+            {
+                await _grpcApp.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+
             await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+
+        if (_grpcApp is not null)
+        {
+            await _grpcApp.DisposeAsync().ConfigureAwait(false);
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);

@@ -11,6 +11,12 @@ public sealed class EmulatorOptions
     /// <summary>TCP port; 0 picks a free port (see <see cref="EmulatorHost.BaseUri"/>).</summary>
     public int Port { get; set; }
 
+    /// <summary>Serve gRPC too, on its own HTTP/2-only port (default true).</summary>
+    public bool EnableGrpc { get; set; } = true;
+
+    /// <summary>TCP port of the gRPC listener; 0 picks a free port (see <see cref="EmulatorHost.GrpcUri"/>).</summary>
+    public int GrpcPort { get; set; }
+
     /// <summary>Loopback host to bind: <c>127.0.0.1</c> (default), <c>localhost</c> or <c>::1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 

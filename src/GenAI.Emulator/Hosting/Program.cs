@@ -8,7 +8,7 @@ namespace GenAI.Emulator;
 
 /// <summary>
 /// <c>dotnet GenAI.Emulator.dll [options]</c>: prints <c>GenAI emulator listening on http://127.0.0.1:PORT/</c>
-/// once listening, runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
+/// once listening (then <c>GenAI emulator gRPC listening on http://127.0.0.1:PORT/</c> for the gRPC endpoint), runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
 /// </summary>
 public static class Program
 {
@@ -38,6 +38,11 @@ public static class Program
 
         await using EmulatorHost host = await EmulatorHost.StartAsync(commandLine.Options).ConfigureAwait(false);
         Console.Out.WriteLine($"GenAI emulator listening on {host.BaseUri}");
+        if (host.GrpcUri is not null)
+        {
+            Console.Out.WriteLine($"GenAI emulator gRPC listening on {host.GrpcUri}");
+        }
+
         Console.Out.Flush();
 
         if (commandLine.ExitOnStdinClose)

@@ -27,6 +27,10 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>The wire protocol for this call (Rest or Grpc); default: Set-GenAIConfiguration -Transport.</summary>
+        [Parameter]
+        public TransportKind? Transport { get; set; }
+
         /// <summary>The request options from this cmdlet's parameters (unset values use the configuration's).</summary>
         protected virtual RequestOptions BuildRequestOptions() =>
             new RequestOptions { Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null };
@@ -37,8 +41,9 @@ namespace GenAI.PowerShell.Commands
             get
             {
                 if (_client != null) return _client;
-                try { _client = ModuleConfiguration.GetClient(); }
+                try { _client = ModuleConfiguration.GetClient(Transport); }
                 catch (GenAIException ex) { ThrowTerminatingError(ErrorRecordFactory.Create(ex, null)); }
+                if (_client?.TransportFallbackReason != null) WriteVerbose(_client.TransportFallbackReason);
                 return _client!;
             }
         }

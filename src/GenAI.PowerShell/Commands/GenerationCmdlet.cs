@@ -1,14 +1,112 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Threading.Tasks;
 using GenAI.Core.Models;
+using GenAI.Core.Protocol;
+using GenAI.Core.Tools;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Schema;
+using GenAI.PowerShell.Tools;
 
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>
     /// Base of the cmdlets that generate (Invoke-GenerateContent, Send-ChatMessage): the per-call
-    /// generation config, safety settings, tools and tool config laid over the model's defaults.
+    /// generation config, safety settings, tools and tool config laid over the model's defaults, replies
+    /// as objects (-AsObject), and automatic function calling.
     /// </summary>
-    public abstract class GenerationCmdlet : GenAICmdlet
+    public abstract class GenerationCmdlet : ModelSettingsCmdlet
     {
+        /// <summary>Write the reply's JSON as PowerShell objects (instances of the -ResponseSchema type when one was given).</summary>
+        [Parameter]
+        public SwitchParameter AsObject { get; set; }
+
+        /// <summary>Run the commands the model calls (from -Tool or the model's tools) and send their results back.</summary>
+        [Parameter]
+        public SwitchParameter AutomaticFunctionCalling { get; set; }
+
+        /// <summary>Function calls run at most in one call with -AutomaticFunctionCalling.</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int MaximumFunctionCalls { get; set; } = Core.Tools.AutomaticFunctionCalling.DefaultMaximumCalls;
+
+        /// <summary>Run commands with side effects without asking.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The per-call overrides from this cmdlet's parameters; null when none were given.</summary>
-        protected virtual CallOverrides? BuildOverrides() => null;
+        protected virtual CallOverrides? BuildOverrides() => Settings.ToOverrides();
+
+        /// <summary>Refuses parameter combinations that cannot work with streaming.</summary>
+        protected void RejectWithStream(bool stream, bool functionCalling)
+        {
+            if (!stream) return;
+            if (functionCalling)
+                ThrowTerminatingError(ErrorRecordFactory.Create("FunctionCallingNotStreamable", ErrorCategory.InvalidOperation,
+                    "Automatic function calling cannot be combined with -Stream: the calls are made between complete replies.", null,
+                    "Drop -Stream, or turn automatic function calling off for this call (-AutomaticFunctionCalling:$false)."));
+            if (AsObject)
+                ThrowTerminatingError(ErrorRecordFactory.Create("AsObjectNotStreamable", ErrorCategory.InvalidOperation,
+                    "-AsObject needs the whole reply to read its JSON; it cannot be combined with -Stream.", null, "Drop -Stream or -AsObject."));
+        }
+
+        /// <summary>
+        /// Runs <paramref name="start"/> with automatic function calling: the model's calls run as
+        /// PowerShell commands on this (the pipeline) thread while the core waits for them.
+        /// </summary>
+        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls)
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var runner = new CommandFunctionRunner(this, Force);
+            var calling = new Core.Tools.AutomaticFunctionCalling((call, function, _) => dispatcher.Invoke(() => runner.Run(call, function)), maximumCalls);
+            var task = start(calling);
+            dispatcher.RunUntil(task, StopToken);
+            var result = task.GetAwaiter().GetResult();
+            WriteVerbose($"Automatic function calling ran {result.CallCount} call(s).");
+            if (result.ReachedLimit)
+                WriteWarning($"The model asked for more than {maximumCalls} function call(s); the calls in its last reply were not run. Raise -MaximumFunctionCalls to allow more.");
+            return result;
+        }
+
+        /// <summary>Writes the reply: the response object, or with -AsObject the objects its JSON describes (one per candidate).</summary>
+        protected void WriteReply(GenerateContentResponse response, GenerationConfig? effectiveConfig, object? target)
+        {
+            if (!AsObject)
+            {
+                WriteObject(response);
+                return;
+            }
+            var type = Settings.ResponseType;
+            bool enumText = effectiveConfig?.ResponseMimeType == "text/x.enum";
+            foreach (var candidate in response.Candidates ?? Enumerable.Empty<Candidate>())
+            {
+                string text = string.Concat(candidate.Content?.Parts.Where(p => p.Text != null && p.Thought != true).Select(p => p.Text) ?? Enumerable.Empty<string>());
+                if (text.Length == 0) continue;
+                try
+                {
+                    if (enumText)
+                    {
+                        WriteObject(type == null ? text.Trim() : LanguagePrimitives.ConvertTo(text.Trim(), type, System.Globalization.CultureInfo.InvariantCulture));
+                        continue;
+                    }
+                    using var document = JsonDocument.Parse(JsonToPowerShell.StripFence(text));
+                    WriteObject(type == null ? JsonToPowerShell.ToObject(document.RootElement) : JsonToPowerShell.ToType(document.RootElement, type), true);
+                }
+                catch (JsonException ex)
+                {
+                    WriteError(ErrorRecordFactory.Create("ResponseNotJson", ErrorCategory.InvalidResult,
+                        $"-AsObject could not read the reply as JSON: {ex.Message}", response,
+                        "Give -ResponseSchema (or -ResponseMimeType application/json) so the model answers in JSON; the reply is the error's TargetObject.", ex));
+                }
+                catch (PSInvalidCastException ex)
+                {
+                    WriteError(ErrorRecordFactory.Create("ResponseNotConvertible", ErrorCategory.InvalidResult,
+                        $"The reply could not be converted to [{type!.Name}]: {ex.Message}", response,
+                        "Check that the class matches the schema; the reply is the error's TargetObject.", ex));
+                }
+            }
+        }
     }
 }

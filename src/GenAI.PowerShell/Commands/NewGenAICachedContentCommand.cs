@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using GenAI.Core.Errors;
+using GenAI.Core.Input;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.PowerShell.Configuration;
@@ -34,7 +35,7 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public object? SystemInstruction { get; set; }
 
-        /// <summary>Tools cached with the contents: hashtables shaped like the API's tools, or 'codeExecution' / 'googleSearch'.</summary>
+        /// <summary>Tools cached with the contents: commands, function declaration or tool hashtables, or built-in tool names.</summary>
         [Parameter]
         public object[]? Tool { get; set; }
 
@@ -67,8 +68,8 @@ namespace GenAI.PowerShell.Commands
             {
                 var contents = _contents.ToContents();
                 var system = SystemInstruction == null ? null : converter.ToContent(SystemInstruction);
-                var tools = ToolInput.ToTools(Tool);
-                var toolConfig = ToolInput.ToToolConfig(ToolConfig);
+                var tools = Tool == null ? null : ModelSettingsBuilder.Tools(this, Tool, null, out _);
+                var toolConfig = ToolConfig == null ? null : ToolConfigConverter.Convert(ToolConfig, PromptConverter.Normalize);
                 TimeSpan? ttl = ParameterSetName == TtlSet ? Ttl : (TimeSpan?)null;
                 DateTimeOffset? expireTime = ParameterSetName == ExpireTimeSet ? new DateTimeOffset(ExpireTime) : (DateTimeOffset?)null;
                 WriteVerbose($"Creating a cached content for {model.Name} from {contents.Count} content(s).");

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
+using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Errors;
@@ -10,7 +11,7 @@ using GenAI.PowerShell.Input;
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>Sends the next message of a chat session; the turn enters the history only when the reply is complete and valid.</summary>
-    [Cmdlet(VerbsCommunications.Send, "ChatMessage", DefaultParameterSetName = PositionalSet)]
+    [Cmdlet(VerbsCommunications.Send, "ChatMessage", DefaultParameterSetName = PositionalSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(GenerateContentResponse))]
     public sealed class SendChatMessageCommand : GenerationCmdlet
     {
@@ -34,6 +35,11 @@ namespace GenAI.PowerShell.Commands
         /// <summary>Write each chunk as it arrives; the turn is added to the history when the stream completes.</summary>
         [Parameter]
         public SwitchParameter Stream { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _ = Settings;
+        }
 
         protected override void ProcessRecord()
         {
@@ -60,17 +66,22 @@ namespace GenAI.PowerShell.Commands
 
             var options = BuildRequestOptions();
             var client = Client;
+            var overrides = BuildOverrides();
+            bool functionCalling = MyInvocation.BoundParameters.ContainsKey(nameof(AutomaticFunctionCalling)) ? AutomaticFunctionCalling.IsPresent : Session.AutomaticFunctionCalling;
+            int maximumCalls = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumFunctionCalls)) ? MaximumFunctionCalls : Session.MaximumFunctionCalls;
+            RejectWithStream(Stream, functionCalling);
             TryRun(() =>
             {
                 if (Stream)
                 {
-                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, message, BuildOverrides(), options, StopToken)))
+                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, message, overrides, options, StopToken)))
                         WriteObject(chunk);
+                    return;
                 }
-                else
-                {
-                    WriteObject(Await(Session.SendAsync(client.Models, message, BuildOverrides(), options, StopToken)));
-                }
+                var response = functionCalling
+                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, message, calling, overrides, options, StopToken), maximumCalls).Response
+                    : Await(Session.SendAsync(client.Models, message, overrides, options, StopToken));
+                WriteReply(response, GenerativeModel.MergeGenerationConfig(Session.Model.GenerationConfig, overrides?.GenerationConfig), _message.Target);
             }, _message.Target);
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using GenAI.Core.Errors;
+using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 
@@ -40,6 +41,24 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(0, 20)]
         public int MaxRetries { get; set; } = -1;
 
+        /// <summary>
+        /// The wire protocol: Rest (default) or Grpc. gRPC needs PowerShell 7+; on Windows PowerShell 5.1
+        /// calls fall back to REST (with a warning here and a verbose message on each call).
+        /// </summary>
+        [Parameter]
+        public TransportKind? Transport { get; set; }
+
+        /// <summary>
+        /// The gRPC endpoint when it differs from BaseUri's host and port (a local emulator serves gRPC on a
+        /// port of its own). https:// uses TLS; http:// (h2c) only for this machine.
+        /// </summary>
+        [Parameter]
+        public Uri? GrpcUri { get; set; }
+
+        /// <summary>Forget the gRPC endpoint set here; it is derived from BaseUri again.</summary>
+        [Parameter]
+        public SwitchParameter ClearGrpcUri { get; set; }
+
         /// <summary>Forget the key set here; the environment variables apply again.</summary>
         [Parameter]
         public SwitchParameter ClearApiKey { get; set; }
@@ -59,11 +78,13 @@ namespace GenAI.PowerShell.Commands
                 ModuleConfiguration.Update(ApiKey, BaseUri, ApiVersion, DefaultModel,
                     TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
                     MaxRetries >= 0 ? MaxRetries : (int?)null, ClearApiKey, ClearBaseUri);
+                ModuleConfiguration.UpdateTransport(Transport, GrpcUri, ClearGrpcUri);
             }
             catch (GenAIException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, BaseUri));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, (object?)BaseUri ?? GrpcUri));
             }
+            if (Transport == TransportKind.Grpc && !TransportFactory.IsGrpcAvailable(out string? reason)) WriteWarning(reason);
             if (PassThru) WriteObject(ModuleConfiguration.Describe());
         }
     }

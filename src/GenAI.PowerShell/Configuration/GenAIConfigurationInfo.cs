@@ -1,4 +1,5 @@
 using System;
+using GenAI.Core.Transport;
 
 namespace GenAI.PowerShell.Configuration
 {
@@ -34,6 +35,15 @@ namespace GenAI.PowerShell.Configuration
         public double? TimeoutSec { get; }
 
         public int? MaxRetries { get; }
+
+        /// <summary>The wire protocol new calls use (Rest or Grpc).</summary>
+        public TransportKind Transport { get; internal set; }
+
+        /// <summary>The gRPC endpoint in effect (set explicitly, or derived from BaseUri).</summary>
+        public Uri? GrpcUri { get; internal set; }
+
+        /// <summary>Set when Transport is Grpc but this PowerShell cannot use it (calls then go over REST).</summary>
+        public string? TransportNote { get; internal set; }
 
         public override string ToString() => $"{BaseUri} ({ApiVersion}), key {ApiKey} from {ApiKeySource}";
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using GenAI.Core;
@@ -23,7 +24,9 @@ namespace GenAI.PowerShell.Configuration
         private static string? s_defaultModel;
         private static TimeSpan? s_timeout;
         private static int? s_maxRetries;
-        private static GenAIClient? s_client;
+        private static TransportKind s_transport = TransportKind.Rest;
+        private static Uri? s_grpcUri;
+        private static readonly System.Collections.Generic.Dictionary<TransportKind, GenAIClient> s_clients = new System.Collections.Generic.Dictionary<TransportKind, GenAIClient>();
         private static string? s_clientFingerprint;
 
         public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries, bool clearApiKey, bool clearBaseUri)
@@ -41,6 +44,17 @@ namespace GenAI.PowerShell.Configuration
             }
         }
 
+        /// <summary>Set-GenAIConfiguration -Transport / -GrpcUri / -ClearGrpcUri.</summary>
+        public static void UpdateTransport(TransportKind? transport, Uri? grpcUri, bool clearGrpcUri)
+        {
+            lock (s_lock)
+            {
+                if (transport.HasValue) s_transport = transport.Value;
+                if (clearGrpcUri) s_grpcUri = null;
+                if (grpcUri != null) s_grpcUri = Endpoint.Validate(grpcUri);
+            }
+        }
+
         public static string DefaultModel
         {
             get { lock (s_lock) return s_defaultModel ?? DefaultModelName; }
@@ -54,12 +68,20 @@ namespace GenAI.PowerShell.Configuration
                 var (key, keySource) = ResolveKey();
                 var (uri, uriSource) = ResolveBaseUri();
                 return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, KeyMask.Mask(key), keySource,
-                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries);
+                    s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries)
+                {
+                    Transport = s_transport,
+                    GrpcUri = new GenAIClientOptions { BaseUri = uri, GrpcUri = s_grpcUri }.EffectiveGrpcUri,
+                    TransportNote = s_transport == TransportKind.Grpc && !TransportFactory.IsGrpcAvailable(out string? reason) ? reason : null,
+                };
             }
         }
 
-        /// <summary>The client for the current settings; built once and reused while they do not change.</summary>
-        public static GenAIClient GetClient()
+        /// <summary>
+        /// The client for the current settings and <paramref name="transport"/> (null: the configured one);
+        /// one per transport, built once and reused while the settings do not change.
+        /// </summary>
+        public static GenAIClient GetClient(TransportKind? transport = null)
         {
             lock (s_lock)
             {
@@ -68,22 +90,36 @@ namespace GenAI.PowerShell.Configuration
                     throw new ConfigurationException("ApiKeyMissing", "No API key is configured.",
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
                 var (uri, _) = ResolveBaseUri();
-                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries);
-                if (s_client != null && s_clientFingerprint == fingerprint) return s_client;
+                var kind = transport ?? s_transport;
+                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_grpcUri?.AbsoluteUri);
+                if (s_clientFingerprint != fingerprint)
+                {
+                    foreach (var stale in s_clients.Values) stale.Dispose();
+                    s_clients.Clear();
+                    s_clientFingerprint = fingerprint;
+                }
+                if (s_clients.TryGetValue(kind, out var existing)) return existing;
 
-                s_client?.Dispose();
                 var options = new GenAIClientOptions
                 {
                     BaseUri = uri,
                     ApiKey = key,
                     ApiVersion = s_apiVersion,
                     Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries },
+                    Transport = kind,
+                    GrpcUri = s_grpcUri,
                 };
-                s_client = new GenAIClient(options);
-                s_clientFingerprint = fingerprint;
-                return s_client;
+                var client = new GenAIClient(options);
+                s_clients[kind] = client;
+                return client;
             }
         }
+
+        /// <summary>
+        /// The proxy for downloads that need no client (Install-GenAITokenizer): the one the client would use.
+        /// Null: .NET's default (the system proxy; HTTPS_PROXY/NO_PROXY on Unix).
+        /// </summary>
+        public static IWebProxy? CreateProxy() => null;
 
         /// <summary>The API key in effect, for redaction of messages; null when none.</summary>
         public static string? CurrentKey

@@ -40,20 +40,23 @@ namespace GenAI.PowerShell.Errors
             "RateLimited" => ErrorCategory.QuotaExceeded,
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
-            "ConnectionFailed" or "StreamInterrupted" => ErrorCategory.ConnectionError,
+            "ConnectionFailed" or "StreamInterrupted" or "TokenizerDownloadFailed" => ErrorCategory.ConnectionError,
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
                 or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
+            // Model settings, tools and function calling (issue 5).
+            "InvalidSafetySetting" or "InvalidGenerationConfig" or "InvalidSchema" or "RecursiveSchema" or "InvalidTool" or "DuplicateFunctionName"
+                or "InvalidToolConfig" or "InvalidSystemInstruction" or "InvalidCachedContent" or "FunctionCallingNeedsOneCandidate" => ErrorCategory.InvalidArgument,
             "UnsupportedInputType" or "UnknownFileType" => ErrorCategory.InvalidType,
             // Chat sessions and cached contents (issue 6).
             "InvalidChatSessionFile" => ErrorCategory.InvalidData,
             "ChatHistoryEmpty" or "MultipleSessions" => ErrorCategory.InvalidOperation,
             "InvalidExpiration" or "DisplayNameTooLong" or "ModelRequired" or "NameRequired" or "InvalidPageSize" or "IncompleteCachedContent"
-                or "NotAFileSystemPath" or "InvalidTool" or "InvalidToolConfig" => ErrorCategory.InvalidArgument,
+                or "NotAFileSystemPath" => ErrorCategory.InvalidArgument,
             "FileExists" => ErrorCategory.ResourceExists,
             "ExportFailed" => ErrorCategory.WriteError,
             "ImportFailed" => ErrorCategory.ReadError,
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
-            "ResponseParseFailed" => ErrorCategory.InvalidData,
+            "ResponseParseFailed" or "TokenizerHashMismatch" => ErrorCategory.InvalidData,
             "InsecureEndpoint" => ErrorCategory.SecurityError,
             "InvalidEndpoint" => ErrorCategory.InvalidArgument,
             "FailedPrecondition" => ErrorCategory.InvalidOperation,

@@ -74,5 +74,54 @@ namespace GenAI.Core.Tests.Models
             Assert.Contains("\"mediaResolution\":\"MEDIA_RESOLUTION_LOW\"", json);
             Assert.Contains("\"topP\":0.5", json);
         }
+
+        [Fact]
+        public void A_per_call_system_instruction_replaces_the_models_for_that_call()
+        {
+            var model = new GenerativeModel("m") { SystemInstruction = Content.FromText("be brief", null) };
+            Assert.Equal("be brief", model.BuildRequest(new[] { Content.FromText("x") }).SystemInstruction!.Text);
+            var request = model.BuildRequest(new[] { Content.FromText("x") }, new CallOverrides { SystemInstruction = Content.FromText("be verbose", null) });
+            Assert.Equal("be verbose", request.SystemInstruction!.Text);
+        }
+
+        [Fact]
+        public void WithDefaults_lays_defaults_over_a_model_by_the_call_rules()
+        {
+            var model = new GenerativeModel("m")
+            {
+                GenerationConfig = new GenerationConfig { Temperature = 0.2, TopK = 3 },
+                SafetySettings = new List<SafetySetting> { new SafetySetting("HARM_CATEGORY_HARASSMENT", "BLOCK_NONE") },
+            };
+            var derived = model.WithDefaults(new CallOverrides
+            {
+                GenerationConfig = new GenerationConfig { Temperature = 0.7 },
+                SafetySettings = new List<SafetySetting> { new SafetySetting("HARM_CATEGORY_HATE_SPEECH", "BLOCK_ONLY_HIGH") },
+                SystemInstruction = Content.FromText("sys", null),
+            });
+            Assert.Equal(0.7, derived.GenerationConfig!.Temperature);
+            Assert.Equal(3, derived.GenerationConfig.TopK);
+            Assert.Equal(2, derived.SafetySettings.Count);
+            Assert.Equal("sys", derived.SystemInstruction!.Text);
+            Assert.Equal(0.2, model.GenerationConfig.Temperature);
+        }
+
+        [Fact]
+        public void A_model_from_a_cache_takes_its_name_and_sends_the_cache()
+        {
+            var model = GenerativeModel.FromCachedContent(new CachedContent { Name = "cachedContents/abc", Model = "models/gemini-2.5-flash" });
+            Assert.Equal("models/gemini-2.5-flash", model.Name);
+            Assert.Equal("cachedContents/abc", model.BuildRequest(new[] { Content.FromText("x") }).CachedContent);
+            Assert.Throws<InvalidInputException>(() => model.BuildRequest(new[] { Content.FromText("x") }, new CallOverrides { SystemInstruction = Content.FromText("s", null) }));
+            Assert.Throws<InvalidInputException>(() => model.WithDefaults(new CallOverrides { Tools = new List<Tool> { new Tool() } }));
+        }
+
+        [Fact]
+        public void The_merged_config_is_validated_before_sending()
+        {
+            var model = new GenerativeModel("m") { GenerationConfig = new GenerationConfig { ResponseSchema = JsonDocument.Parse("{\"type\":\"STRING\"}").RootElement, ResponseMimeType = "application/json" } };
+            var error = Assert.Throws<InvalidInputException>(() =>
+                model.BuildRequest(new[] { Content.FromText("x") }, new CallOverrides { GenerationConfig = new GenerationConfig { ResponseMimeType = "text/plain" } }));
+            Assert.Equal("InvalidGenerationConfig", error.ErrorCode);
+        }
     }
 }

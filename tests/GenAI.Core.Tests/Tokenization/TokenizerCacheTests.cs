@@ -96,19 +96,71 @@ namespace GenAI.Core.Tests.Tokenization
 
             using (var http = new HttpClient(new StubHandler(HttpStatusCode.NotFound, Array.Empty<byte>())))
             {
-                await Assert.ThrowsAsync<HttpRequestException>(() => cache.InstallFromUriAsync(http));
+                var e = await Assert.ThrowsAsync<TokenizerDownloadException>(() => cache.InstallFromUriAsync(http));
+                Assert.Equal(404, e.StatusCode);
+                Assert.Equal("TokenizerDownloadFailed", e.ErrorCode);
+                Assert.Equal(TokenizerCache.OfficialModelUri, e.SourceUri);
+                Assert.Contains("Install-GenAITokenizer -Path", e.RecommendedAction);
+            }
+
+            using (var http = new HttpClient(new StubHandler(new HttpRequestException("Name or service not known"))))
+            {
+                var e = await Assert.ThrowsAsync<TokenizerDownloadException>(() => cache.InstallFromUriAsync(http));
+                Assert.Null(e.StatusCode);
+                Assert.Contains("Name or service not known", e.Message);
+                Assert.IsType<HttpRequestException>(e.InnerException);
+            }
+
+            using (var http = new HttpClient(new StubHandler(HttpStatusCode.OK, good)))
+            using (var cts = new CancellationTokenSource())
+            {
+                cts.Cancel();   // the caller's own cancellation stays a cancellation, not a download error
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.InstallFromUriAsync(TokenizerCache.OfficialModelUri, http, cts.Token));
             }
 
             Assert.False(cache.IsInstalled);
+            Assert.False(cache.GetInfo().IsInstalled);
             var handler = new StubHandler(HttpStatusCode.OK, good);
+            var reports = new RecordingProgress();
             using (var http = new HttpClient(handler))
             {
-                string path = await cache.InstallFromUriAsync(new Uri("https://example.invalid/tokenizer.json"), http, CancellationToken.None);
+                string path = await cache.InstallFromUriAsync(new Uri("https://example.invalid/tokenizer.json"), http, reports, CancellationToken.None);
                 Assert.Equal(Path.Combine(_dir, TokenizerCache.TokenizerJsonFileName), path);
             }
 
             Assert.Equal(new Uri("https://example.invalid/tokenizer.json"), handler.LastUri);
+            Assert.Equal(0, reports.Items[0].BytesReceived);
+            Assert.True(reports.Items.Count > 2);
+            Assert.Equal(good.Length, reports.Items[reports.Items.Count - 1].BytesReceived);
+            Assert.All(reports.Items, r => Assert.Equal(good.Length, r.TotalBytes));
             Assert.Equal(4, cache.GetTokenizer().CountTokens("Hello, world!"));
+        }
+
+        [Fact]
+        public void InfoReportsTheVerifiedFileWithoutLoadingIt()
+        {
+            var cache = new TokenizerCache(_dir);
+            TokenizerInfo none = cache.GetInfo();
+            Assert.False(none.IsInstalled);
+            Assert.Null(none.Path);
+            Assert.Equal(_dir, none.Directory);
+
+            Directory.CreateDirectory(_dir);
+            File.WriteAllText(Path.Combine(_dir, TokenizerCache.TokenizerJsonFileName), "{}");
+            Assert.False(cache.GetInfo().IsInstalled);   // present but not verified
+
+            new TokenizerCache(_dir).Install(TokenizerTestEnvironment.VocabularyPath);
+            TokenizerInfo info = cache.GetInfo();
+            Assert.True(info.IsInstalled);
+            Assert.Equal(Path.Combine(_dir, TokenizerCache.TokenizerJsonFileName), info.Path);
+            Assert.Equal(TokenizerInfo.TokenizerJsonFormat, info.Format);
+            Assert.Equal(TokenizerCache.TokenizerJsonSha256, info.Sha256);
+            Assert.False(info.IsLoaded);
+            Assert.Null(info.VocabularySize);
+
+            cache.GetTokenizer();
+            Assert.True(cache.GetInfo().IsLoaded);
+            Assert.Equal(262144, cache.GetInfo().VocabularySize);
         }
 
         [Fact]
@@ -145,6 +197,7 @@ namespace GenAI.Core.Tests.Tokenization
         {
             private readonly HttpStatusCode _status;
             private readonly byte[] _body;
+            private readonly Exception? _failure;
 
             public StubHandler(HttpStatusCode status, byte[] body)
             {
@@ -152,13 +205,29 @@ namespace GenAI.Core.Tests.Tokenization
                 _body = body;
             }
 
+            public StubHandler(Exception failure)
+                : this(HttpStatusCode.OK, Array.Empty<byte>())
+            {
+                _failure = failure;
+            }
+
             public Uri? LastUri { get; private set; }
 
             protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 LastUri = request.RequestUri;
+                if (_failure != null) throw _failure;
                 return Task.FromResult(new HttpResponseMessage(_status) { Content = new ByteArrayContent(_body) });
             }
+        }
+
+        // Progress<T> would post to the thread pool; record synchronously so the order is the reporting order.
+        private sealed class RecordingProgress : IProgress<TokenizerDownloadProgress>
+        {
+            public System.Collections.Generic.List<TokenizerDownloadProgress> Items { get; } = new System.Collections.Generic.List<TokenizerDownloadProgress>();
+
+            public void Report(TokenizerDownloadProgress value) => Items.Add(value);
         }
     }
 }

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core.Tokenization;
+using GenAI.Core.Transport;
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Errors;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>
+    /// Puts the Gemma 3 vocabulary that Measure-Tokens -Offline needs into the tokenizer cache: downloaded from the
+    /// official source, or copied from a local tokenizer.model / tokenizer.json. Files are verified by SHA-256.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Install, "GenAITokenizer", DefaultParameterSetName = DownloadParameterSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(TokenizerInfo))]
+    public sealed class InstallGenAITokenizerCommand : GenAICmdlet
+    {
+        private const string DownloadParameterSet = "Download";
+        private const string PathParameterSet = "Path";
+        private const string LiteralPathParameterSet = "LiteralPath";
+        private static readonly TimeSpan s_defaultDownloadTimeout = TimeSpan.FromMinutes(5);
+
+        /// <summary>A local Gemma 3 tokenizer.model or tokenizer.json (wildcards allowed; must match one file).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathParameterSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = null!;
+
+        /// <summary>Like -Path, taken literally (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathParameterSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = null!;
+
+        /// <summary>Where to download from; default: the URL google-genai uses. The file must still match a pinned hash.</summary>
+        [Parameter(ParameterSetName = DownloadParameterSet)]
+        [ValidateNotNull]
+        public Uri Uri { get; set; } = TokenizerCache.OfficialModelUri;
+
+        /// <summary>Install even when a verified vocabulary is already in the cache.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            TokenizerCache cache = TokenizerCache.Default;
+            string? source = ParameterSetName == DownloadParameterSet ? Uri.ToString() : ResolveSourceFile();
+            if (source == null) return;
+
+            if (!Force)
+            {
+                TokenizerInfo existing = cache.GetInfo();
+                if (existing.IsInstalled)
+                {
+                    WriteWarning($"The Gemma 3 vocabulary is already installed at '{existing.Path}'. Use -Force to install '{source}' over it.");
+                    WriteObject(existing);
+                    return;
+                }
+            }
+
+            if (!ShouldProcess(cache.Directory, $"Install the Gemma 3 tokenizer vocabulary from '{source}'")) return;
+
+            string? installed = ParameterSetName == DownloadParameterSet ? Download(cache) : CopyFrom(cache, source);
+            if (installed == null) return;
+            WriteVerbose($"Installed '{installed}' (SHA-256 verified) from '{source}'.");
+            WriteObject(cache.GetInfo());
+        }
+
+        private string? ResolveSourceFile()
+        {
+            try
+            {
+                Collection<string> paths;
+                ProviderInfo provider;
+                if (ParameterSetName == LiteralPathParameterSet)
+                {
+                    paths = new Collection<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath, out provider, out _) };
+                }
+                else
+                {
+                    paths = SessionState.Path.GetResolvedProviderPathFromPSPath(Path, out provider);
+                }
+
+                string given = ParameterSetName == LiteralPathParameterSet ? LiteralPath : Path;
+                if (provider.Name != "FileSystem" || paths.Count != 1)
+                {
+                    WriteError(ErrorRecordFactory.Create("TokenizerFileInvalid", ErrorCategory.InvalidArgument,
+                        $"'{given}' must name exactly one file in the file system (it matched {paths.Count}).", given,
+                        "Pass the path of one tokenizer.model or tokenizer.json file."));
+                    return null;
+                }
+
+                if (!File.Exists(paths[0]))
+                {
+                    WriteError(ErrorRecordFactory.Create("FileNotFound", ErrorCategory.ObjectNotFound, $"The file '{paths[0]}' does not exist.", given,
+                        "Check the path of the tokenizer.model or tokenizer.json file."));
+                    return null;
+                }
+
+                return paths[0];
+            }
+            catch (ItemNotFoundException ex)
+            {
+                WriteError(ErrorRecordFactory.Create("FileNotFound", ErrorCategory.ObjectNotFound, ex.Message, Path,
+                    "Check the path of the tokenizer.model or tokenizer.json file.", ex));
+                return null;
+            }
+        }
+
+        private string? CopyFrom(TokenizerCache cache, string file)
+        {
+            string? installed = null;
+            if (!TryRun(() => installed = InstallOrReport(() => cache.Install(file), cache, file), file)) return null;
+            return installed;
+        }
+
+        private string? Download(TokenizerCache cache)
+        {
+            TimeSpan timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : s_defaultDownloadTimeout;
+            using HttpClient http = HttpClientFactory.Create(ModuleConfiguration.CreateProxy());
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
+            deadline.CancelAfter(timeout);
+            var progress = new LatestProgress();
+            var record = new ProgressRecord(1, "Install-GenAITokenizer", $"Downloading {Uri}");
+            WriteVerbose($"Downloading the Gemma 3 vocabulary from {Uri}.");
+            Task<string> task = cache.InstallFromUriAsync(Uri, http, progress, deadline.Token);
+            WriteProgress(record);
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(200)) WriteDownloadProgress(record, progress.Latest);
+            WriteProgress(new ProgressRecord(1, "Install-GenAITokenizer", "Done") { RecordType = ProgressRecordType.Completed });
+
+            string? installed = null;
+            TryRun(() =>
+            {
+                try
+                {
+                    installed = InstallOrReport(() => Await(task), cache, Uri);
+                }
+                catch (OperationCanceledException ex) when (!StopToken.IsCancellationRequested)
+                {
+                    throw new TokenizerDownloadException(Uri, $"Downloading the tokenizer from {Uri} timed out after {timeout.TotalSeconds:0} s.", null, ex);
+                }
+            }, Uri);
+            return installed;
+        }
+
+        private void WriteDownloadProgress(ProgressRecord record, TokenizerDownloadProgress? latest)
+        {
+            if (latest == null) return;
+            long total = latest.TotalBytes ?? 0;
+            record.StatusDescription = total > 0
+                ? $"{latest.BytesReceived / 1024:N0} of {total / 1024:N0} KB"
+                : $"{latest.BytesReceived / 1024:N0} KB";
+            if (total > 0 && latest.BytesReceived == total) record.StatusDescription += ", verifying SHA-256 and loading";
+            record.PercentComplete = total > 0 ? (int)Math.Min(100, latest.BytesReceived * 100 / total) : -1;
+            WriteProgress(record);
+        }
+
+        // File-system failures while reading the source or writing the cache are not core exceptions.
+        private string InstallOrReport(Func<string> install, TokenizerCache cache, object target)
+        {
+            try
+            {
+                return install();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("TokenizerInstallFailed", ErrorCategory.WriteError,
+                    $"The tokenizer could not be installed into '{cache.Directory}': {ex.Message}", target,
+                    $"Check that '{cache.Directory}' is writable, or point {TokenizerCache.EnvironmentVariable} at a folder that is.", ex));
+                return null!;
+            }
+        }
+
+        /// <summary>Keeps the latest report; the pipeline thread polls it (WriteProgress is only allowed there).</summary>
+        private sealed class LatestProgress : IProgress<TokenizerDownloadProgress>
+        {
+            private volatile TokenizerDownloadProgress? _latest;
+
+            public TokenizerDownloadProgress? Latest => _latest;
+
+            public void Report(TokenizerDownloadProgress value) => _latest = value;
+        }
+    }
+}

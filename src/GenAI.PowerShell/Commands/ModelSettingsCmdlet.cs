@@ -1,0 +1,109 @@
+using System.Management.Automation;
+using GenAI.Core.Errors;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Input;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that take generation settings: as model defaults (New-GenAIModel,
+    /// Start-ChatSession) or per call (Invoke-GenerateContent, Send-ChatMessage).
+    /// </summary>
+    public abstract class ModelSettingsCmdlet : GenAICmdlet
+    {
+        private ModelSettings? _settings;
+
+        /// <summary>Any generationConfig field of the API: a hashtable, an object or JSON text.</summary>
+        [Parameter]
+        public object? GenerationConfig { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 2.0)]
+        public double? Temperature { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, 1.0)]
+        public double? TopP { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? TopK { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? MaxOutputTokens { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 8)]
+        public int? CandidateCount { get; set; }
+
+        [Parameter]
+        [ValidateCount(1, 5)]
+        [ValidateNotNullOrEmpty]
+        public string[]? StopSequence { get; set; }
+
+        [Parameter]
+        public int? Seed { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ResponseMimeType { get; set; }
+
+        [Parameter]
+        [ValidateRange(-2.0, 2.0)]
+        public double? PresencePenalty { get; set; }
+
+        [Parameter]
+        [ValidateRange(-2.0, 2.0)]
+        public double? FrequencyPenalty { get; set; }
+
+        /// <summary>Tokens the model may spend thinking: -1 automatic, 0 off.</summary>
+        [Parameter]
+        [ValidateRange(-1, int.MaxValue)]
+        public int? ThinkingBudget { get; set; }
+
+        [Parameter]
+        public SwitchParameter IncludeThoughts { get; set; }
+
+        /// <summary>The reply's structure: a hashtable (OpenAPI subset), a class or .NET type, or JSON text.</summary>
+        [Parameter]
+        public object? ResponseSchema { get; set; }
+
+        /// <summary>@{ Harassment = 'BlockNone' }, a list of @{ category; threshold }, or one threshold for all categories.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
+        public object? SafetySetting { get; set; }
+
+        /// <summary>Text (or parts) the model follows for every turn.</summary>
+        [Parameter]
+        public object? SystemInstruction { get; set; }
+
+        /// <summary>Commands (Get-Command), function declaration hashtables, Tool objects, or code_execution, google_search, url_context.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
+        public object[]? Tool { get; set; }
+
+        /// <summary>A function calling mode (AUTO, ANY, NONE) or @{ mode = 'ANY'; allowedFunctionNames = ... }.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
+        public object? ToolConfig { get; set; }
+
+        /// <summary>The settings from these parameters, built once; invalid values end the cmdlet with an ErrorRecord.</summary>
+        internal ModelSettings Settings
+        {
+            get
+            {
+                if (_settings != null) return _settings;
+                try
+                {
+                    _settings = ModelSettingsBuilder.Build(this);
+                }
+                catch (GenAIException ex)
+                {
+                    ThrowTerminatingError(ErrorRecordFactory.Create(ex, null));
+                }
+                return _settings!;
+            }
+        }
+    }
+}

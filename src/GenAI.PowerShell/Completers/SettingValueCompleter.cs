@@ -1,0 +1,48 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using GenAI.Core.Input;
+
+namespace GenAI.PowerShell.Completers
+{
+    /// <summary>
+    /// Completes the bare-word forms of the settings parameters: -SafetySetting (one threshold for all
+    /// categories: BlockNone, BlockOnlyHigh, ...), -ToolConfig (AUTO, ANY, NONE, VALIDATED) and -Tool (the
+    /// built-in tools). PowerShell does not complete inside hashtable literals, so @{ ... } forms get nothing.
+    /// </summary>
+    public sealed class SettingValueCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            IEnumerable<string> values = parameterName switch
+            {
+                "SafetySetting" => SafetySettingConverter.ThresholdNames.Keys,
+                "ToolConfig" => ToolConfigConverter.Modes.Where(m => m != "MODE_UNSPECIFIED"),
+                "Tool" => ToolConverter.BuiltInTools.Keys,
+                _ => Enumerable.Empty<string>(),
+            };
+            string word = (wordToComplete ?? "").Trim('\'', '"');
+            return values
+                .Where(v => v.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, Tooltip(parameterName, v)))
+                .ToList();
+        }
+
+        private static string Tooltip(string parameterName, string value) => parameterName switch
+        {
+            "SafetySetting" => $"{SafetySettingConverter.ThresholdNames[value]} for harassment, hate speech, sexually explicit and dangerous content",
+            "ToolConfig" => value switch
+            {
+                "AUTO" => "The model decides: text or a function call",
+                "ANY" => "The model must call a function",
+                "NONE" => "The model must not call functions",
+                _ => value,
+            },
+            _ => "Built-in tool " + value,
+        };
+    }
+}

@@ -1,0 +1,103 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using GenAI.Core.Input;
+
+namespace GenAI.PowerShell.Tools
+{
+    /// <summary>
+    /// A command's output as the functionResponse the model reads. Data (strings, numbers, hashtables,
+    /// PSCustomObjects) travels as JSON: one hashtable or object is the response itself, anything else is
+    /// <c>{"result": ...}</c> (the seed's rule). Rich .NET objects (processes, files) travel as the text
+    /// PowerShell would show for them (<c>Out-String</c>), which names their useful properties compactly.
+    /// </summary>
+    internal static class FunctionResultConverter
+    {
+        public const int MaxItems = 200;
+        public const int MaxTextLength = 20000;
+
+        private static readonly ScriptBlock s_outString = ScriptBlock.Create("param($items) $items | Out-String -Width 160");
+
+        public static JsonElement ToResponse(IReadOnlyList<object?> output, IReadOnlyList<string> errors, PSCmdlet cmdlet)
+        {
+            if (output.Count == 0 && errors.Count > 0) return Error(string.Join(" ", errors));
+            var response = new OrderedDictionary();
+            var items = output.Take(MaxItems).ToList();
+            if (items.All(IsData))
+            {
+                if (items.Count == 1 && Unwrap(items[0]) is object single && (single is IDictionary || IsCustomObject(items[0])) && errors.Count == 0)
+                    return JsonValues.FromObject(items[0], Normalize);
+                response["result"] = items.Count == 0 ? null : items.Count == 1 ? items[0] : (object)items;
+            }
+            else
+            {
+                string text = cmdlet.InvokeCommand.InvokeScript(false, s_outString, null, new object[] { items.ToArray() })
+                    .Select(o => o?.BaseObject?.ToString()).FirstOrDefault() ?? "";
+                text = text.Trim('\r', '\n');
+                if (text.Length > MaxTextLength) text = text.Substring(0, MaxTextLength) + "\n[output truncated]";
+                response["result"] = text;
+            }
+            if (output.Count > MaxItems) response["truncated"] = $"The command wrote {output.Count} objects; the first {MaxItems} are shown.";
+            if (errors.Count > 0) response["errors"] = errors.ToList();
+            return JsonValues.FromObject(response, Normalize);
+        }
+
+        public static JsonElement Error(string message) => JsonValues.FromObject(new Dictionary<string, object?> { ["error"] = message });
+
+        private static bool IsData(object? value)
+        {
+            value = Unwrap(value);
+            return value == null || IsScalar(value) || value is IDictionary || IsCustomObject(value)
+                || (value is IEnumerable items && !(value is string) && items.Cast<object?>().All(IsData));
+        }
+
+        private static bool IsScalar(object value) =>
+            value is string || value is char || value is bool || value is Enum || value is DateTime || value is DateTimeOffset || value is Guid
+            || value is TimeSpan || value is Uri || value is Version
+            || value is byte || value is sbyte || value is short || value is ushort || value is int || value is uint || value is long || value is ulong
+            || value is float || value is double || value is decimal;
+
+        private static bool IsCustomObject(object? value) => value is PSObject ps && ps.BaseObject is PSCustomObject;
+
+        private static object? Unwrap(object? value) => value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
+
+        // PSCustomObjects become ordered dictionaries; rich objects nested in data become their text.
+        private static object? Normalize(object? value)
+        {
+            if (value is PSObject ps && ps.BaseObject is PSCustomObject)
+            {
+                var result = new OrderedDictionary();
+                foreach (var property in ps.Properties.Where(p => p.IsGettable))
+                    result[property.Name] = SafeValue(property);
+                return result;
+            }
+            value = Unwrap(value);
+            if (value == null || IsScalar(value) || value is IDictionary || value is IEnumerable) return value switch
+            {
+                TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+                Uri uri => uri.ToString(),
+                Version version => version.ToString(),
+                Guid guid => guid.ToString(),
+                _ => value,
+            };
+            return value.ToString();
+        }
+
+        private static object? SafeValue(PSPropertyInfo property)
+        {
+            try
+            {
+                return property.Value;
+            }
+            catch (Exception ex) when (ex is GetValueException || ex is InvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+}

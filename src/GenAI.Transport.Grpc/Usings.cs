@@ -1,0 +1,2 @@
+global using C = GenAI.Core.Protocol;
+global using P = Google.Ai.Generativelanguage.V1Beta;

@@ -1,0 +1,142 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emulator = Initialize-GenAITest
+    function script:Get-LastBody { (@(Get-EmulatorRequest $emulator)[-1].body | ConvertFrom-Json) }
+
+    function Get-TestWeather {
+        <#
+        .SYNOPSIS
+        Gets the current weather for a city.
+        .PARAMETER City
+        The name of the city.
+        #>
+        [CmdletBinding(DefaultParameterSetName = 'ByCity')]
+        param(
+            [Parameter(Mandatory, ParameterSetName = 'ByCity')] [string] $City,
+            [Parameter(ParameterSetName = 'ByCity')] [ValidateSet('Celsius', 'Fahrenheit')] [string] $Unit = 'Celsius',
+            [Parameter(ParameterSetName = 'ByCity')] [int] $Days,
+            [Parameter(Mandatory, ParameterSetName = 'ByCoordinates')] [double] $Latitude
+        )
+        [pscustomobject]@{ City = $City; Temperature = 21; Unit = $Unit }
+    }
+
+    function Set-TestThermostat {
+        [CmdletBinding(SupportsShouldProcess)]
+        param([Parameter(Mandatory, HelpMessage = 'Target temperature in degrees.')] [int] $Degrees)
+        $global:GenAITestThermostat = $Degrees
+        "Thermostat set to $Degrees"
+    }
+
+    function Get-TestFailure {
+        param([string] $Reason)
+        throw "boom: $Reason"
+    }
+}
+
+AfterAll {
+    Remove-Variable -Name GenAITestThermostat -Scope Global -ErrorAction SilentlyContinue
+    $emulator | Stop-EmulatorProcess
+}
+
+Describe 'Function declarations from PowerShell commands' {
+    BeforeEach { Clear-EmulatorRequest $emulator }
+
+    It 'declares the default parameter set: types, mandatory, ValidateSet, help' {
+        $null = Invoke-GenerateContent 'no call here' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather, Set-TestThermostat)
+        $declarations = (Get-LastBody).tools[0].functionDeclarations
+        $declarations.name | Should -Be @('Get-TestWeather', 'Set-TestThermostat')
+        $weather = $declarations[0]
+        $weather.description | Should -Be 'Gets the current weather for a city.'
+        $weather.parameters.type | Should -Be 'OBJECT'
+        $weather.parameters.properties.PSObject.Properties.Name | Should -Be @('City', 'Unit', 'Days')
+        $weather.parameters.properties.City.type | Should -Be 'STRING'
+        $weather.parameters.properties.City.description | Should -Be 'The name of the city.'
+        $weather.parameters.properties.Unit.enum | Should -Be @('Celsius', 'Fahrenheit')
+        $weather.parameters.properties.Days.type | Should -Be 'INTEGER'
+        $weather.parameters.required | Should -Be 'City'
+        $declarations[1].parameters.properties.Degrees.description | Should -Be 'Target temperature in degrees.'
+    }
+
+    It 'declares cmdlets too, leaving out the common parameters' {
+        $model = New-GenAIModel gemini-2.5-flash -Tool (Get-Command Get-Date)
+        $declaration = $model.Tools[0].FunctionDeclarations[0]
+        $declaration.Name | Should -Be 'Get-Date'
+        $properties = ($declaration.Parameters.GetRawText() | ConvertFrom-Json).properties.PSObject.Properties.Name
+        $properties | Should -Contain 'Format'
+        $properties | Should -Not -Contain 'Verbose'
+        $properties | Should -Not -Contain 'ErrorAction'
+    }
+}
+
+Describe 'Invoke-GenerateContent -AutomaticFunctionCalling' {
+    BeforeEach {
+        Clear-EmulatorRequest $emulator
+        $global:GenAITestThermostat = $null
+    }
+
+    It 'runs the command the model calls and answers from its result' {
+        $output = Invoke-GenerateContent 'Call Get-TestWeather for City=Paris' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -Verbose 4>&1
+        $reply = $output | Where-Object { $_ -is [GenAI.Core.Protocol.GenerateContentResponse] }
+        $verbose = ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $reply.Text | Should -Be 'Function Get-TestWeather returned {"City":"Paris","Temperature":21,"Unit":"Celsius"}'
+        $verbose | Should -Contain "The model called Get-TestWeather -City 'Paris' -Unit 'Celsius' -Days 1"
+        $verbose | Should -Contain 'Get-TestWeather returned 1 object(s).'
+
+        $requests = @(Get-EmulatorRequest $emulator)
+        $requests.Count | Should -Be 2
+        $second = $requests[1].body | ConvertFrom-Json
+        $second.contents.role | Should -Be @('user', 'model', 'user')
+        $second.contents[1].parts[0].functionCall.name | Should -Be 'Get-TestWeather'
+        $second.contents[2].parts[0].functionResponse.response.City | Should -Be 'Paris'
+    }
+
+    It 'refuses to run a command with side effects without confirmation, and tells the model' {
+        $output = Invoke-GenerateContent 'Call Set-TestThermostat with Degrees=25' -Model gemini-2.5-flash -Tool (Get-Command Set-TestThermostat) -AutomaticFunctionCalling 3>&1
+        $warning = $output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }
+        $reply = $output | Where-Object { $_ -is [GenAI.Core.Protocol.GenerateContentResponse] }
+        $global:GenAITestThermostat | Should -BeNullOrEmpty
+        $warning.Message | Should -Match 'Set-TestThermostat needs confirmation'
+        $reply.Text | Should -Be 'Function Set-TestThermostat returned {"error":"The user declined to run Set-TestThermostat; it was not run."}'
+    }
+
+    It 'runs it with -Force or -Confirm:$false' {
+        $reply = Invoke-GenerateContent 'Call Set-TestThermostat with Degrees=25' -Model gemini-2.5-flash -Tool (Get-Command Set-TestThermostat) -AutomaticFunctionCalling -Force
+        $global:GenAITestThermostat | Should -Be 25
+        $reply.Text | Should -Be 'Function Set-TestThermostat returned {"result":"Thermostat set to 25"}'
+        $global:GenAITestThermostat = $null
+        $null = Invoke-GenerateContent 'Call Set-TestThermostat with Degrees=19' -Model gemini-2.5-flash -Tool (Get-Command Set-TestThermostat) -AutomaticFunctionCalling -Confirm:$false
+        $global:GenAITestThermostat | Should -Be 19
+    }
+
+    It 'asks even for read-only commands with -Confirm (declined here: the session cannot ask)' {
+        $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -Confirm -WarningAction SilentlyContinue
+        $reply.Text | Should -Be 'Function Get-TestWeather returned {"error":"The user declined to run Get-TestWeather; it was not run."}'
+    }
+
+    It 'runs nothing with -WhatIf' {
+        $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -WhatIf
+        $reply.Text | Should -Be 'Function Get-TestWeather returned {"error":"Get-TestWeather was not run (-WhatIf)."}'
+    }
+
+    It 'sends a failing command''s error to the model and warns' {
+        $output = Invoke-GenerateContent 'Call Get-TestFailure with Reason=disk' -Model gemini-2.5-flash -Tool (Get-Command Get-TestFailure) -AutomaticFunctionCalling 3>&1
+        $reply = $output | Where-Object { $_ -is [GenAI.Core.Protocol.GenerateContentResponse] }
+        $reply.Text | Should -Be 'Function Get-TestFailure returned {"error":"Get-TestFailure failed: boom: disk"}'
+        ($output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -Match 'Get-TestFailure failed: boom: disk'
+    }
+
+    It 'uses the model''s tools and leaves declaration-only functions to the caller' {
+        $model = New-GenAIModel gemini-2.5-flash -Tool (Get-Command Get-TestWeather), @{ name = 'book_flight'; parameters = @{ to = 'string' } }
+        $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Rome' -Model $model -AutomaticFunctionCalling
+        $reply.Text | Should -Match 'Function Get-TestWeather returned'
+        $reply = Invoke-GenerateContent 'Please book_flight to=Rome' -Model $model -AutomaticFunctionCalling
+        $reply.FunctionCalls[0].Name | Should -Be 'book_flight'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 3
+    }
+
+    It 'cannot be combined with -Stream' {
+        { Invoke-GenerateContent 'x' -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -Stream -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GenAI.FunctionCallingNotStreamable,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+}
