@@ -39,7 +39,7 @@ async function throughput() {
     if (run >= 0) seconds.push(Number(end - start) / 1e9);
   }
   return { probe: 'node-genai-stream', transport: 'rest', chunks: expected, runs: seconds.length, seconds,
-    medianChunksPerSecond: expected / median(seconds) };
+    medianChunksPerSecond: expected / median(seconds), bestChunksPerSecond: expected / Math.min(...seconds) };
 }
 
 async function latency() {

@@ -179,29 +179,29 @@ function ConvertTo-MarkdownTable {
 }
 
 <#
-Offline token counting: runs bench/TokenizerBench (the tokenizer's own stopwatch benchmark: 10 MB workloads, best
-of 5) and reads its "N tokens ... X M tokens/s" lines. The headline is the slowest workload.
+Offline token counting: runs bench/TokenizerBench (the tokenizer's own stopwatch benchmark: 10 MB workloads, best of
+5, wall clock and per CPU second) with --json. The headline is the slowest workload by wall clock.
 #>
 function Measure-Tokenizer {
-    param([Parameter(Mandatory)] [string] $TokenizerDll)
+    param([Parameter(Mandatory)] [string] $TokenizerDll, [Parameter(Mandatory)] [string] $WorkDirectory)
     Write-Host '  TokenizerBench ...' -ForegroundColor DarkGray -NoNewline
-    $run = Invoke-ChildProcess -Command @('dotnet', $TokenizerDll) -TimeoutSec 1800
-    $workloads = foreach ($line in $run.Output) {
-        $match = [regex]::Match($line, '^(?<name>.+?)\s+(?<tokens>[\d,]+) tokens .*?(?<rate>[\d.]+) M tokens/s\s*$')
-        if ($match.Success) {
-            [pscustomobject]@{ name = $match.Groups['name'].Value.Trim(); tokens = [long]($match.Groups['tokens'].Value -replace ',', ''); mTokensPerSecond = [double]$match.Groups['rate'].Value }
-        }
-    }
-    if ($run.ExitCode -ne 0 -or -not $workloads) {
+    $json = Join-Path $WorkDirectory 'tokenizer.json'
+    $run = Invoke-ChildProcess -Command @('dotnet', $TokenizerDll, '--json', $json) -TimeoutSec 1800
+    if ($run.ExitCode -ne 0 -or -not (Test-Path $json)) {
         $tail = ($run.Output | Select-Object -Last 4) -join ' / '
         Write-Host " failed: $tail" -ForegroundColor Red
         return [pscustomobject]@{ Error = "failed: $tail" }
     }
+    $entries = @(Get-Content -Raw $json | ConvertFrom-Json)
+    $workloads = @($entries | Where-Object { $_.PSObject.Properties.Name -contains 'tokensPerSecond' } | ForEach-Object {
+        [pscustomobject]@{ name = $_.name; tokens = [long]$_.tokens; mTokensPerSecond = $_.tokensPerSecond / 1e6; mTokensPerCpuSecond = $_.tokensPerCpuSecond / 1e6 }
+    })
+    $slowest = $workloads | Sort-Object mTokensPerSecond | Select-Object -First 1
+    $load = $entries | Where-Object { $_.PSObject.Properties.Name -notcontains 'tokensPerSecond' } | Select-Object -First 1
     Write-Host ' done' -ForegroundColor DarkGray
-    $load = ($run.Output | Where-Object { $_ -like 'load (warm*' } | Select-Object -First 1)
     return [pscustomobject]@{
-        workloads = @($workloads); minMTokensPerSecond = ($workloads | Measure-Object mTokensPerSecond -Minimum).Minimum
-        vocabularyLoad = $load; loadAverage = Get-LoadAverage
+        workloads = $workloads; minMTokensPerSecond = $slowest.mTokensPerSecond; slowestPerCpuSecond = $slowest.mTokensPerCpuSecond
+        vocabularyLoad = if ($load) { "$($load.name): $($load.ms) ms" } else { '' }; loadAverage = Get-LoadAverage
     }
 }
 

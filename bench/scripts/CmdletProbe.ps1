@@ -37,6 +37,12 @@ if ($Transport -ne 'Rest') {
     if ($GrpcUri) { $configuration.GrpcUri = $GrpcUri }
 }
 Set-GenAIConfiguration @configuration
+if ($Transport -ne 'Rest') {
+    # The client falls back to REST (with a verbose note) when gRPC cannot load: that must not pass as a gRPC figure.
+    $fallback = Invoke-GenerateContent -Model 'stream-1' -Stream -Prompt 'x' -Verbose 4>&1 |
+        Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*Using REST*' }
+    if ($fallback) { throw "$Transport is not in use: $($fallback.Message)" }
+}
 
 $clock = [System.Diagnostics.Stopwatch]
 function Get-Median([double[]] $Values) {
@@ -66,6 +72,7 @@ function Measure-Stream {
     [ordered]@{
         probe = 'cmdlet-stream'; transport = $Transport.ToLowerInvariant(); chunks = $expected; runs = $seconds.Count
         seconds = @($seconds | ForEach-Object { [math]::Round($_, 4) }); medianChunksPerSecond = $expected / (Get-Median $seconds)
+        bestChunksPerSecond = $expected / ($seconds | Measure-Object -Minimum).Minimum
     }
 }
 

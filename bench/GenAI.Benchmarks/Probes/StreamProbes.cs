@@ -114,9 +114,15 @@ public static class StreamProbes
     /// <summary>
     /// The emulator's own send rate: a raw socket posts the request (HTTP/1.1, <c>Connection: close</c>)
     /// and drains the response to EOF, only counting <c>data: </c> markers (no HTTP, SSE or JSON parsing).
+    /// <c>--transport grpc</c>: see <see cref="GrpcDrainProbe"/>.
     /// </summary>
     public static async Task<JsonObject> DrainAsync(ProbeArgs args)
     {
+        if (ClientFactory.TransportName(args) == "grpc")
+        {
+            return await GrpcDrainProbe.RunAsync(args).ConfigureAwait(false);
+        }
+
         string modelName = args.Get("model", "stream-10000");
         int expected = ChunkCount(modelName);
         int runs = args.GetInt("runs", 5);
@@ -192,6 +198,7 @@ public static class StreamProbes
         ["runs"] = seconds.Count,
         ["seconds"] = new JsonArray(seconds.Select(s => (JsonNode)Math.Round(s, 4)).ToArray()),
         ["medianChunksPerSecond"] = chunks / Stats.Median(seconds),
+        ["bestChunksPerSecond"] = chunks / seconds.Min(),
         ["allocatedBytesPerChunk"] = allocatedPerChunk,
     };
 
