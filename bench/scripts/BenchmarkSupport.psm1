@@ -91,19 +91,22 @@ Import-Module GenAI in a fresh pwsh minus a bare pwsh start: $Runs interleaved p
 (after one warm-up pair that fills the disk cache), each timed from start to exit by this process. Both
 children run the same statements (format one object, as any session does before its first prompt, then
 start a stopwatch); only the import differs. The import child also reports the import's own in-process
-time, a cross-check with less noise than the difference of two process starts.
+time and the process CPU time it took (all threads; less stretched by a busy machine than wall time), cross-checks
+with less noise than the difference of two process starts.
 #>
 function Measure-ImportTime {
     param([Parameter(Mandatory)] [string] $ModulePath, [int] $Runs = 10)
     $pwsh = @(Get-PwshCommand)
     $prefix = @($pwsh | Select-Object -Skip 1)
     $escaped = $ModulePath -replace "'", "''"
-    $prologue = '$null = Get-Date | Out-String; $s = [Diagnostics.Stopwatch]::StartNew();'
-    $bare = "$prologue `$null = `$s.Elapsed.TotalMilliseconds; 0"
-    $import = "$prologue Import-Module '$escaped'; `$s.Elapsed.TotalMilliseconds"
+    $prologue = '$null = Get-Date | Out-String; $p = [Diagnostics.Process]::GetCurrentProcess(); $c = $p.TotalProcessorTime; $s = [Diagnostics.Stopwatch]::StartNew();'
+    $epilogue = '$w = $s.Elapsed.TotalMilliseconds; $p.Refresh(); [string]::Format([Globalization.CultureInfo]::InvariantCulture, "{0};{1}", $w, ($p.TotalProcessorTime - $c).TotalMilliseconds)'
+    $bare = "$prologue $epilogue"
+    $import = "$prologue Import-Module '$escaped'; $epilogue"
     $bareMs = [System.Collections.Generic.List[double]]::new()
     $importMs = [System.Collections.Generic.List[double]]::new()
     $inProcessMs = [System.Collections.Generic.List[double]]::new()
+    $inProcessCpuMs = [System.Collections.Generic.List[double]]::new()
     for ($run = -1; $run -lt $Runs; $run++) {
         foreach ($kind in 'bare', 'import') {
             $command = if ($kind -eq 'bare') { $bare } else { $import }
@@ -115,7 +118,9 @@ function Measure-ImportTime {
             if ($kind -eq 'bare') { $bareMs.Add($elapsed) }
             else {
                 $importMs.Add($elapsed)
-                $inProcessMs.Add([double]($printed | Select-Object -Last 1))
+                $wall, $cpu = "$($printed | Select-Object -Last 1)" -split ';'
+                $inProcessMs.Add([double]::Parse($wall, [Globalization.CultureInfo]::InvariantCulture))
+                $inProcessCpuMs.Add([double]::Parse($cpu, [Globalization.CultureInfo]::InvariantCulture))
             }
         }
     }
@@ -123,7 +128,7 @@ function Measure-ImportTime {
     $importMedian = Get-Median $importMs
     return [pscustomobject]@{
         runs = $Runs; bareMedianMs = $bareMedian; importMedianMs = $importMedian; differenceMs = $importMedian - $bareMedian
-        inProcessMedianMs = Get-Median $inProcessMs; bareMs = $bareMs.ToArray(); importMs = $importMs.ToArray(); loadAverage = Get-LoadAverage
+        inProcessMedianMs = Get-Median $inProcessMs; inProcessCpuMedianMs = Get-Median $inProcessCpuMs; bareMs = $bareMs.ToArray(); importMs = $importMs.ToArray(); loadAverage = Get-LoadAverage
     }
 }
 
