@@ -11,22 +11,28 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Add-GenAIFile'
         'Export-ChatSession'
         'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
+        'Get-GenAIFile'
         'Get-GenAIModel'
         'Get-GenAITokenizer'
         'Import-ChatSession'
         'Install-GenAITokenizer'
         'Invoke-GenerateContent'
+        'Join-GenAIResponse'
         'Measure-Tokens'
         'New-GenAICachedContent'
         'New-GenAIModel'
         'Remove-GenAICachedContent'
+        'Remove-GenAIFile'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
         'Start-ChatSession'
+        'Start-GenAIEmulator'
+        'Stop-GenAIEmulator'
         'Undo-ChatMessage'
     )
     VariablesToExport    = @()
@@ -36,7 +42,8 @@
             Tags         = @('Gemini', 'GenAI', 'AI', 'LLM', 'Google', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://example.invalid/GenAI.PowerShell'
             LicenseUri   = 'https://example.invalid/GenAI.PowerShell/LICENSE'
-            ReleaseNotes = 'First release: streamed generation, token counting, chat sessions, model listing, configuration.'
+            # HelpInfoURI is left out: updatable help needs a hosted CAB; the help ships with the module.
+            ReleaseNotes = 'First release: streamed generation, token counting, chat sessions, model listing, configuration (SecureString or SecretManagement keys, opt-in saved settings, proxies), tab completion, full help, and Start-GenAIEmulator for offline tests.'
         }
     }
 }

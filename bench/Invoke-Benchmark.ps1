@@ -49,6 +49,8 @@ $benchProject = Join-Path $PSScriptRoot 'GenAI.Benchmarks/GenAI.Benchmarks.cspro
 Invoke-Native dotnet build $benchProject -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
 $benchDll = Join-Path $PSScriptRoot "GenAI.Benchmarks/bin/$Configuration/net10.0/GenAI.Benchmarks.dll"
 $tokenizerDll = $null
+Invoke-Native dotnet build (Join-Path $PSScriptRoot 'InlineImageMemory/InlineImageMemory.csproj') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
+$imageDll = Join-Path $PSScriptRoot "InlineImageMemory/bin/$Configuration/net10.0/InlineImageMemory.dll"
 if (-not $Quick) {
     Invoke-Native dotnet build (Join-Path $PSScriptRoot 'TokenizerBench/TokenizerBench.csproj') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
     $tokenizerDll = Join-Path $PSScriptRoot "TokenizerBench/bin/$Configuration/net10.0/TokenizerBench.dll"
@@ -124,17 +126,13 @@ try {
     Write-Host '100 prompts with -Each -ThrottleLimit 16 (delay-200ms)...' -ForegroundColor Cyan
     $m.each = Invoke-CmdletProbe '-Each' @('-Probe', 'each', '-Model', 'delay-200ms', '-Count', '100', '-ThrottleLimit', '16')
 
-    Write-Host '20 MB image prompt, peak working set...' -ForegroundColor Cyan
-    $image = Join-Path $work 'bench-20mb.png'
-    $bytes = [byte[]]::new(20MB)
-    [Random]::new(20261125).NextBytes($bytes)
-    [IO.File]::WriteAllBytes($image, $bytes)
-    $bytes = $null
-    $m.image = Invoke-CmdletProbe 'image prompt' @('-Probe', 'image-memory', '-ImagePath', $image)
 }
 finally {
     if ($emulator) { $emulator | Stop-EmulatorProcess }
 }
+
+Write-Host '20 MB image prompt, peak working set (bench/InlineImageMemory, its own emulator)...' -ForegroundColor Cyan
+$m.image = Measure-ImageMemory -ImageMemoryDll $imageDll -ModulePath $ModulePath -WorkDirectory $work
 
 if ($Quick) {
     $m.tokenizer = [pscustomobject]@{ Error = 'skipped (-Quick)' }

@@ -210,5 +210,31 @@ function Measure-Tokenizer {
     }
 }
 
-Export-ModuleMember -Function Get-PwshCommand, Get-LoadAverage, Get-Median, Invoke-ChildProcess, Invoke-JsonProbe, Measure-Tokenizer, Test-ProbeFailed, Measure-ImportTime,
+<#
+The 20 MB image prompt: runs bench/InlineImageMemory (issue 4's benchmark: each path in a fresh child process against its
+own in-process emulator, peak working-set growth from VmHWM after a warm-up) with --json. Rows by mode: pwsh =
+Invoke-GenerateContent -Path in a whole pwsh process (as the cmdlet sends it: over the 20 MiB request limit the image
+goes through the Files API), streamed = the core sending it inline with the base64 streamed into the body,
+automatic = the core's automatic switch to the Files API, materialized = the old way (bytes, base64 string, JSON
+byte[]) for contrast.
+#>
+function Measure-ImageMemory {
+    param([Parameter(Mandatory)] [string] $ImageMemoryDll, [Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $WorkDirectory)
+    Write-Host '  InlineImageMemory ...' -ForegroundColor DarkGray -NoNewline
+    $json = Join-Path $WorkDirectory 'image-memory.json'
+    $run = Invoke-ChildProcess -Command @('dotnet', $ImageMemoryDll, '--size-mb', '20', '--module', $ModulePath, '--json', $json) `
+        -WorkingDirectory (Split-Path $PSScriptRoot | Split-Path) -TimeoutSec 900
+    $rows = if (Test-Path $json) { @(Get-Content -Raw $json | ConvertFrom-Json) } else { @() }
+    $byMode = @{}
+    foreach ($row in $rows) { if ($row.PSObject.Properties.Name -contains 'mode') { $byMode[$row.mode] = $row } }
+    if ($run.ExitCode -ne 0 -or -not $byMode.ContainsKey('pwsh') -or -not $byMode.ContainsKey('streamed')) {
+        $tail = ($run.Output | Select-Object -Last 4) -join ' / '
+        Write-Host " failed: $tail" -ForegroundColor Red
+        return [pscustomobject]@{ Error = "failed: $tail" }
+    }
+    Write-Host ' done' -ForegroundColor DarkGray
+    return [pscustomobject]@{ rows = $rows; cmdlet = $byMode['pwsh']; inline = $byMode['streamed']; loadAverage = Get-LoadAverage }
+}
+
+Export-ModuleMember -Function Get-PwshCommand, Get-LoadAverage, Get-Median, Invoke-ChildProcess, Invoke-JsonProbe, Measure-Tokenizer, Measure-ImageMemory, Test-ProbeFailed, Measure-ImportTime,
     Get-MachineInfo, Format-Number, Format-Ratio, ConvertTo-MarkdownTable

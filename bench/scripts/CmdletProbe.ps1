@@ -7,11 +7,10 @@
       latency       per chunk: the time from the emulator starting to write it to the next pipeline command
                     (ForEach-Object) receiving it, on a paced slow-Nms stream; server times from /emulator/stream-timings
       each          wall time of N prompts through -Each -ThrottleLimit T on a delay-Nms model
-      image-memory  peak working-set growth (VmHWM after - VmRSS before, peak reset) of one prompt holding -ImagePath
 #>
 [CmdletBinding()]
 param(
-    [Parameter(Mandatory)] [ValidateSet('stream', 'latency', 'each', 'image-memory')] [string] $Probe,
+    [Parameter(Mandatory)] [ValidateSet('stream', 'latency', 'each')] [string] $Probe,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $BaseUri,
     [string] $ApiKey = 'emulator-key',
@@ -21,8 +20,7 @@ param(
     [ValidateSet('Rest', 'Grpc')] [string] $Transport = 'Rest',
     [string] $GrpcUri,
     [int] $Count = 100,
-    [int] $ThrottleLimit = 16,
-    [string] $ImagePath
+    [int] $ThrottleLimit = 16
 )
 
 $ErrorActionPreference = 'Stop'
@@ -53,10 +51,6 @@ function Get-Median([double[]] $Values) {
     return ($sorted[$middle - 1] + $sorted[$middle]) / 2
 }
 function Get-LoadAverage { if (Test-Path /proc/loadavg) { (Get-Content -Raw /proc/loadavg).Trim() } }
-function Get-ProcStatusKb([string] $Field) {
-    $line = Get-Content /proc/self/status | Where-Object { $_ -like "${Field}:*" }
-    return [long](($line -split '\s+')[1])
-}
 
 function Measure-Stream {
     if (-not $Model) { $Model = 'stream-10000' }
@@ -117,39 +111,12 @@ function Measure-Each {
     [ordered]@{ probe = 'cmdlet-each'; prompts = $Count; throttleLimit = $ThrottleLimit; model = $Model; seconds = ($end - $start) / $clock::Frequency }
 }
 
-function Measure-ImageMemory {
-    $size = (Get-Item $ImagePath).Length
-    $mime = 'image/png'
-    # Warm-up with a small image of the same type (JIT, client, connection), so only the large prompt's memory is measured.
-    $small = Join-Path ([IO.Path]::GetTempPath()) "genai-bench-warmup-$PID.png"
-    [IO.File]::WriteAllBytes($small, [byte[]]::new(1024))
-    try {
-        $reply = Invoke-GenerateContent -Model 'echo-memory' -Prompt @('Describe this image.', (Get-Item $small)) -ErrorAction Stop
-    }
-    catch { throw "pending: image file prompts not on main ($_)" }
-    finally { Remove-Item $small -ErrorAction SilentlyContinue }
-    if ($reply.Text -notmatch "\[inlineData $([regex]::Escape($mime)) 1024 bytes\]") { throw "pending: image file prompts not on main (the reply was '$($reply.Text)')" }
-    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
-    $rssBefore = Get-ProcStatusKb 'VmRSS'
-    [IO.File]::WriteAllText('/proc/self/clear_refs', '5')   # resets VmHWM to the current RSS
-    $hwmReset = Get-ProcStatusKb 'VmHWM'
-    $reply = Invoke-GenerateContent -Model 'echo-memory' -Prompt @('Describe this image.', (Get-Item $ImagePath))
-    $hwmAfter = Get-ProcStatusKb 'VmHWM'
-    if ($reply.Text -notmatch "\[inlineData $([regex]::Escape($mime)) $size bytes\]") { throw "The emulator did not receive the whole image: '$($reply.Text)'." }
-    $growth = ($hwmAfter - $rssBefore) * 1024
-    [ordered]@{
-        probe = 'cmdlet-image-memory'; fileBytes = $size; rssBeforeBytes = $rssBefore * 1024; peakResetBytes = $hwmReset * 1024
-        peakAfterBytes = $hwmAfter * 1024; peakGrowthBytes = $growth; ratio = $growth / $size
-    }
-}
-
 # A feature this build lacks makes the row pending, not failed: {"pending": "<reason>"}.
 try {
     $result = switch ($Probe) {
         'stream' { Measure-Stream }
         'latency' { Measure-Latency }
         'each' { Measure-Each }
-        'image-memory' { Measure-ImageMemory }
     }
 }
 catch {

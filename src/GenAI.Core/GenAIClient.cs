@@ -1,34 +1,49 @@
 using System;
+using System.Net.Http;
 using GenAI.Core.Caches;
+using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
 
 namespace GenAI.Core
 {
-    /// <summary>Composition root: every service client over one transport (one connection pool).</summary>
+    /// <summary>
+    /// Composition root: every service client over one transport (one connection pool). The transport
+    /// is wrapped in a <see cref="RetryingTransport"/>, so every call gets retries and the deadline.
+    /// </summary>
     public sealed class GenAIClient : IDisposable
     {
-        public GenAIClient(GenAIClientOptions options, ITransport? transport = null)
+        private readonly HttpClient _http;   // for uploads, which are HTTP whatever the transport
+
+        /// <param name="options">Endpoint, key and defaults.</param>
+        /// <param name="transport">The protocol for API calls; by default the one <see cref="GenAIClientOptions.Transport"/> names.</param>
+        /// <param name="uploader">How file bytes are sent; the resumable HTTP protocol by default (uploads are HTTP whatever the transport).</param>
+        public GenAIClient(GenAIClientOptions options, ITransport? transport = null, IFileUploader? uploader = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            _http = HttpClientFactory.Create(options.Proxy);
+            ITransport wire;
             if (transport != null)
             {
-                Transport = transport;
-                TransportKind = transport is RestTransport ? TransportKind.Rest : options.Transport;
+                wire = transport is RetryingTransport retrying ? retrying.Inner : transport;
+                TransportKind = wire is RestTransport ? TransportKind.Rest : options.Transport;
             }
             else
             {
                 var selection = TransportFactory.Create(options);
-                Transport = selection.Transport;
+                wire = selection.Transport;
                 TransportKind = selection.Kind;
                 TransportFallbackReason = selection.FallbackReason;
             }
+            Transport = transport as RetryingTransport ?? new RetryingTransport(wire, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
+            Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
 
+        /// <summary>The transport calls go through (the retrying decorator over the wire transport).</summary>
         public ITransport Transport { get; }
 
         /// <summary>The protocol in use (REST when gRPC was asked for but is unavailable).</summary>
@@ -39,8 +54,14 @@ namespace GenAI.Core
 
         public ModelsClient Models { get; }
 
+        public FilesClient Files { get; }
+
         public CachesClient Caches { get; }
 
-        public void Dispose() => Transport.Dispose();
+        public void Dispose()
+        {
+            Transport.Dispose();
+            _http.Dispose();
+        }
     }
 }

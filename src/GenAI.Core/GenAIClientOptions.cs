@@ -17,8 +17,11 @@ namespace GenAI.Core
         /// <summary>Null: the system proxy (HTTPS_PROXY/NO_PROXY on Unix).</summary>
         public IWebProxy? Proxy { get; set; }
 
-        /// <summary>Defaults for every call (timeout, retries); per-call options override them.</summary>
+        /// <summary>Defaults for every call (timeout, retries, deadline, log); per-call options override them.</summary>
         public RequestOptions Defaults { get; set; } = new RequestOptions();
+
+        /// <summary>What is retried and the backoff between attempts; its clock is the seam for tests.</summary>
+        public RetryPolicy Retry { get; set; } = new RetryPolicy();
 
         /// <summary>REST (default) or gRPC; see <see cref="TransportFactory"/> for how gRPC is loaded.</summary>
         public TransportKind Transport { get; set; } = TransportKind.Rest;

@@ -38,7 +38,7 @@ namespace GenAI.Core.Errors
 
         public IReadOnlyList<JsonElement> Details { get; }
 
-        /// <summary>Whether the seed's retry policy retries this status (429, 500, 503, 504).</summary>
+        /// <summary>Whether the retry policy retries this status (429, 500, 502, 503, 504).</summary>
         public bool IsTransient => HttpStatus == 429 || HttpStatus == 500 || HttpStatus == 502 || HttpStatus == 503 || HttpStatus == 504;
 
         public override string? RecommendedAction => ErrorCode switch
@@ -48,9 +48,12 @@ namespace GenAI.Core.Errors
             "ModelNotFound" => "List the available models with Get-GenAIModel and pass one of their names to -Model.",
             "NotFound" => "Check the name; list what exists with the matching Get-GenAI* cmdlet.",
             "RateLimited" => RetryDelay.HasValue
-                ? $"Wait at least {RetryDelay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and retry, or raise -MaxRetries."
-                : "Wait and retry, or raise -MaxRetries.",
-            "ServiceUnavailable" => "The service is overloaded or down; retry later or raise -MaxRetries.",
+                ? $"Wait at least {RetryDelay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and retry, or raise -MaximumRetryCount (and -TotalTimeoutSec) to let the module wait."
+                : "Wait and retry, or raise -MaximumRetryCount to let the module wait.",
+            "ServiceUnavailable" => "The service is overloaded or down; retry later or raise -MaximumRetryCount.",
+            "InternalServerError" => "The service failed; retry later or raise -MaximumRetryCount. If it keeps failing, shorten the input.",
+            "Timeout" => "The service took too long; retry, raise -MaximumRetryCount, or shorten the prompt.",
+            "InvalidArgument" => "Correct the request: the message names the field or value the service refused.",
             "PayloadTooLarge" => "Upload large files with Add-GenAIFile and pass the file object instead of inline data.",
             _ => null,
         };

@@ -16,6 +16,11 @@ namespace GenAI.Core.Errors
 
         public string ErrorCode { get; }
 
+        /// <summary>How many attempts were made before this error was given up on (1 when it was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        public override string Message => Attempts > 1 ? $"{base.Message} (Gave up after {Attempts} attempts.)" : base.Message;
+
         /// <summary>What the user can do about it; shown as the recommended action.</summary>
         public virtual string? RecommendedAction => null;
 
@@ -56,18 +61,27 @@ namespace GenAI.Core.Errors
         public override string? RecommendedAction => Action;
     }
 
-    /// <summary>The call did not finish within its timeout.</summary>
+    /// <summary>
+    /// The call did not finish in time: one attempt exceeded its timeout, or (<see cref="IsOverall"/>)
+    /// the whole call, retries and waits included, exceeded its deadline.
+    /// </summary>
     public sealed class RequestTimeoutException : GenAIException
     {
-        public RequestTimeoutException(string message, TimeSpan timeout, Exception? inner = null)
+        public RequestTimeoutException(string message, TimeSpan timeout, Exception? inner = null, bool isOverall = false)
             : base("Timeout", message, inner)
         {
             Timeout = timeout;
+            IsOverall = isOverall;
         }
 
         public TimeSpan Timeout { get; }
 
-        public override string RecommendedAction => "Raise -TimeoutSec, or retry later if the service is slow.";
+        /// <summary>True when the overall deadline (not one attempt's timeout) ran out; not retried.</summary>
+        public bool IsOverall { get; }
+
+        public override string RecommendedAction => IsOverall
+            ? "Raise -TotalTimeoutSec, or retry later if the service is slow or overloaded."
+            : "Raise -TimeoutSec, or retry later if the service is slow.";
     }
 
     /// <summary>The connection failed (DNS, refused, reset, TLS) before a complete reply arrived.</summary>

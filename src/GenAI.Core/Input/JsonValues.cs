@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using GenAI.Core.Errors;
 
 namespace GenAI.Core.Input
 {
@@ -20,7 +21,9 @@ namespace GenAI.Core.Input
 
         private static void Write(Utf8JsonWriter writer, object? value, Func<object?, object?> normalize, int depth)
         {
-            if (depth > 64) throw new InvalidDataException("The value is nested more than 64 levels deep.");
+            if (depth > 64)
+                throw new InvalidInputException("NestedTooDeep", "The value is nested more than 64 levels deep.", value,
+                    "Flatten the hashtables and lists passed as arguments; JSON values may nest at most 64 levels.");
             value = normalize(value);
             switch (value)
             {
@@ -32,15 +35,29 @@ namespace GenAI.Core.Input
                 case Enum e: writer.WriteStringValue(e.ToString()); return;
                 case DateTime dt: writer.WriteStringValue(dt.ToString("o", CultureInfo.InvariantCulture)); return;
                 case DateTimeOffset dto: writer.WriteStringValue(dto.ToString("o", CultureInfo.InvariantCulture)); return;
-                case byte or sbyte or short or ushort or int or uint or long or ulong:
+                case ulong big:
+                    writer.WriteNumberValue(big); return;
+                case byte or sbyte or short or ushort or int or uint or long:
                     writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); return;
-                case float or double or decimal:
-                    writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)); return;
+                case decimal money:
+                    writer.WriteNumberValue(money); return;
+                case float or double:
+                    double number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                    // JSON has no NaN or infinities; proto3 JSON spells them as these strings.
+                    if (double.IsNaN(number)) writer.WriteStringValue("NaN");
+                    else if (double.IsInfinity(number)) writer.WriteStringValue(number > 0 ? "Infinity" : "-Infinity");
+                    else writer.WriteNumberValue(number);
+                    return;
                 case IDictionary dictionary:
                     writer.WriteStartObject();
+                    var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
                     foreach (DictionaryEntry entry in dictionary)
                     {
-                        writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                        string name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                        if (!names.Add(name))
+                            throw new InvalidInputException("DuplicateKey", $"Two keys of a hashtable both read as '{name}'.", dictionary,
+                                "Give each key of the hashtable a distinct name.");
+                        writer.WritePropertyName(name);
                         Write(writer, entry.Value, normalize, depth + 1);
                     }
                     writer.WriteEndObject();

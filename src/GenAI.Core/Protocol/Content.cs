@@ -29,5 +29,7 @@ namespace GenAI.Core.Protocol
         public string Text => string.Concat(Parts.Where(p => p.Text != null && p.Thought != true).Select(p => p.Text));
 
         public override string ToString() => (Role ?? "user") + ": " + Text;
+
+        protected override void OnRead() => Parts = WithoutNulls(Parts) ?? new List<Part>();
     }
 }

@@ -61,12 +61,20 @@ namespace GenAI.Core.Protocol
         public string Id => Name.StartsWith("models/", System.StringComparison.Ordinal) ? Name.Substring(7) : Name;
 
         public override string ToString() => Name;
+
+        protected override void OnRead()
+        {
+            Name ??= "";
+            SupportedGenerationMethods = WithoutNulls(SupportedGenerationMethods) ?? new List<string>();
+        }
     }
 
     public sealed class ListModelsResponse : JsonExtensible
     {
         [JsonPropertyName("models")]
         public List<Model> Models { get; set; } = new List<Model>();
+
+        protected override void OnRead() => Models = WithoutNulls(Models) ?? new List<Model>();
 
         [JsonPropertyName("nextPageToken")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -24,9 +24,9 @@ namespace GenAI.Core.Transport
             var details = status.Details ?? new List<JsonElement>();
             foreach (var detail in details)
             {
-                if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("@type", out var type)) continue;
+                if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("@type", out var type) || type.ValueKind != JsonValueKind.String) continue;
                 string typeName = type.GetString() ?? "";
-                if (typeName.EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal) && detail.TryGetProperty("reason", out var r))
+                if (typeName.EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal) && detail.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String)
                     reason = r.GetString();
                 else if (typeName.EndsWith("google.rpc.RetryInfo", StringComparison.Ordinal) && detail.TryGetProperty("retryDelay", out var d))
                     retryDelay = ParseDuration(d);
@@ -51,7 +51,7 @@ namespace GenAI.Core.Transport
                 if (trimmed.StartsWith("[", StringComparison.Ordinal))
                 {
                     var list = JsonSerializer.Deserialize(trimmed, GenAIJsonContext.Default.ListErrorEnvelope);
-                    return list != null && list.Count > 0 ? list[0].Error : null;
+                    return list != null && list.Count > 0 ? list[0]?.Error : null;
                 }
                 return JsonSerializer.Deserialize(trimmed, GenAIJsonContext.Default.ErrorEnvelope)?.Error;
             }
@@ -61,27 +61,55 @@ namespace GenAI.Core.Transport
             }
         }
 
-        /// <summary>Parses a protobuf JSON Duration ("47s", "1.5s") or a {seconds, nanos} object.</summary>
+        /// <summary>
+        /// Parses a protobuf JSON Duration ("47s", "1.5s") or a {seconds, nanos} object. Anything else,
+        /// negative or beyond a day (no sane retry hint) is null.
+        /// </summary>
         public static TimeSpan? ParseDuration(JsonElement value)
         {
-            if (value.ValueKind == JsonValueKind.String)
+            double? seconds = value.ValueKind switch
             {
-                string s = value.GetString() ?? "";
-                if (s.EndsWith("s", StringComparison.Ordinal) &&
-                    double.TryParse(s.Substring(0, s.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
-                    return TimeSpan.FromSeconds(seconds);
-                return null;
-            }
-            if (value.ValueKind == JsonValueKind.Object)
-            {
-                double total = 0;
-                if (value.TryGetProperty("seconds", out var sec))
-                    total += sec.ValueKind == JsonValueKind.String ? double.Parse(sec.GetString()!, CultureInfo.InvariantCulture) : sec.GetDouble();
-                if (value.TryGetProperty("nanos", out var nanos)) total += nanos.GetDouble() / 1e9;
-                return TimeSpan.FromSeconds(total);
-            }
-            return null;
+                JsonValueKind.String => ParseSecondsText(value.GetString()),
+                JsonValueKind.Object => ParseSecondsObject(value),
+                _ => null,
+            };
+            if (!seconds.HasValue || double.IsNaN(seconds.Value) || seconds.Value < 0 || seconds.Value > MaxRetryDelaySeconds) return null;
+            return TimeSpan.FromSeconds(seconds.Value);
         }
+
+        private const double MaxRetryDelaySeconds = 86400;
+
+        private static double? ParseSecondsText(string? text)
+        {
+            if (text == null || !text.EndsWith("s", StringComparison.Ordinal)) return null;
+            return double.TryParse(text.Substring(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) ? seconds : (double?)null;
+        }
+
+        private static double? ParseSecondsObject(JsonElement value)
+        {
+            double total = 0;
+            if (value.TryGetProperty("seconds", out var sec))
+            {
+                var part = Number(sec);
+                if (!part.HasValue) return null;
+                total += part.Value;
+            }
+            if (value.TryGetProperty("nanos", out var nanos))
+            {
+                var part = Number(nanos);
+                if (!part.HasValue) return null;
+                total += part.Value / 1e9;
+            }
+            return total;
+        }
+
+        // proto3 JSON writes int64 as a string and int32 as a number; accept both.
+        private static double? Number(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetDouble(out double number) ? number : (double?)null,
+            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) ? parsed : (double?)null,
+            _ => null,
+        };
 
         private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "…";
     }

@@ -14,9 +14,10 @@ namespace GenAI.Core.Transport
         private readonly CancellationTokenSource _source;
         private readonly CancellationToken _callerToken;
 
-        public CallScope(TimeSpan timeout, CancellationToken callerToken)
+        public CallScope(TimeSpan timeout, CancellationToken callerToken, Action<DiagnosticLevel, string>? log = null)
         {
             Timeout = timeout;
+            Log = log;
             _callerToken = callerToken;
             _source = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
             if (timeout > TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan) _source.CancelAfter(timeout);
@@ -26,6 +27,11 @@ namespace GenAI.Core.Transport
 
         public CancellationToken Token => _source.Token;
 
+        /// <summary>The call's diagnostic sink; null when nobody listens.</summary>
+        public Action<DiagnosticLevel, string>? Log { get; }
+
+        public void Debug(string message) => Log?.Invoke(DiagnosticLevel.Debug, message);
+
         /// <summary>The exception to throw for <paramref name="error"/>; GenAI exceptions pass through.</summary>
         public Exception Map(Exception error, string operation)
         {
@@ -33,6 +39,8 @@ namespace GenAI.Core.Transport
             {
                 case GenAIException _:
                     return error;
+                case HttpRequestException _ when Find<GenAIException>(error) is GenAIException inner:
+                    return inner;   // raised while the body was written (a file that vanished or changed)
                 case OperationCanceledException _ when _callerToken.IsCancellationRequested:
                     return new OperationCanceledException("The operation was cancelled.", error, _callerToken);
                 case OperationCanceledException _ when _source.IsCancellationRequested:
@@ -47,6 +55,13 @@ namespace GenAI.Core.Transport
                 default:
                     return error;
             }
+        }
+
+        private static T? Find<T>(Exception error) where T : Exception
+        {
+            for (var inner = error.InnerException; inner != null; inner = inner.InnerException)
+                if (inner is T match) return match;
+            return null;
         }
 
         private static string Describe(Exception error)

@@ -2,7 +2,7 @@ using System;
 
 namespace GenAI.Core.Transport
 {
-    /// <summary>Per-call options. Unset values fall back to the client's defaults.</summary>
+    /// <summary>Per-call options. Unset values fall back to the client's defaults (<see cref="GenAIClientOptions.Defaults"/>).</summary>
     public sealed class RequestOptions
     {
         public static readonly RequestOptions Default = new RequestOptions();
@@ -10,11 +10,20 @@ namespace GenAI.Core.Transport
         /// <summary>Per attempt. Default: 600 s for generation, 60 s for everything else (the seed's).</summary>
         public TimeSpan? Timeout { get; set; }
 
-        /// <summary>Retries after the first attempt for transient failures. Null: the client's default.</summary>
+        /// <summary>
+        /// Retries after the first attempt for transient failures (429, 500, 502, 503, 504, connection
+        /// failures, per-attempt timeouts). Null: the client's default, else <see cref="RetryPolicy.DefaultMaxRetries"/>.
+        /// </summary>
         public int? MaxRetries { get; set; }
 
-        /// <summary>Overall time budget across all attempts and waits.</summary>
+        /// <summary>Overall time budget across all attempts and waits (for a stream: until its last chunk). Null: none.</summary>
         public TimeSpan? Deadline { get; set; }
+
+        /// <summary>
+        /// Receives diagnostic messages for the call (retries and waits at <see cref="DiagnosticLevel.Info"/>,
+        /// wire details at <see cref="DiagnosticLevel.Debug"/>). Called on any thread; never given the API key.
+        /// </summary>
+        public Action<DiagnosticLevel, string>? Log { get; set; }
 
         public static readonly TimeSpan DefaultGenerationTimeout = TimeSpan.FromSeconds(600);
         public static readonly TimeSpan DefaultOtherTimeout = TimeSpan.FromSeconds(60);

@@ -19,8 +19,6 @@ namespace GenAI.Core.Transport
     /// <summary>The REST + SSE wire protocol (api-spec §1.2, §4.1).</summary>
     public sealed class RestTransport : ITransport
     {
-        private static readonly MediaTypeHeaderValue s_json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-
         private readonly HttpClient _http;
         private readonly bool _ownsHttp;
         private readonly GenAIClientOptions _options;
@@ -41,14 +39,14 @@ namespace GenAI.Core.Transport
 
         public Task<GenerateContentResponse> GenerateContentAsync(string model, GenerateContentRequest request, RequestOptions options, CancellationToken cancellationToken) =>
             SendJsonAsync(HttpMethod.Post, model + ":generateContent", null, request, GenAIJsonContext.Default.GenerateContentRequest,
-                GenAIJsonContext.Default.GenerateContentResponse, Timeout(options, generation: true), "generateContent", cancellationToken);
+                GenAIJsonContext.Default.GenerateContentResponse, Scope(options, generation: true, cancellationToken), "generateContent");
 
         public async IAsyncEnumerable<GenerateContentResponse> StreamGenerateContentAsync(string model, GenerateContentRequest request, RequestOptions options,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             const string operation = "streamGenerateContent";
-            using var scope = new CallScope(Timeout(options, generation: true), cancellationToken);
-            var body = JsonSerializer.SerializeToUtf8Bytes(request, GenAIJsonContext.Default.GenerateContentRequest);
+            using var scope = Scope(options, generation: true, cancellationToken);
+            var body = JsonRequestContent.Create(request, GenAIJsonContext.Default.GenerateContentRequest);
             var response = await SendAsync(HttpMethod.Post, model + ":streamGenerateContent", "alt=sse", body, scope, operation).ConfigureAwait(false);
             try
             {
@@ -65,10 +63,15 @@ namespace GenAI.Core.Transport
                 using (stream)
                 using (var reader = new SseReader(stream))
                 {
-                    while (true)
+                    for (int index = 1; ; index++)
                     {
                         var chunk = await ReadEventAsync(reader, scope, operation, (int)response.StatusCode).ConfigureAwait(false);
-                        if (chunk == null) yield break;
+                        if (chunk == null)
+                        {
+                            scope.Debug($"{operation}: the stream ended after {index - 1} chunk(s).");
+                            yield break;
+                        }
+                        if (scope.Log != null) scope.Debug($"{operation}: chunk {index} ({reader.Current.Length} bytes).");
                         yield return chunk;
                     }
                 }
@@ -81,7 +84,7 @@ namespace GenAI.Core.Transport
 
         public Task<CountTokensResponse> CountTokensAsync(string model, CountTokensRequest request, RequestOptions options, CancellationToken cancellationToken) =>
             SendJsonAsync(HttpMethod.Post, model + ":countTokens", null, request, GenAIJsonContext.Default.CountTokensRequest,
-                GenAIJsonContext.Default.CountTokensResponse, Timeout(options, generation: false), "countTokens", cancellationToken);
+                GenAIJsonContext.Default.CountTokensResponse, Scope(options, generation: false, cancellationToken), "countTokens");
 
         public Task<Model> GetModelAsync(string name, RequestOptions options, CancellationToken cancellationToken) =>
             GetJsonAsync(name, null, GenAIJsonContext.Default.Model, options, "models.get", cancellationToken);
@@ -91,7 +94,7 @@ namespace GenAI.Core.Transport
 
         public Task<CachedContent> CreateCachedContentAsync(CachedContent cachedContent, RequestOptions options, CancellationToken cancellationToken) =>
             SendJsonAsync(HttpMethod.Post, "cachedContents", null, cachedContent, GenAIJsonContext.Default.CachedContent,
-                GenAIJsonContext.Default.CachedContent, Timeout(options, generation: false), "cachedContents.create", cancellationToken);
+                GenAIJsonContext.Default.CachedContent, Scope(options, generation: false, cancellationToken), "cachedContents.create");
 
         public Task<CachedContent> GetCachedContentAsync(string name, RequestOptions options, CancellationToken cancellationToken) =>
             GetJsonAsync(name, null, GenAIJsonContext.Default.CachedContent, options, "cachedContents.get", cancellationToken);
@@ -102,7 +105,7 @@ namespace GenAI.Core.Transport
         public Task<CachedContent> UpdateCachedContentAsync(CachedContent cachedContent, string updateMask, RequestOptions options, CancellationToken cancellationToken) =>
             SendJsonAsync(new HttpMethod("PATCH"), cachedContent.Name ?? throw new ArgumentException("The cached content has no name."),
                 "updateMask=" + Uri.EscapeDataString(updateMask), cachedContent, GenAIJsonContext.Default.CachedContent,
-                GenAIJsonContext.Default.CachedContent, Timeout(options, generation: false), "cachedContents.patch", cancellationToken);
+                GenAIJsonContext.Default.CachedContent, Scope(options, generation: false, cancellationToken), "cachedContents.patch");
 
         public Task DeleteCachedContentAsync(string name, RequestOptions options, CancellationToken cancellationToken) =>
             DeleteAsync(name, options, "cachedContents.delete", cancellationToken);
@@ -119,6 +122,9 @@ namespace GenAI.Core.Transport
         private TimeSpan Timeout(RequestOptions options, bool generation) =>
             options.Timeout ?? _options.Defaults.Timeout ?? (generation ? RequestOptions.DefaultGenerationTimeout : RequestOptions.DefaultOtherTimeout);
 
+        private CallScope Scope(RequestOptions options, bool generation, CancellationToken cancellationToken) =>
+            new CallScope(Timeout(options, generation), cancellationToken, options.Log ?? _options.Defaults.Log);
+
         private static string? PageQuery(int? pageSize, string? pageToken)
         {
             var parts = new List<string>();
@@ -130,38 +136,36 @@ namespace GenAI.Core.Transport
         private async Task<TResponse> GetJsonAsync<TResponse>(string path, string? query, JsonTypeInfo<TResponse> responseType,
             RequestOptions options, string operation, CancellationToken cancellationToken)
         {
-            using var scope = new CallScope(Timeout(options, generation: false), cancellationToken);
+            using var scope = Scope(options, generation: false, cancellationToken);
             using var response = await SendAsync(HttpMethod.Get, path, query, null, scope, operation).ConfigureAwait(false);
             return await ReadJsonAsync(response, responseType, scope, operation).ConfigureAwait(false);
         }
 
         private async Task DeleteAsync(string path, RequestOptions options, string operation, CancellationToken cancellationToken)
         {
-            using var scope = new CallScope(Timeout(options, generation: false), cancellationToken);
+            using var scope = Scope(options, generation: false, cancellationToken);
             using var response = await SendAsync(HttpMethod.Delete, path, null, null, scope, operation).ConfigureAwait(false);
         }
 
         private async Task<TResponse> SendJsonAsync<TRequest, TResponse>(HttpMethod method, string path, string? query, TRequest body,
-            JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, TimeSpan timeout, string operation, CancellationToken cancellationToken)
+            JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CallScope callScope, string operation)
         {
-            using var scope = new CallScope(timeout, cancellationToken);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-            using var response = await SendAsync(method, path, query, bytes, scope, operation).ConfigureAwait(false);
+            using var scope = callScope;
+            var content = JsonRequestContent.Create(body, requestType);
+            using var response = await SendAsync(method, path, query, content, scope, operation).ConfigureAwait(false);
             return await ReadJsonAsync(response, responseType, scope, operation).ConfigureAwait(false);
         }
 
-        private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CallScope scope, string operation)
+        private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? query, HttpContent? body, CallScope scope, string operation)
         {
             var uri = new Uri(_apiRoot + path + (query == null ? "" : "?" + query));
             using var request = new HttpRequestMessage(method, uri);
             if (!string.IsNullOrEmpty(_options.ApiKey)) request.Headers.TryAddWithoutValidation("x-goog-api-key", _options.ApiKey);
             request.Headers.TryAddWithoutValidation("x-goog-api-client", _clientHeader);
-            if (body != null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = s_json;
-            }
+            request.Content = body;
 
+            if (scope.Log != null) scope.Debug(WireLog.Request(request, body?.Headers.ContentLength ?? 0));
+            var started = System.Diagnostics.Stopwatch.StartNew();
             HttpResponseMessage response;
             try
             {
@@ -169,8 +173,11 @@ namespace GenAI.Core.Transport
             }
             catch (Exception ex)
             {
-                throw scope.Map(ex, operation);
+                var mapped = scope.Map(ex, operation);
+                if (scope.Log != null && !(mapped is OperationCanceledException)) scope.Debug($"{operation}: no response after {started.ElapsedMilliseconds} ms: {mapped.Message}");
+                throw mapped;
             }
+            if (scope.Log != null) scope.Debug(WireLog.Response(response, started.Elapsed));
             if (response.IsSuccessStatusCode) return response;
 
             using (response)

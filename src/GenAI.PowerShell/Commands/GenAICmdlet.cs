@@ -5,20 +5,30 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
+using GenAI.Core.Files;
+using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Formatting;
 
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>
     /// Base of every cmdlet that calls the service: Ctrl+C cancels the in-flight call, async results are
-    /// awaited on the pipeline thread, and core exceptions become ErrorRecords.
+    /// awaited on the pipeline thread (writing the core's retry and wire messages to the verbose and
+    /// debug streams as they come), and core exceptions become ErrorRecords.
     /// </summary>
     public abstract class GenAICmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly UploadProgressWriter _uploads = new UploadProgressWriter();
+        private readonly PipelineMessages _messages = new PipelineMessages();
         private GenAIClient? _client;
+        private string? _key;
+        private bool? _wantsVerbose;
+        private bool? _wantsDebug;
 
         protected CancellationToken StopToken => _stop.Token;
 
@@ -27,13 +37,51 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 86400)]
         public int TimeoutSec { get; set; }
 
+        /// <summary>Retries of transient failures (429, 500, 502, 503, 504, connection failures, attempt timeouts).</summary>
+        [Parameter]
+        [Alias("MaxRetries")]
+        [ValidateRange(0, 100)]
+        public int? MaximumRetryCount { get; set; }
+
+        /// <summary>Seconds the whole call may take: every attempt, every wait between them, and a stream to its end.</summary>
+        [Parameter]
+        [ValidateRange(1, 604800)]
+        public int TotalTimeoutSec { get; set; }
+
         /// <summary>The wire protocol for this call (Rest or Grpc); default: Set-GenAIConfiguration -Transport.</summary>
         [Parameter]
         public TransportKind? Transport { get; set; }
 
         /// <summary>The request options from this cmdlet's parameters (unset values use the configuration's).</summary>
-        protected virtual RequestOptions BuildRequestOptions() =>
-            new RequestOptions { Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null };
+        protected virtual RequestOptions BuildRequestOptions() => new RequestOptions
+        {
+            Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+            MaxRetries = MaximumRetryCount,
+            Deadline = TotalTimeoutSec > 0 ? TimeSpan.FromSeconds(TotalTimeoutSec) : (TimeSpan?)null,
+            Log = DiagnosticSink(),
+        };
+
+        // Null unless -Verbose or -Debug (or their preference variables) want the messages: the core then skips formatting them.
+        private Action<DiagnosticLevel, string>? DiagnosticSink()
+        {
+            if (!WantsVerbose && !WantsDebug) return null;
+            return (level, message) =>
+            {
+                if (level == DiagnosticLevel.Info || WantsDebug) _messages.Post(level, message);
+            };
+        }
+
+        private bool WantsVerbose => _wantsVerbose ??= Wants("Verbose", "VerbosePreference");
+
+        private bool WantsDebug => _wantsDebug ??= Wants("Debug", "DebugPreference");
+
+        private bool Wants(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out object? value))
+                return value is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(value);
+            return Enum.TryParse(Convert.ToString(GetVariableValue(preferenceVariable), System.Globalization.CultureInfo.InvariantCulture), true, out ActionPreference preference)
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
 
         /// <summary>The configured client; a missing key or bad endpoint is a terminating error.</summary>
         protected GenAIClient Client
@@ -43,35 +91,59 @@ namespace GenAI.PowerShell.Commands
                 if (_client != null) return _client;
                 try { _client = ModuleConfiguration.GetClient(Transport); }
                 catch (GenAIException ex) { ThrowTerminatingError(ErrorRecordFactory.Create(ex, null)); }
-                if (_client?.TransportFallbackReason != null) WriteVerbose(_client.TransportFallbackReason);
+                if (_client?.TransportFallbackReason != null) WriteVerboseRedacted(_client.TransportFallbackReason);
                 return _client!;
             }
         }
 
         protected override void StopProcessing() => _stop.Cancel();
 
-        /// <summary>Blocks the pipeline thread on a task, honouring Ctrl+C.</summary>
-        protected T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
+        /// <summary>Blocks the pipeline thread on a task, writing diagnostics meanwhile; Ctrl+C returns at once.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            _messages.WaitFor(task, StopToken, WriteDiagnostic);
+            return task.GetAwaiter().GetResult();
+        }
 
-        protected void Await(Task task) => task.GetAwaiter().GetResult();
+        protected void Await(Task task)
+        {
+            _messages.WaitFor(task, StopToken, WriteDiagnostic);
+            task.GetAwaiter().GetResult();
+        }
 
         /// <summary>Pulls an async stream on the pipeline thread so each item can be written as it arrives.</summary>
         protected IEnumerable<T> Pull<T>(IAsyncEnumerable<T> source)
         {
             var enumerator = source.GetAsyncEnumerator(StopToken);
+            Task<bool>? pending = null;
             try
             {
                 while (true)
                 {
-                    // Most chunks are already buffered: take a completed result directly instead of wrapping it in a Task.
+                    // Most chunks are already buffered: take a completed result as it is (no Task per chunk).
                     var next = enumerator.MoveNextAsync();
-                    if (!(next.IsCompleted ? next.Result : next.AsTask().GetAwaiter().GetResult())) break;
+                    bool more;
+                    if (next.IsCompleted)
+                    {
+                        pending = null;
+                        more = next.Result;
+                        _messages.Drain(WriteDiagnostic);
+                    }
+                    else
+                    {
+                        pending = next.AsTask();
+                        _messages.WaitFor(pending, StopToken, WriteDiagnostic);
+                        more = pending.GetAwaiter().GetResult();
+                    }
+                    if (!more) yield break;
                     yield return enumerator.Current;
                 }
             }
             finally
             {
-                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                // An async iterator cannot be disposed while MoveNextAsync runs (Ctrl+C left it running).
+                if (pending == null || pending.IsCompleted) enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                else pending.ContinueWith(_ => enumerator.DisposeAsync().AsTask(), TaskScheduler.Default);
             }
         }
 
@@ -92,16 +164,93 @@ namespace GenAI.PowerShell.Commands
             }
             catch (GenAIException ex)
             {
+                _messages.Drain(WriteDiagnostic);
                 WriteError(ErrorRecordFactory.Create(ex, target));
                 return false;
             }
         }
 
-        protected void WriteVerboseRedacted(string message) => WriteVerbose(KeyMask.Redact(message, ModuleConfiguration.CurrentKey));
+        /// <summary>
+        /// Writes a progress message (key redacted) to the verbose stream; with -Debug but not -Verbose, to the
+        /// debug stream instead: PowerShell makes -Debug turn a compiled cmdlet's verbose stream into a prompt.
+        /// </summary>
+        protected void WriteVerboseRedacted(string message) => WriteDiagnostic(DiagnosticLevel.Info, message);
+
+        private void WriteDiagnostic(DiagnosticLevel level, string message)
+        {
+            _key ??= ModuleConfiguration.CurrentKey ?? "";
+            message = TerminalText.Neutralize(KeyMask.Redact(message, _key));   // service text (error messages) reaches the host
+            if (level == DiagnosticLevel.Info && WantsVerbose) WriteVerbose(message);
+            else if (WantsDebug) WriteDebug(message);
+        }
+
+        /// <summary>
+        /// Writes a batch's events on the pipeline thread as they become writable: outputs through
+        /// <paramref name="onOutput"/>, upload progress as progress records, failures as non-terminating
+        /// errors on the item's input (before <paramref name="onCompleted"/>). Ctrl+C ends quietly.
+        /// </summary>
+        private protected void WriteEvents(IEnumerable<BatchEvent> events, Action<BatchEvent> onOutput, Action<BatchEvent>? onCompleted = null, int? parentActivityId = null)
+        {
+            try
+            {
+                foreach (var e in events)
+                {
+                    switch (e.Kind)
+                    {
+                        case BatchEventKind.Output:
+                            onOutput(e);
+                            break;
+                        case BatchEventKind.Progress when e.Value is UploadProgress upload:
+                            _uploads.Write(this, upload, parentActivityId);
+                            break;
+                        case BatchEventKind.Completed:
+                            if (e.Error != null) WriteFailure(e.Error, e.Target);
+                            onCompleted?.Invoke(e);
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        /// <summary>
+        /// Moves inline data too large for one request to the Files API (with a progress bar per upload),
+        /// waiting on the pipeline thread. Returns the contents to send, or null when it failed (the error
+        /// is written) or Ctrl+C stopped it.
+        /// </summary>
+        private protected IReadOnlyList<Content>? MoveLargeInlineData(GenAIClient client, IReadOnlyList<Content> contents, RequestOptions options, object? target)
+        {
+            IReadOnlyList<Content>? moved = null;
+            bool failed = false;
+            var batch = new OrderedBatch(1, StopToken);
+            batch.Start(target, async (sink, token) =>
+                sink.Output(await client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: options, cancellationToken: token).ConfigureAwait(false)));
+            WriteEvents(batch.TakeAll(), e => moved = (IReadOnlyList<Content>)e.Value!, e => failed = e.Error != null);
+            return failed ? null : moved;
+        }
+
+        /// <summary>A failed item: a non-terminating error on <paramref name="target"/>; nothing for Ctrl+C.</summary>
+        protected void WriteFailure(Exception error, object? target)
+        {
+            switch (error)
+            {
+                case OperationCanceledException _ when StopToken.IsCancellationRequested:
+                    return;
+                case GenAIException known:
+                    WriteError(ErrorRecordFactory.Create(known, target));
+                    return;
+                default:
+                    WriteError(new ErrorRecord(error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, target));
+                    return;
+            }
+        }
 
         public void Dispose()
         {
             _stop.Dispose();
+            _messages.Dispose();
             GC.SuppressFinalize(this);
         }
     }

@@ -64,7 +64,7 @@ namespace GenAI.PowerShell.Commands
             var task = start(calling);
             dispatcher.RunUntil(task, StopToken);
             var result = task.GetAwaiter().GetResult();
-            WriteVerbose($"Automatic function calling ran {result.CallCount} call(s).");
+            WriteVerboseRedacted($"Automatic function calling ran {result.CallCount} call(s).");
             if (result.ReachedLimit)
                 WriteWarning($"The model asked for more than {maximumCalls} function call(s); the calls in its last reply were not run. Raise -MaximumFunctionCalls to allow more.");
             return result;

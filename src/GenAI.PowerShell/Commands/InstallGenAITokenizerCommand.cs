@@ -66,7 +66,7 @@ namespace GenAI.PowerShell.Commands
 
             string? installed = ParameterSetName == DownloadParameterSet ? Download(cache) : CopyFrom(cache, source);
             if (installed == null) return;
-            WriteVerbose($"Installed '{installed}' (SHA-256 verified) from '{source}'.");
+            WriteVerboseRedacted($"Installed '{installed}' (SHA-256 verified) from '{source}'.");
             WriteObject(cache.GetInfo());
         }
 
@@ -121,12 +121,13 @@ namespace GenAI.PowerShell.Commands
         private string? Download(TokenizerCache cache)
         {
             TimeSpan timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : s_defaultDownloadTimeout;
+            if (TotalTimeoutSec > 0 && TotalTimeoutSec < timeout.TotalSeconds) timeout = TimeSpan.FromSeconds(TotalTimeoutSec);
             using HttpClient http = HttpClientFactory.Create(ModuleConfiguration.CreateProxy());
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
             deadline.CancelAfter(timeout);
             var progress = new LatestProgress();
             var record = new ProgressRecord(1, "Install-GenAITokenizer", $"Downloading {Uri}");
-            WriteVerbose($"Downloading the Gemma 3 vocabulary from {Uri}.");
+            WriteVerboseRedacted($"Downloading the Gemma 3 vocabulary from {Uri}.");
             Task<string> task = cache.InstallFromUriAsync(Uri, http, progress, deadline.Token);
             WriteProgress(record);
             while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(200)) WriteDownloadProgress(record, progress.Latest);

@@ -72,7 +72,7 @@ namespace GenAI.PowerShell.Commands
                 var toolConfig = ToolConfig == null ? null : ToolConfigConverter.Convert(ToolConfig, PromptConverter.Normalize);
                 TimeSpan? ttl = ParameterSetName == TtlSet ? Ttl : (TimeSpan?)null;
                 DateTimeOffset? expireTime = ParameterSetName == ExpireTimeSet ? new DateTimeOffset(ExpireTime) : (DateTimeOffset?)null;
-                WriteVerbose($"Creating a cached content for {model.Name} from {contents.Count} content(s).");
+                WriteVerboseRedacted($"Creating a cached content for {model.Name} from {contents.Count} content(s).");
                 TryRun(() => WriteObject(Await(client.Caches.CreateAsync(model.Name, contents, system, tools, toolConfig, ttl, expireTime,
                     DisplayName, BuildRequestOptions(), StopToken))), _contents.Target);
             }

@@ -7,7 +7,7 @@ namespace GenAI.PowerShell.Configuration
     public sealed class GenAIConfigurationInfo
     {
         internal GenAIConfigurationInfo(Uri baseUri, string baseUriSource, string apiVersion, string apiKey, string apiKeySource,
-            string defaultModel, TimeSpan? timeout, int? maxRetries)
+            string defaultModel, TimeSpan? timeout, int maxRetries, TimeSpan? deadline)
         {
             BaseUri = baseUri;
             BaseUriSource = baseUriSource;
@@ -16,7 +16,8 @@ namespace GenAI.PowerShell.Configuration
             ApiKeySource = apiKeySource;
             DefaultModel = defaultModel;
             TimeoutSec = timeout?.TotalSeconds;
-            MaxRetries = maxRetries;
+            MaximumRetryCount = maxRetries;
+            TotalTimeoutSec = deadline?.TotalSeconds;
         }
 
         public Uri BaseUri { get; }
@@ -32,9 +33,14 @@ namespace GenAI.PowerShell.Configuration
 
         public string DefaultModel { get; }
 
+        /// <summary>Per attempt; empty: 600 s for generation, 60 s for other calls.</summary>
         public double? TimeoutSec { get; }
 
-        public int? MaxRetries { get; }
+        /// <summary>Retries of transient failures (the module's default is 3).</summary>
+        public int MaximumRetryCount { get; }
+
+        /// <summary>The whole call's time limit, retries and waits included; empty: none.</summary>
+        public double? TotalTimeoutSec { get; }
 
         /// <summary>The wire protocol new calls use (Rest or Grpc).</summary>
         public TransportKind Transport { get; internal set; }
@@ -44,6 +50,14 @@ namespace GenAI.PowerShell.Configuration
 
         /// <summary>Set when Transport is Grpc but this PowerShell cannot use it (calls then go over REST).</summary>
         public string? TransportNote { get; internal set; }
+
+        /// <summary>The proxy in effect: a URI, "(none)", "(system)", or what the proxy environment variables say.</summary>
+        public string Proxy { get; internal set; } = "(system)";
+
+        public string ProxySource { get; internal set; } = "default";
+
+        /// <summary>The saved configuration file loaded at import (Set-GenAIConfiguration -Persist), if there is one.</summary>
+        public string? ConfigurationFile { get; internal set; }
 
         public override string ToString() => $"{BaseUri} ({ApiVersion}), key {ApiKey} from {ApiKeySource}";
     }

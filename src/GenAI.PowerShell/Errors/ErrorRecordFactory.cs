@@ -2,12 +2,14 @@ using System;
 using System.Management.Automation;
 using GenAI.Core.Errors;
 using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Formatting;
 
 namespace GenAI.PowerShell.Errors
 {
     /// <summary>
     /// The only place that builds ErrorRecords from core exceptions: a stable id ("GenAI.&lt;Code&gt;"),
     /// the right category, the failing input as target, a recommended action, and never the key.
+    /// The displayed message carries no terminal control sequences (service text can contain them).
     /// </summary>
     internal static class ErrorRecordFactory
     {
@@ -18,7 +20,7 @@ namespace GenAI.PowerShell.Errors
             string key = ModuleConfiguration.CurrentKey ?? "";
             string message = KeyMask.Redact(exception.Message, key);
             var record = new ErrorRecord(Sanitize(exception, message), IdPrefix + exception.ErrorCode, Categorize(exception.ErrorCode), target ?? TargetOf(exception));
-            record.ErrorDetails = new ErrorDetails(message);
+            record.ErrorDetails = new ErrorDetails(TerminalText.Neutralize(message));
             if (exception.RecommendedAction != null) record.ErrorDetails.RecommendedAction = exception.RecommendedAction;
             return record;
         }
@@ -35,14 +37,19 @@ namespace GenAI.PowerShell.Errors
         public static ErrorCategory Categorize(string errorCode) => errorCode switch
         {
             "ApiKeyMissing" or "ApiKeyInvalid" or "Unauthenticated" => ErrorCategory.AuthenticationError,
-            "PermissionDenied" => ErrorCategory.PermissionDenied,
-            "ModelNotFound" or "NotFound" or "FileNotFound" or "TokenizerNotInstalled" or "PathNotFound" => ErrorCategory.ObjectNotFound,
+            "PermissionDenied" or "FileAccessDenied" => ErrorCategory.PermissionDenied,
+            "ModelNotFound" or "NotFound" or "FileNotFound" or "PathNotFound" or "TokenizerNotInstalled" => ErrorCategory.ObjectNotFound,
             "RateLimited" => ErrorCategory.QuotaExceeded,
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
             "ConnectionFailed" or "StreamInterrupted" or "TokenizerDownloadFailed" => ErrorCategory.ConnectionError,
-            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
-                or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
+            "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "NestedTooDeep" or "DuplicateKey" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
+                or "CachedContentConflict" or "ChatMultipleCandidates" or "NotAFile" or "InvalidPath" or "ParameterConflict"
+                or "FileHasNoUri" => ErrorCategory.InvalidArgument,
+            "FileReadFailed" or "FileChanged" => ErrorCategory.ReadError,
+            "UploadFailed" => ErrorCategory.WriteError,
+            "FileProcessingFailed" => ErrorCategory.InvalidResult,
+            "FileProcessingTimedOut" => ErrorCategory.OperationTimeout,
             // Model settings, tools and function calling (issue 5).
             "InvalidSafetySetting" or "InvalidGenerationConfig" or "InvalidSchema" or "RecursiveSchema" or "InvalidTool" or "DuplicateFunctionName"
                 or "InvalidToolConfig" or "InvalidSystemInstruction" or "InvalidCachedContent" or "FunctionCallingNeedsOneCandidate" => ErrorCategory.InvalidArgument,
@@ -70,6 +77,7 @@ namespace GenAI.PowerShell.Errors
             InvalidInputException invalid => invalid.Input,
             PromptBlockedException blocked => blocked.Response,
             CandidateStoppedException stopped => stopped.Response,
+            GenAI.Core.Files.FilesException files => files.File,
             _ => null,
         };
 
