@@ -81,7 +81,7 @@ namespace GenAI.PowerShell.Commands
                 saved = ModuleConfiguration.Snapshot();
                 var key = new SecureString();
                 foreach (char c in ApiKey) key.AppendChar(c);
-                ModuleConfiguration.Update(key, baseUri, null, null, null, null, clearApiKey: false, clearBaseUri: false);
+                ModuleConfiguration.Update(key, baseUri, null, null, null, null, null, clearApiKey: false, clearBaseUri: false);
                 ModuleConfiguration.SetProxy(ProxySetting.Direct);
                 if (grpcUri != null) ModuleConfiguration.UpdateTransport(null, grpcUri, clearGrpcUri: false);
             }

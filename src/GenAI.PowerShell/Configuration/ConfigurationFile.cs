@@ -113,7 +113,7 @@ namespace GenAI.PowerShell.Configuration
             Uri? baseUri = String(root, "baseUri") is string uri ? new Uri(uri, UriKind.Absolute) : null;
             int? timeout = Number(root, "timeoutSec");
             ModuleConfiguration.Update(null, baseUri, String(root, "apiVersion"), String(root, "defaultModel"),
-                timeout.HasValue ? TimeSpan.FromSeconds(timeout.Value) : (TimeSpan?)null, Number(root, "maxRetries"), clearApiKey: false, clearBaseUri: false);
+                timeout.HasValue ? TimeSpan.FromSeconds(timeout.Value) : (TimeSpan?)null, Number(root, "maxRetries"), null, clearApiKey: false, clearBaseUri: false);
             var transport = String(root, "transport") is string kind ? (GenAI.Core.Transport.TransportKind?)Enum.Parse(typeof(GenAI.Core.Transport.TransportKind), kind, ignoreCase: true) : null;
             Uri? grpcUri = String(root, "grpcUri") is string grpc ? new Uri(grpc, UriKind.Absolute) : null;
             if (transport.HasValue || grpcUri != null) ModuleConfiguration.UpdateTransport(transport, grpcUri, clearGrpcUri: false);
@@ -124,7 +124,7 @@ namespace GenAI.PowerShell.Configuration
                 ModuleConfiguration.UseApiKeySecret(new ApiKeySecret(secretName, String(root, "vault")));
             else if (String(root, "apiKeyDpapi") is string protectedKey)
             {
-                if (IsWindows) ModuleConfiguration.Update(Unprotect(protectedKey), null, null, null, null, null, false, false);
+                if (IsWindows) ModuleConfiguration.Update(Unprotect(protectedKey), null, null, null, null, null, null, false, false);
                 else warnings.Add("The saved configuration holds a Windows-protected API key, which cannot be read on this system; it was ignored.");
             }
         }
