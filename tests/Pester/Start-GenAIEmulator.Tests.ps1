@@ -25,7 +25,7 @@ Describe 'Start-GenAIEmulator' {
     }
 
     It 'points the module at the emulator with -Configure, and Stop-GenAIEmulator restores the previous settings' {
-        Set-GenAIConfiguration -ApiKey 'previous-key-0000' -BaseUri 'https://gateway.example.com/' -Proxy 'http://proxy.example.com:3128'
+        Set-GenAIConfiguration -ApiKey 'previous-key-0000' -BaseUri 'https://gateway.example.com/' -Proxy 'http://proxy.example.com:3128' -TotalTimeoutSec 900
         try {
             $emulator = Start-GenAIEmulator -Configure -ApiKey 'test-key-4321' -PassThru
             $config = Get-GenAIConfiguration
@@ -40,8 +40,9 @@ Describe 'Start-GenAIEmulator' {
             $config.BaseUri | Should -Be 'https://gateway.example.com/'
             $config.ApiKey | Should -Be '********0000'
             $config.Proxy | Should -Be 'http://proxy.example.com:3128/'
+            $config.TotalTimeoutSec | Should -Be 900
         }
-        finally { Set-GenAIConfiguration -ClearApiKey -ClearBaseUri -ClearProxy }
+        finally { Set-GenAIConfiguration -ClearApiKey -ClearBaseUri -ClearProxy -TotalTimeoutSec 0 }
     }
 
     It 'listens on the port given with -Port' {

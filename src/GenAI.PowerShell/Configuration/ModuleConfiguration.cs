@@ -70,7 +70,7 @@ namespace GenAI.PowerShell.Configuration
         {
             lock (s_lock)
                 return new ConfigurationSnapshot(s_apiKey, s_secret, s_baseUri, s_apiVersion, s_defaultModel, s_timeout, s_maxRetries, s_proxy)
-                { Transport = s_transport, GrpcUri = s_grpcUri };
+                { Transport = s_transport, GrpcUri = s_grpcUri, Deadline = s_deadline };
         }
 
         public static void Restore(ConfigurationSnapshot snapshot)
@@ -87,6 +87,7 @@ namespace GenAI.PowerShell.Configuration
                 s_proxy = snapshot.Proxy;
                 s_transport = snapshot.Transport;
                 s_grpcUri = snapshot.GrpcUri;
+                s_deadline = snapshot.Deadline;
             }
         }
 
