@@ -73,7 +73,7 @@ namespace GenAI.PowerShell.Commands
                     WriteError(ErrorRecordFactory.Create(ex, file.FullName));
                     continue;
                 }
-                WriteVerbose($"Uploading '{file.FullName}' ({file.Length} bytes) as {upload.MimeType}.");
+                WriteVerboseRedacted($"Uploading '{file.FullName}' ({file.Length} bytes) as {upload.MimeType}.");
                 var batch = new OrderedBatch(1, StopToken);
                 batch.Start(file.FullName, async (sink, token) =>
                 {

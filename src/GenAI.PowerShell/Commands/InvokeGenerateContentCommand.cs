@@ -133,7 +133,7 @@ namespace GenAI.PowerShell.Commands
             var contents = _input.ToContents();
             if (contents == null) return;
             var model = ModelInUse;
-            WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
             if (AutomaticFunctionCalling)
             {
                 // The model's commands run on this thread while the core waits: not through the batch.
@@ -188,7 +188,7 @@ namespace GenAI.PowerShell.Commands
                 _batch!.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
                 return;
             }
-            WriteVerbose($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
+            WriteVerboseRedacted($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
             _batch.Start(target, (sink, token) => GenerateAsync(model, contents, sink, token));
         }
 
