@@ -11,18 +11,22 @@
     FormatsToProcess     = @('GenAI.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Add-GenAIFile'
         'Export-ChatSession'
         'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
+        'Get-GenAIFile'
         'Get-GenAIModel'
         'Get-GenAITokenizer'
         'Import-ChatSession'
         'Install-GenAITokenizer'
         'Invoke-GenerateContent'
+        'Join-GenAIResponse'
         'Measure-Tokens'
         'New-GenAICachedContent'
         'New-GenAIModel'
         'Remove-GenAICachedContent'
+        'Remove-GenAIFile'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'

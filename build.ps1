@@ -6,12 +6,14 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 test       # build, then every xunit and Pester test; ends with "N passed, N failed"
 .EXAMPLE
+    dotnet pwsh ./build.ps1 bench      # build, then print the benchmarks' figures (peak memory of a 20 MB image prompt)
+.EXAMPLE
     dotnet pwsh ./build.ps1 demo       # build, start the bundled emulator (or use GEMINI_API_KEY), stream a reply
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -131,6 +133,12 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
+# Benchmarks print figures; they do not pass or fail. Each lives in bench/<Name>/ and runs on its own.
+function Invoke-Bench {
+    Invoke-Native dotnet run -c Release --project (Join-Path $root 'bench/InlineImageMemory/InlineImageMemory.csproj') -- `
+        --size-mb 20 --module (Join-Path $moduleOut 'GenAI.psd1')
+}
+
 function Invoke-Demo {
     Invoke-ChildPwsh -File (Join-Path $root 'build/Demo.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
@@ -141,4 +149,5 @@ switch ($Task) {
     'build' { Invoke-Build }
     'test' { Invoke-Build; Invoke-Test }
     'demo' { Invoke-Build; Invoke-Demo }
+    'bench' { Invoke-Build; Invoke-Bench }
 }

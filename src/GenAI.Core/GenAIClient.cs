@@ -1,5 +1,7 @@
 using System;
+using System.Net.Http;
 using GenAI.Core.Caches;
+using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
 
@@ -11,9 +13,15 @@ namespace GenAI.Core
     /// </summary>
     public sealed class GenAIClient : IDisposable
     {
-        public GenAIClient(GenAIClientOptions options, ITransport? transport = null)
+        private readonly HttpClient _http;   // for uploads, which are HTTP whatever the transport
+
+        /// <param name="options">Endpoint, key and defaults.</param>
+        /// <param name="transport">The protocol for API calls; by default the one <see cref="GenAIClientOptions.Transport"/> names.</param>
+        /// <param name="uploader">How file bytes are sent; the resumable HTTP protocol by default (uploads are HTTP whatever the transport).</param>
+        public GenAIClient(GenAIClientOptions options, ITransport? transport = null, IFileUploader? uploader = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            _http = HttpClientFactory.Create(options.Proxy);
             ITransport wire;
             if (transport != null)
             {
@@ -30,6 +38,7 @@ namespace GenAI.Core
             WireTransport = wire;
             Transport = transport as RetryingTransport ?? new RetryingTransport(wire, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
+            Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
         }
 
@@ -49,8 +58,14 @@ namespace GenAI.Core
 
         public ModelsClient Models { get; }
 
+        public FilesClient Files { get; }
+
         public CachesClient Caches { get; }
 
-        public void Dispose() => Transport.Dispose();
+        public void Dispose()
+        {
+            Transport.Dispose();
+            _http.Dispose();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using GenAI.Core.Errors;
@@ -19,13 +20,16 @@ namespace GenAI.Core.Input
 
         private readonly Func<object?, object?> _normalize;
         private readonly Func<object, Part?>? _partHook;
+        private readonly string? _mimeType;
 
         /// <param name="normalize">Unwraps host-specific wrappers (PowerShell's PSObject) into plain values.</param>
-        /// <param name="partHook">Converts host-specific items (files) to parts; null to fall through.</param>
-        public ContentConverter(Func<object?, object?>? normalize = null, Func<object, Part?>? partHook = null)
+        /// <param name="partHook">Converts host-specific items to parts; null to fall through.</param>
+        /// <param name="mimeType">The MIME type of byte arrays; for files it overrides the type from the extension.</param>
+        public ContentConverter(Func<object?, object?>? normalize = null, Func<object, Part?>? partHook = null, string? mimeType = null)
         {
             _normalize = normalize ?? (v => v);
             _partHook = partHook;
+            _mimeType = string.IsNullOrWhiteSpace(mimeType) ? null : mimeType!.Trim();
         }
 
         /// <summary>Items to contents: a conversation if every item is a content, else one message.</summary>
@@ -96,6 +100,11 @@ namespace GenAI.Core.Input
                 case FunctionCall call: return new Part { FunctionCall = call };
                 case FunctionResponse response: return new Part { FunctionResponse = response };
                 case IDictionary dictionary: return FromDictionary(dictionary);
+                case FileInfo file: return FileParts.FromFile(file, _mimeType);
+                case DirectoryInfo directory:
+                    throw new InvalidInputException("NotAFile", $"'{directory.FullName}' is a directory, not a file.", directory.FullName,
+                        "Pass the files in it instead, e.g. Get-ChildItem <dir> -File | Invoke-GenerateContent.");
+                case byte[] bytes when _mimeType != null: return Part.FromBytes(bytes, _mimeType);
                 case byte[] _:
                     throw new InvalidInputException("MimeTypeRequired", "Raw bytes need a MIME type to be sent as inline data.", value,
                         "Pass the bytes with -MimeType, or pass the file itself (Get-Item file.png).");

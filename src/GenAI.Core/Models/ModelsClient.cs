@@ -57,6 +57,7 @@ namespace GenAI.Core.Models
         {
             var chunks = _transport.StreamGenerateContentAsync(ModelNames.Normalize(model), request, options ?? RequestOptions.Default, cancellationToken);
             var enumerator = chunks.GetAsyncEnumerator(cancellationToken);
+            var streamId = Guid.NewGuid();
             int received = 0;
             try
             {
@@ -72,7 +73,8 @@ namespace GenAI.Core.Models
                         throw new StreamInterruptedException(received, null, error);
                     }
                     if (!hasNext) yield break;
-                    received++;
+                    enumerator.Current.ChunkIndex = received++;
+                    enumerator.Current.StreamId = streamId;
                     yield return enumerator.Current;
                 }
             }

@@ -64,6 +64,21 @@ namespace GenAI.Core.Protocol
         [JsonIgnore]
         public string? FinishReason => Candidates?.FirstOrDefault()?.FinishReason;
 
+        /// <summary>
+        /// The chunk's position in its stream (0 = first), set by the client as chunks arrive; -1 for a
+        /// unary reply and for the combined response of a stream. Never sent or read as JSON.
+        /// </summary>
+        [JsonIgnore]
+        public int ChunkIndex { get; set; } = -1;
+
+        /// <summary>The same for every chunk of one streamed call (tells the streams of a batch apart).</summary>
+        [JsonIgnore]
+        public System.Guid StreamId { get; set; }
+
+        /// <summary>True for a chunk of a streamed reply.</summary>
+        [JsonIgnore]
+        public bool IsStreamChunk => ChunkIndex >= 0;
+
         public override string ToString() => TextOrEmpty;
 
         protected override void OnRead() => WithoutNulls(Candidates);
@@ -106,6 +121,21 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("avgLogprobs")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public double? AvgLogprobs { get; set; }
+
+        /// <summary><c>{logProbabilitySum, topCandidates, chosenCandidates}</c>, when log probabilities were requested.</summary>
+        [JsonPropertyName("logprobsResult")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public System.Text.Json.JsonElement? LogprobsResult { get; set; }
+
+        /// <summary>The URLs the url-context tool retrieved.</summary>
+        [JsonPropertyName("urlContextMetadata")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public System.Text.Json.JsonElement? UrlContextMetadata { get; set; }
+
+        /// <summary>Sources of a grounded answer (GenerateAnswer only).</summary>
+        [JsonPropertyName("groundingAttributions")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<System.Text.Json.JsonElement>? GroundingAttributions { get; set; }
 
         public override string ToString() => Content?.Text ?? "";
 
@@ -189,6 +219,10 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public System.Text.Json.JsonElement? SearchEntryPoint { get; set; }
 
+        [JsonPropertyName("retrievalMetadata")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public System.Text.Json.JsonElement? RetrievalMetadata { get; set; }
+
         /// <summary>The web pages the reply was grounded on (from <see cref="GroundingChunks"/>).</summary>
         [JsonIgnore]
         public IReadOnlyList<GroundingSource> Sources =>
@@ -246,6 +280,36 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? TotalTokenCount { get; set; }
 
+        [JsonPropertyName("promptTokensDetails")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<ModalityTokenCount>? PromptTokensDetails { get; set; }
+
+        [JsonPropertyName("cacheTokensDetails")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<ModalityTokenCount>? CacheTokensDetails { get; set; }
+
+        [JsonPropertyName("candidatesTokensDetails")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<ModalityTokenCount>? CandidatesTokensDetails { get; set; }
+
+        [JsonPropertyName("toolUsePromptTokensDetails")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<ModalityTokenCount>? ToolUsePromptTokensDetails { get; set; }
+
         public override string ToString() => $"{PromptTokenCount ?? 0} in, {CandidatesTokenCount ?? 0} out, {TotalTokenCount ?? 0} total";
+    }
+
+    /// <summary>Tokens of one modality (TEXT, IMAGE, VIDEO, AUDIO, DOCUMENT).</summary>
+    public sealed class ModalityTokenCount : JsonExtensible
+    {
+        [JsonPropertyName("modality")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Modality { get; set; }
+
+        [JsonPropertyName("tokenCount")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? TokenCount { get; set; }
+
+        public override string ToString() => $"{Modality}: {TokenCount ?? 0}";
     }
 }

@@ -26,5 +26,8 @@ namespace GenAI.Core.Protocol
             list?.RemoveAll(item => item == null);
             return list;
         }
+
+        /// <summary>A member-wise copy: nested objects are shared.</summary>
+        internal T ShallowCopy<T>() where T : JsonExtensible => (T)MemberwiseClone();
     }
 }

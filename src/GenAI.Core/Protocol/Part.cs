@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace GenAI.Core.Protocol
@@ -43,10 +44,20 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public string? ThoughtSignature { get; set; }
 
+        /// <summary>For video input: <c>{startOffset, endOffset, fps}</c>.</summary>
+        [JsonPropertyName("videoMetadata")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonElement? VideoMetadata { get; set; }
+
+        [JsonPropertyName("partMetadata")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonElement? PartMetadata { get; set; }
+
         public static Part FromText(string text) => new Part { Text = text ?? throw new ArgumentNullException(nameof(text)) };
 
+        /// <summary>Inline data over the array (not copied); its base64 is streamed into the request when sent.</summary>
         public static Part FromBytes(byte[] data, string mimeType) =>
-            new Part { InlineData = new Blob { MimeType = mimeType, Data = Convert.ToBase64String(data) } };
+            new Part { InlineData = new Blob(new BytesBlobSource(data), mimeType) };
 
         public static Part FromFile(string fileUri, string? mimeType) =>
             new Part { FileData = new FileData { FileUri = fileUri, MimeType = mimeType } };

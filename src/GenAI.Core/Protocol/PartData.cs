@@ -1,25 +1,50 @@
+using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace GenAI.Core.Protocol
 {
-    /// <summary>Raw bytes with their MIME type; <see cref="Data"/> is base64 on the wire.</summary>
+    /// <summary>
+    /// Raw bytes with their MIME type; <see cref="Data"/> is base64 on the wire. A blob built from a
+    /// file or byte array keeps a <see cref="Source"/> instead of the string: the transport streams it
+    /// into the request, and <see cref="Data"/> encodes it only when read.
+    /// </summary>
     public sealed class Blob : JsonExtensible
     {
+        private string? _data;
+
+        public Blob() { }
+
+        public Blob(BlobSource source, string mimeType)
+        {
+            Source = source ?? throw new ArgumentNullException(nameof(source));
+            MimeType = mimeType;
+        }
+
         [JsonPropertyName("mimeType")]
         public string? MimeType { get; set; }
 
+        /// <summary>Base64 of the bytes. For a blob with a <see cref="Source"/> this reads and encodes it on every get.</summary>
         [JsonPropertyName("data")]
-        public string? Data { get; set; }
+        public string? Data
+        {
+            get => _data ?? Source?.ReadBase64();
+            set { _data = value; Source = null; }
+        }
+
+        /// <summary>The file or byte array the data comes from; null when the data is held as base64.</summary>
+        [JsonIgnore]
+        public BlobSource? Source { get; private set; }
 
         [JsonIgnore]
         public long DecodedLength
         {
             get
             {
-                if (string.IsNullOrEmpty(Data)) return 0;
-                int padding = Data!.EndsWith("==") ? 2 : Data.EndsWith("=") ? 1 : 0;
-                return Data.Length / 4L * 3 - padding;
+                if (Source != null) return Source.Length;
+                if (string.IsNullOrEmpty(_data)) return 0;
+                int padding = _data!.EndsWith("==") ? 2 : _data.EndsWith("=") ? 1 : 0;
+                return _data.Length / 4L * 3 - padding;
             }
         }
 

@@ -68,6 +68,9 @@ namespace GenAI.Core.Streaming
             if (incoming.CitationMetadata != null) target.CitationMetadata = incoming.CitationMetadata;
             if (incoming.GroundingMetadata != null) target.GroundingMetadata = incoming.GroundingMetadata;
             if (incoming.AvgLogprobs != null) target.AvgLogprobs = incoming.AvgLogprobs;
+            if (incoming.LogprobsResult != null) target.LogprobsResult = incoming.LogprobsResult;
+            if (incoming.UrlContextMetadata != null) target.UrlContextMetadata = incoming.UrlContextMetadata;
+            if (incoming.GroundingAttributions != null) target.GroundingAttributions = incoming.GroundingAttributions;
             if (incoming.SafetyRatings != null) MergeRatings(target, incoming.SafetyRatings);
             if (incoming.AdditionalProperties != null)
             {
@@ -127,6 +130,8 @@ namespace GenAI.Core.Streaming
             CodeExecutionResult = part.CodeExecutionResult == null ? null : new CodeExecutionResult { Output = part.CodeExecutionResult.Output, Outcome = part.CodeExecutionResult.Outcome },
             Thought = part.Thought,
             ThoughtSignature = part.ThoughtSignature,
+            VideoMetadata = part.VideoMetadata,
+            PartMetadata = part.PartMetadata,
             AdditionalProperties = part.AdditionalProperties,
         };
 
@@ -141,6 +146,9 @@ namespace GenAI.Core.Streaming
             CitationMetadata = c.CitationMetadata,
             GroundingMetadata = c.GroundingMetadata,
             AvgLogprobs = c.AvgLogprobs,
+            LogprobsResult = c.LogprobsResult,
+            UrlContextMetadata = c.UrlContextMetadata,
+            GroundingAttributions = c.GroundingAttributions,
             AdditionalProperties = c.AdditionalProperties,
         };
     }

@@ -39,6 +39,8 @@ namespace GenAI.Core.Transport
             {
                 case GenAIException _:
                     return error;
+                case HttpRequestException _ when Find<GenAIException>(error) is GenAIException inner:
+                    return inner;   // raised while the body was written (a file that vanished or changed)
                 case OperationCanceledException _ when _callerToken.IsCancellationRequested:
                     return new OperationCanceledException("The operation was cancelled.", error, _callerToken);
                 case OperationCanceledException _ when _source.IsCancellationRequested:
@@ -53,6 +55,13 @@ namespace GenAI.Core.Transport
                 default:
                     return error;
             }
+        }
+
+        private static T? Find<T>(Exception error) where T : Exception
+        {
+            for (var inner = error.InnerException; inner != null; inner = inner.InnerException)
+                if (inner is T match) return match;
+            return null;
         }
 
         private static string Describe(Exception error)

@@ -19,8 +19,6 @@ namespace GenAI.Core.Transport
     /// <summary>The REST + SSE wire protocol (api-spec §1.2, §4.1).</summary>
     public sealed class RestTransport : ITransport
     {
-        private static readonly MediaTypeHeaderValue s_json = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-
         private readonly HttpClient _http;
         private readonly bool _ownsHttp;
         private readonly GenAIClientOptions _options;
@@ -48,7 +46,7 @@ namespace GenAI.Core.Transport
         {
             const string operation = "streamGenerateContent";
             using var scope = Scope(options, generation: true, cancellationToken);
-            var body = JsonSerializer.SerializeToUtf8Bytes(request, GenAIJsonContext.Default.GenerateContentRequest);
+            var body = JsonRequestContent.Create(request, GenAIJsonContext.Default.GenerateContentRequest);
             var response = await SendAsync(HttpMethod.Post, model + ":streamGenerateContent", "alt=sse", body, scope, operation).ConfigureAwait(false);
             try
             {
@@ -153,24 +151,20 @@ namespace GenAI.Core.Transport
             JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CallScope callScope, string operation)
         {
             using var scope = callScope;
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-            using var response = await SendAsync(method, path, query, bytes, scope, operation).ConfigureAwait(false);
+            var content = JsonRequestContent.Create(body, requestType);
+            using var response = await SendAsync(method, path, query, content, scope, operation).ConfigureAwait(false);
             return await ReadJsonAsync(response, responseType, scope, operation).ConfigureAwait(false);
         }
 
-        private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? query, byte[]? body, CallScope scope, string operation)
+        private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? query, HttpContent? body, CallScope scope, string operation)
         {
             var uri = new Uri(_apiRoot + path + (query == null ? "" : "?" + query));
             using var request = new HttpRequestMessage(method, uri);
             if (!string.IsNullOrEmpty(_options.ApiKey)) request.Headers.TryAddWithoutValidation("x-goog-api-key", _options.ApiKey);
             request.Headers.TryAddWithoutValidation("x-goog-api-client", _clientHeader);
-            if (body != null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = s_json;
-            }
+            request.Content = body;
 
-            if (scope.Log != null) scope.Debug(WireLog.Request(request, body?.Length ?? 0));
+            if (scope.Log != null) scope.Debug(WireLog.Request(request));
             var started = System.Diagnostics.Stopwatch.StartNew();
             HttpResponseMessage response;
             try

@@ -5,7 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
+using GenAI.Core.Files;
+using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Formatting;
@@ -21,6 +24,7 @@ namespace GenAI.PowerShell.Commands
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly PipelineMessages _messages = new PipelineMessages();
+        private readonly UploadProgressWriter _uploads = new UploadProgressWriter();
         private GenAIClient? _client;
         private string? _key;
         private bool? _wantsVerbose;
@@ -165,6 +169,79 @@ namespace GenAI.PowerShell.Commands
             message = TerminalText.Neutralize(KeyMask.Redact(message, _key));   // service text (error messages) reaches the host
             if (level == DiagnosticLevel.Info && WantsVerbose) WriteVerbose(message);
             else if (WantsDebug) WriteDebug(message);
+        }
+
+        /// <summary>A batch whose draining also writes this cmdlet's retry and wire messages as they come.</summary>
+        private protected OrderedBatch NewBatch(int throttleLimit)
+        {
+            var batch = new OrderedBatch(throttleLimit, StopToken);
+            _messages.AlsoWake = batch.Wake;
+            return batch;
+        }
+
+        /// <summary>
+        /// Writes a batch's events on the pipeline thread as they become writable: outputs through
+        /// <paramref name="onOutput"/>, upload progress as progress records, failures as non-terminating
+        /// errors on the item's input (before <paramref name="onCompleted"/>). Ctrl+C ends quietly.
+        /// </summary>
+        private protected void WriteEvents(IEnumerable<BatchEvent> events, Action<BatchEvent> onOutput, Action<BatchEvent>? onCompleted = null, int? parentActivityId = null)
+        {
+            try
+            {
+                foreach (var e in events)
+                {
+                    _messages.Drain(WriteDiagnostic);   // the items' retry and wire messages, before what they lead to
+                    switch (e.Kind)
+                    {
+                        case BatchEventKind.Output:
+                            onOutput(e);
+                            break;
+                        case BatchEventKind.Progress when e.Value is UploadProgress upload:
+                            _uploads.Write(this, upload, parentActivityId);
+                            break;
+                        case BatchEventKind.Completed:
+                            if (e.Error != null) WriteFailure(e.Error, e.Target);
+                            onCompleted?.Invoke(e);
+                            break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+            }
+            _messages.Drain(WriteDiagnostic);
+        }
+
+        /// <summary>
+        /// Moves inline data too large for one request to the Files API (with a progress bar per upload),
+        /// waiting on the pipeline thread. Returns the contents to send, or null when it failed (the error
+        /// is written) or Ctrl+C stopped it.
+        /// </summary>
+        private protected IReadOnlyList<Content>? MoveLargeInlineData(GenAIClient client, IReadOnlyList<Content> contents, RequestOptions options, object? target)
+        {
+            IReadOnlyList<Content>? moved = null;
+            bool failed = false;
+            var batch = NewBatch(1);
+            batch.Start(target, async (sink, token) =>
+                sink.Output(await client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: options, cancellationToken: token).ConfigureAwait(false)));
+            WriteEvents(batch.TakeAll(), e => moved = (IReadOnlyList<Content>)e.Value!, e => failed = e.Error != null);
+            return failed ? null : moved;
+        }
+
+        /// <summary>A failed item: a non-terminating error on <paramref name="target"/>; nothing for Ctrl+C.</summary>
+        protected void WriteFailure(Exception error, object? target)
+        {
+            switch (error)
+            {
+                case OperationCanceledException _ when StopToken.IsCancellationRequested:
+                    return;
+                case GenAIException known:
+                    WriteError(ErrorRecordFactory.Create(known, target));
+                    return;
+                default:
+                    WriteError(new ErrorRecord(error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, target));
+                    return;
+            }
         }
 
         public void Dispose()

@@ -1,38 +1,74 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core;
 using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Formatting;
 using GenAI.PowerShell.Input;
 
 namespace GenAI.PowerShell.Commands
 {
-    /// <summary>Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent", DefaultParameterSetName = PromptSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    /// <summary>
+    /// Sends a prompt to a model and writes the reply, or each streamed chunk as it arrives. Everything
+    /// given in one call (-Prompt, -Path files, pipeline input) is one prompt; with -Each every pipeline
+    /// item is its own request (after the -Prompt and -Path parts they share), run -ThrottleLimit at a
+    /// time, replies written in input order. A model object in the pipeline is the model to use.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "GenerateContent", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(GenerateContentResponse))]
     public sealed class InvokeGenerateContentCommand : GenerationCmdlet
     {
-        // Two sets so that both `'hi' | Invoke-GenerateContent` and `$model | Invoke-GenerateContent 'hi'` bind.
-        private const string PromptSet = "Prompt";
-        private const string PipedInputSet = "PipedInput";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private const int BatchActivityId = 1;
 
-        private readonly PromptAccumulator _prompt = new PromptAccumulator();
+        private readonly PromptInput _input = new PromptInput();
+        private OrderedBatch? _batch;
+        private GenAIClient _client = null!;
+        private RequestOptions _options = null!;
+        private CallOverrides? _overrides;
         private GenerativeModel? _pipedModel;
-        private bool _argumentPromptAdded;
+        private GenerativeModel? _modelInUse;
+        private GenerateContentResponse? _lastReply;
+        private bool _chunksToConsole;
 
-        /// <summary>Text, files, parts or contents. Everything piped into one call forms one prompt.</summary>
-        [Parameter(ParameterSetName = PromptSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = PipedInputSet, Position = 0)]
+        /// <summary>The prompt: text, files, parts, contents or a conversation. With -Each it is put before every item.</summary>
+        [Parameter(Position = 0)]
         [AllowEmptyString]
-        public object[] Prompt { get; set; } = null!;
+        [AllowNull]
+        public object[]? Prompt { get; set; }
 
-        /// <summary>Piped input when the prompt is an argument: a model object sets the model, anything else joins the prompt.</summary>
-        [Parameter(ParameterSetName = PipedInputSet, Mandatory = true, ValueFromPipeline = true)]
-        public object? InputObject { get; set; }
+        /// <summary>Pipeline input: lines, files, byte arrays, parts or contents, all added to the prompt (with -Each: one request each); a model object sets the model.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public object[]? InputObject { get; set; }
+
+        /// <summary>Files to add to the prompt; wildcards are expanded from the current location.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary>Files to add to the prompt, taken exactly as typed (no wildcards).</summary>
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MimeType { get; set; }
 
         /// <summary>A model name (gemini-2.5-flash) or a model object from New-GenAIModel.</summary>
         [Parameter]
@@ -43,95 +79,164 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter Stream { get; set; }
 
+        /// <summary>Send each pipeline item as its own request instead of joining them into one prompt.</summary>
+        [Parameter]
+        public SwitchParameter Each { get; set; }
+
+        /// <summary>With -Each, how many requests run at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        // The model: -Model, else a piped model object, else the configured default. Fixed once a request is built.
+        private GenerativeModel ModelInUse => _modelInUse ??= Model ?? _pipedModel ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+
         protected override void BeginProcessing()
         {
             RejectWithStream(Stream, AutomaticFunctionCalling);
+            if (Each && AutomaticFunctionCalling)
+                ThrowTerminatingError(ErrorRecordFactory.Create("FunctionCallingNotBatched", ErrorCategory.InvalidOperation,
+                    "Automatic function calling runs the model's commands on the pipeline thread, one reply at a time; it cannot be combined with -Each.", null,
+                    "Drop -Each (call the cmdlet once per item, e.g. in ForEach-Object), or drop -AutomaticFunctionCalling."));
             _ = Settings;
+            _client = Client;
+            _options = BuildRequestOptions();
+            _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
+            _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
+            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
+            if (Each) _batch = NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == PipedInputSet)
+            var items = TakeModels(InputObject);
+            if (!Each)
             {
-                if (!_argumentPromptAdded) _prompt.Add(Prompt, fromPipeline: false);
-                _argumentPromptAdded = true;
-                AddPiped(new[] { InputObject });
+                _input.Add(items, MyInvocation.ExpectingInput);
+                return;
             }
-            else if (MyInvocation.ExpectingInput)
-            {
-                AddPiped(Prompt);
-            }
-            else
-            {
-                _prompt.Add(Prompt, fromPipeline: false);
-            }
-        }
-
-        // A model object in the pipeline is the model to use, not part of the prompt.
-        private void AddPiped(object?[]? items)
-        {
-            var promptItems = new List<object?>();
-            foreach (var item in items ?? new object?[0])
-            {
-                if (PromptConverter.Normalize(item) is GenerativeModel model)
-                {
-                    if (Model != null || (_pipedModel != null && !ReferenceEquals(_pipedModel, model)))
-                        ThrowTerminatingError(ErrorRecordFactory.Create("ConflictingModels", ErrorCategory.InvalidArgument,
-                            "Two models were given (by -Model or the pipeline); a call uses one.", model, "Pass one model: pipe it or give -Model."));
-                    _pipedModel = model;
-                }
-                else
-                {
-                    promptItems.Add(item);
-                }
-            }
-            _prompt.Add(promptItems.ToArray(), fromPipeline: true);
+            foreach (var item in _input.TakeItems(items, MyInvocation.ExpectingInput)) StartItem(item);
+            WriteEvents(_batch!.TakeReady(), WriteOutput, OnCompleted, BatchActivityId);
         }
 
         protected override void EndProcessing()
         {
-            var model = Model ?? _pipedModel ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
-            List<Content> contents;
+            if (Each)
+            {
+                foreach (var item in _input.FlushItems()) StartItem(item);
+                if (_batch!.Started == 0 && _input.HasSharedPrompt) StartItem(null);
+                WriteEvents(_batch.TakeAll(), WriteOutput, OnCompleted, BatchActivityId);
+                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", "Done") { RecordType = ProgressRecordType.Completed });
+                return;
+            }
+
+            var contents = _input.ToContents();
+            if (contents == null) return;
+            var model = ModelInUse;
+            WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            if (AutomaticFunctionCalling)
+            {
+                // The model's commands run on this thread while the core waits: not through the batch.
+                var sent = MoveLargeInlineData(_client, contents, _options, _input.Target);
+                if (sent == null) return;
+                TryRun(() =>
+                {
+                    var response = RunWithFunctionCalling(calling => _client.Models.GenerateContentAsync(model, sent, calling, _overrides, _options, StopToken), MaximumFunctionCalls).Response;
+                    WriteReply(response, EffectiveConfig(), _input.Target);
+                    ReportProblem(response, _input.Target);
+                }, _input.Target);
+                return;
+            }
+            var single = NewBatch(1);
+            single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
+            WriteEvents(single.TakeAll(), WriteOutput, OnCompleted);
+        }
+
+        // A model object in the pipeline is the model to use, not part of the prompt.
+        private object[]? TakeModels(object[]? items)
+        {
+            if (items == null || !items.Any(i => PromptConverter.Normalize(i) is GenerativeModel)) return items;
+            var rest = new List<object>();
+            foreach (var item in items)
+            {
+                if (!(PromptConverter.Normalize(item) is GenerativeModel model))
+                {
+                    rest.Add(item);
+                    continue;
+                }
+                if (Model != null || (_pipedModel != null && !ReferenceEquals(_pipedModel, model)) || (_modelInUse != null && !ReferenceEquals(_modelInUse, model)))
+                    ThrowTerminatingError(ErrorRecordFactory.Create("ConflictingModels", ErrorCategory.InvalidArgument,
+                        "Two models were given (by -Model or the pipeline), or the model came after the prompts; a call uses one model.", model,
+                        "Pass one model: pipe it before the prompts, or give -Model."));
+                _pipedModel = model;
+            }
+            return rest.ToArray();
+        }
+
+        private void StartItem(object? item)
+        {
+            if (_input.Failed) return;
+            object? target = item ?? _input.Target;
+            var model = ModelInUse;
+            IReadOnlyList<Content> contents;
             try
             {
-                contents = _prompt.ToContents();
+                contents = _input.ToContentsWith(item);
             }
             catch (GenAIException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, _prompt.Items));
+                _batch!.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
                 return;
             }
-            var options = BuildRequestOptions();
-            var client = Client;
-            var overrides = BuildOverrides();
-            WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            WriteVerboseRedacted($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
+            _batch.Start(target, (sink, token) => GenerateAsync(model, contents, sink, token));
+        }
 
-            TryRun(() =>
+        private async Task GenerateAsync(GenerativeModel model, IReadOnlyList<Content> contents, IBatchSink sink, CancellationToken token)
+        {
+            contents = await _client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
+                .ConfigureAwait(false);
+            if (Stream)
             {
-                if (Stream)
-                {
-                    GenerateContentResponse? last = null;
-                    foreach (var chunk in Pull(client.Models.StreamGenerateContentAsync(model, contents, overrides, options, StopToken)))
-                    {
-                        WriteObject(chunk);
-                        if (chunk.Candidates != null || chunk.PromptFeedback?.BlockReason != null) last = chunk;
-                    }
-                    if (last != null) ReportProblem(last);
-                    return;
-                }
-                GenerateContentResponse response = AutomaticFunctionCalling
-                    ? RunWithFunctionCalling(calling => client.Models.GenerateContentAsync(model, contents, calling, overrides, options, StopToken), MaximumFunctionCalls).Response
-                    : Await(client.Models.GenerateContentAsync(model, contents, overrides, options, StopToken));
-                WriteReply(response, GenerativeModel.MergeGenerationConfig(model.GenerationConfig, overrides?.GenerationConfig), _prompt.Target);
-                ReportProblem(response);
-            }, _prompt.Target);
+                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(model, contents, _overrides, _options, token).ConfigureAwait(false))
+                    sink.Output(chunk);
+            }
+            else
+            {
+                sink.Output(await _client.Models.GenerateContentAsync(model, contents, _overrides, _options, token).ConfigureAwait(false));
+            }
+        }
+
+        private GenerationConfig? EffectiveConfig() => GenerativeModel.MergeGenerationConfig(ModelInUse.GenerationConfig, _overrides?.GenerationConfig);
+
+        private void WriteOutput(BatchEvent e)
+        {
+            var reply = (GenerateContentResponse)e.Value!;
+            if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
+            if (reply.IsStreamChunk) WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
+            else WriteReply(reply, EffectiveConfig(), e.Target);
+        }
+
+        private void OnCompleted(BatchEvent completed)
+        {
+            var reply = _lastReply;
+            _lastReply = null;
+            if (Each)
+            {
+                // Items complete in input order, so this one's index tells how many are done.
+                var batch = _batch!;
+                int done = completed.Index + 1;
+                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", $"{done} of {batch.Started} done, {batch.Running} running")
+                    { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
+            }
+            if (reply != null && completed.Error == null) ReportProblem(reply, completed.Target);
         }
 
         // The reply is written either way (nothing is lost); a blocked prompt or an abnormal stop is also an error.
-        private void ReportProblem(GenerateContentResponse response)
+        private void ReportProblem(GenerateContentResponse response, object? target)
         {
             var problem = ResponseChecks.FindProblem(response);
-            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, _prompt.Target));
+            if (problem != null) WriteError(ErrorRecordFactory.Create(problem, target));
         }
     }
 }

@@ -1,10 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Tokenization;
-using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
@@ -12,17 +10,44 @@ using GenAI.PowerShell.Input;
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>Counts the tokens a prompt costs: with the service's countTokens, or offline with the Gemma 3 vocabulary.</summary>
-    [Cmdlet(VerbsDiagnostic.Measure, "Tokens")]
+    [Cmdlet(VerbsDiagnostic.Measure, "Tokens", DefaultParameterSetName = PathSet)]
     [Alias("Measure-GenAIToken")]
     [OutputType(typeof(CountTokensResponse), typeof(OfflineTokenCount))]
     public sealed class MeasureTokensCommand : GenAICmdlet
     {
-        private readonly PromptAccumulator _prompt = new PromptAccumulator();
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
 
-        /// <summary>Text, files, parts or contents. Everything piped into one call is counted as one prompt.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        private readonly PromptInput _input = new PromptInput();
+
+        /// <summary>Text, files, parts or contents to count.</summary>
+        [Parameter(Position = 0)]
         [AllowEmptyString]
-        public object[] Prompt { get; set; } = null!;
+        [AllowNull]
+        public object[]? Prompt { get; set; }
+
+        /// <summary>Pipeline input, counted together with -Prompt as one prompt.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public object[]? InputObject { get; set; }
+
+        /// <summary>Files to count with the prompt; wildcards are expanded from the current location.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary>Files to count with the prompt, taken exactly as typed.</summary>
+        [Parameter(ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MimeType { get; set; }
 
         /// <summary>A model name or a model object from New-GenAIModel; its system instruction and tools count too.</summary>
         [Parameter]
@@ -42,23 +67,16 @@ namespace GenAI.PowerShell.Commands
             if (IncludeDetail && !Offline)
                 ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
                     "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
+            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: false);
         }
 
-        protected override void ProcessRecord() => _prompt.Add(Prompt, MyInvocation.ExpectingInput);
+        protected override void ProcessRecord() => _input.Add(InputObject, MyInvocation.ExpectingInput);
 
         protected override void EndProcessing()
         {
+            var contents = _input.ToContents();
+            if (contents == null) return;
             var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
-            List<Content> contents;
-            try
-            {
-                contents = _prompt.ToContents();
-            }
-            catch (GenAIException ex)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, _prompt.Target));
-                return;
-            }
             if (Offline)
             {
                 CountOffline(model, contents);
@@ -66,7 +84,9 @@ namespace GenAI.PowerShell.Commands
             }
             var options = BuildRequestOptions();
             var client = Client;
-            TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, contents, null, options, StopToken))), _prompt.Target);
+            var sent = MoveLargeInlineData(client, contents, options, _input.Target);
+            if (sent == null) return;
+            TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, null, options, StopToken))), _input.Target);
         }
 
         // Never touches Client: no key, endpoint or network is needed.
@@ -78,7 +98,7 @@ namespace GenAI.PowerShell.Commands
                 OfflineTokenCount count = counter.CountRequest(model, contents, null, IncludeDetail);
                 foreach (string warning in count.Warnings) WriteWarning(warning);
                 WriteObject(count);
-            }, _prompt.Target);
+            }, _input.Target);
         }
 
         private GemmaTokenizer LoadTokenizer()

@@ -4,8 +4,8 @@ using GenAI.Core.Chats;
 using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
-using GenAI.Core.Transport;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Formatting;
 using GenAI.PowerShell.Input;
 
 namespace GenAI.PowerShell.Commands
@@ -19,18 +19,42 @@ namespace GenAI.PowerShell.Commands
         private const string PositionalSet = "Positional";
         private const string PipedSessionSet = "PipedSession";
 
-        private readonly PromptAccumulator _message = new PromptAccumulator();
+        private readonly PromptInput _message = new PromptInput();
 
         /// <summary>The session from Start-ChatSession (also from the pipeline).</summary>
         [Parameter(ParameterSetName = PositionalSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Parameter(ParameterSetName = PipedSessionSet, Mandatory = true, ValueFromPipeline = true)]
         public ChatSession Session { get; set; } = null!;
 
-        /// <summary>The message: text, files or parts. Piped lines are joined into one message.</summary>
-        [Parameter(ParameterSetName = PositionalSet, Position = 1, ValueFromPipeline = true)]
-        [Parameter(ParameterSetName = PipedSessionSet, Position = 0, ValueFromPipeline = true)]
+        /// <summary>The message: text, files or parts.</summary>
+        [Parameter(ParameterSetName = PositionalSet, Position = 1)]
+        [Parameter(ParameterSetName = PipedSessionSet, Position = 0)]
         [AllowEmptyString]
+        [AllowNull]
         public object[]? Message { get; set; }
+
+        /// <summary>Pipeline input added to the message: lines (joined with newlines), files, byte arrays, parts.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public object[]? InputObject { get; set; }
+
+        /// <summary>Files to add to the message; wildcards are expanded from the current location.</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary>Files to add to the message, taken exactly as typed.</summary>
+        [Parameter]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? MimeType { get; set; }
 
         /// <summary>Write each chunk as it arrives; the turn is added to the history when the stream completes.</summary>
         [Parameter]
@@ -39,30 +63,26 @@ namespace GenAI.PowerShell.Commands
         protected override void BeginProcessing()
         {
             _ = Settings;
+            if (Path != null && LiteralPath != null)
+                ThrowTerminatingError(ErrorRecordFactory.Create("ParameterConflict", ErrorCategory.InvalidArgument,
+                    "-Path and -LiteralPath cannot be used together.", LiteralPath, "Use -Path for wildcards, -LiteralPath for exact names."));
+            _message.Begin(this, MimeType, Message, Path, LiteralPath, shared: false);
         }
 
         protected override void ProcessRecord()
         {
-            // A piped session binds Session, not Message: only take Message items that are not the session itself.
-            if (Message != null) _message.Add(Message.Where(m => !(PromptConverter.Normalize(m) is ChatSession)).ToArray(), MyInvocation.ExpectingInput);
+            // A piped session binds Session (and InputObject): only take items that are not the session itself.
+            if (InputObject != null) _message.Add(InputObject.Where(m => !(PromptConverter.Normalize(m) is ChatSession)).ToArray(), MyInvocation.ExpectingInput);
         }
 
         protected override void EndProcessing()
         {
-            Content message;
-            try
-            {
-                var contents = _message.ToContents();
-                if (contents.Count == 0)
-                    throw new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
-                        recommendedAction: "Pass text or files to -Message, or pipe them in.");
-                message = contents.Count == 1 ? contents[0] : new Content("user", contents.SelectMany(c => c.Parts));
-            }
-            catch (GenAIException ex)
-            {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, _message.Target));
-                return;
-            }
+            var contents = _message.ToContents();
+            if (contents == null) return;
+            if (contents.Count == 0)
+                ThrowTerminatingError(ErrorRecordFactory.Create(new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
+                    recommendedAction: "Pass text or files to -Message or -Path, or pipe them in."), null));
+            var message = contents.Count == 1 ? contents[0] : new Content("user", contents.SelectMany(c => c.Parts));
 
             var options = BuildRequestOptions();
             var client = Client;
@@ -70,17 +90,23 @@ namespace GenAI.PowerShell.Commands
             bool functionCalling = MyInvocation.BoundParameters.ContainsKey(nameof(AutomaticFunctionCalling)) ? AutomaticFunctionCalling.IsPresent : Session.AutomaticFunctionCalling;
             int maximumCalls = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumFunctionCalls)) ? MaximumFunctionCalls : Session.MaximumFunctionCalls;
             RejectWithStream(Stream, functionCalling);
+
+            // The session copies the message into its history with the file bytes: later turns do not need the files.
+            var moved = MoveLargeInlineData(client, new[] { message }, options, _message.Target);
+            if (moved == null) return;
+            var sent = moved[0];
+            bool toConsole = Stream && ChunkDisplay.GoesToConsole(this);
             TryRun(() =>
             {
                 if (Stream)
                 {
-                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, message, overrides, options, StopToken)))
-                        WriteObject(chunk);
+                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, sent, overrides, options, StopToken)))
+                        WriteObject(ChunkDisplay.Prepare(chunk, toConsole));
                     return;
                 }
                 var response = functionCalling
-                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, message, calling, overrides, options, StopToken), maximumCalls).Response
-                    : Await(Session.SendAsync(client.Models, message, overrides, options, StopToken));
+                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, sent, calling, overrides, options, StopToken), maximumCalls).Response
+                    : Await(Session.SendAsync(client.Models, sent, overrides, options, StopToken));
                 WriteReply(response, GenerativeModel.MergeGenerationConfig(Session.Model.GenerationConfig, overrides?.GenerationConfig), _message.Target);
             }, _message.Target);
         }

@@ -37,14 +37,19 @@ namespace GenAI.PowerShell.Errors
         public static ErrorCategory Categorize(string errorCode) => errorCode switch
         {
             "ApiKeyMissing" or "ApiKeyInvalid" or "Unauthenticated" => ErrorCategory.AuthenticationError,
-            "PermissionDenied" => ErrorCategory.PermissionDenied,
-            "ModelNotFound" or "NotFound" or "FileNotFound" or "TokenizerNotInstalled" or "PathNotFound" => ErrorCategory.ObjectNotFound,
+            "PermissionDenied" or "FileAccessDenied" => ErrorCategory.PermissionDenied,
+            "ModelNotFound" or "NotFound" or "FileNotFound" or "PathNotFound" or "TokenizerNotInstalled" => ErrorCategory.ObjectNotFound,
             "RateLimited" => ErrorCategory.QuotaExceeded,
             "ServiceUnavailable" or "InternalServerError" => ErrorCategory.ResourceUnavailable,
             "Timeout" => ErrorCategory.OperationTimeout,
             "ConnectionFailed" or "StreamInterrupted" or "TokenizerDownloadFailed" => ErrorCategory.ConnectionError,
             "PromptBlocked" or "InvalidArgument" or "PayloadTooLarge" or "EmptyPrompt" or "NestedTooDeep" or "DuplicateKey" or "AmbiguousPrompt" or "UnrecognizedPart" or "MimeTypeRequired"
-                or "CachedContentConflict" or "ChatMultipleCandidates" => ErrorCategory.InvalidArgument,
+                or "CachedContentConflict" or "ChatMultipleCandidates" or "NotAFile" or "InvalidPath" or "ParameterConflict"
+                or "FileHasNoUri" => ErrorCategory.InvalidArgument,
+            "FileReadFailed" or "FileChanged" => ErrorCategory.ReadError,
+            "UploadFailed" => ErrorCategory.WriteError,
+            "FileProcessingFailed" => ErrorCategory.InvalidResult,
+            "FileProcessingTimedOut" => ErrorCategory.OperationTimeout,
             // Model settings, tools and function calling (issue 5).
             "InvalidSafetySetting" or "InvalidGenerationConfig" or "InvalidSchema" or "RecursiveSchema" or "InvalidTool" or "DuplicateFunctionName"
                 or "InvalidToolConfig" or "InvalidSystemInstruction" or "InvalidCachedContent" or "FunctionCallingNeedsOneCandidate" => ErrorCategory.InvalidArgument,
@@ -72,6 +77,7 @@ namespace GenAI.PowerShell.Errors
             InvalidInputException invalid => invalid.Input,
             PromptBlockedException blocked => blocked.Response,
             CandidateStoppedException stopped => stopped.Response,
+            GenAI.Core.Files.FilesException files => files.File,
             _ => null,
         };
 

@@ -1,21 +1,35 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
+using GenAI.Core.Errors;
+using GenAI.Core.Input;
 using GenAI.Core.Protocol;
 
 namespace GenAI.PowerShell.Input
 {
     /// <summary>
     /// Collects prompt items across ProcessRecord calls. Consecutive strings from the pipeline (the
-    /// lines of Get-Content) are joined with newlines into one text, as the file held them.
+    /// lines of Get-Content) are joined with newlines into one text, as the file held them; consecutive
+    /// bytes from the pipeline (Get-Content -AsByteStream) are joined into one byte array.
     /// </summary>
     internal sealed class PromptAccumulator
     {
         private readonly List<object?> _items = new List<object?>();
+        private readonly ContentConverter _converter;
         private StringBuilder? _pipedText;
+        private MemoryStream? _pipedBytes;
 
-        /// <summary>The items as they will be sent (piped lines already joined).</summary>
-        public IReadOnlyList<object?> Items => _items.Select(i => i is StringBuilder text ? text.ToString() : i).ToList();
+        public PromptAccumulator(string? mimeType = null)
+        {
+            _converter = PromptConverter.Create(mimeType);
+        }
+
+        /// <summary>The items as they will be sent (piped lines and bytes already joined).</summary>
+        public IReadOnlyList<object?> Items => _items.Select(Materialize).ToList();
+
+        public int Count => _items.Count;
 
         /// <summary>The best ErrorRecord target: the single item, or all of them.</summary>
         public object? Target
@@ -30,27 +44,81 @@ namespace GenAI.PowerShell.Input
         public void Add(object[]? items, bool fromPipeline)
         {
             if (items == null) return;
-            foreach (var raw in items)
-            {
-                var item = PromptConverter.Normalize(raw);
-                if (fromPipeline && item is string line)
-                {
-                    if (_pipedText == null)
-                    {
-                        _pipedText = new StringBuilder(line);
-                        _items.Add(_pipedText);
-                    }
-                    else
-                    {
-                        _pipedText.Append('\n').Append(line);
-                    }
-                    continue;
-                }
-                _pipedText = null;
-                if (item != null) _items.Add(raw);
-            }
+            foreach (var raw in items) Add(raw, fromPipeline);
         }
 
-        public List<Content> ToContents() => PromptConverter.ToContents(Items);
+        public void Add(object? raw, bool fromPipeline)
+        {
+            var item = PromptConverter.Normalize(raw);
+            if (fromPipeline && item is string line)
+            {
+                _pipedBytes = null;
+                if (_pipedText == null)
+                {
+                    _pipedText = new StringBuilder(line);
+                    _items.Add(_pipedText);
+                }
+                else
+                {
+                    _pipedText.Append('\n').Append(line);
+                }
+                return;
+            }
+            if (fromPipeline && item is byte b)
+            {
+                _pipedText = null;
+                if (_pipedBytes == null)
+                {
+                    _pipedBytes = new MemoryStream();
+                    _items.Add(_pipedBytes);
+                }
+                _pipedBytes.WriteByte(b);
+                return;
+            }
+            _pipedText = null;
+            _pipedBytes = null;
+            if (item != null) _items.Add(raw);
+        }
+
+        /// <summary>
+        /// Converts the files and byte arrays among the items now, so that every bad one is reported
+        /// (not just the first) before anything is sent. Returns false when any failed.
+        /// </summary>
+        public bool TryConvertFiles(Action<GenAIException, object?> reportError)
+        {
+            bool ok = true;
+            for (int i = 0; i < _items.Count; i++)
+            {
+                var item = PromptConverter.Normalize(Materialize(_items[i]));
+                if (!(item is FileSystemInfo) && !(item is byte[])) continue;
+                try
+                {
+                    _items[i] = _converter.ToPart(item);
+                }
+                catch (GenAIException ex)
+                {
+                    reportError(ex, item is FileSystemInfo file ? file.FullName : item);
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        public List<Content> ToContents() => _converter.ToContents(Items);
+
+        /// <summary>The contents of these items followed by <paramref name="extra"/> (an -Each item); the accumulator is unchanged.</summary>
+        public List<Content> ToContentsWith(object? extra)
+        {
+            var items = new List<object?>(Items);
+            if (extra != null) items.Add(extra);
+            return _converter.ToContents(items);
+        }
+
+        private static object? Materialize(object? item) => item switch
+        {
+            StringBuilder text => text.ToString(),
+            MemoryStream bytes => bytes.ToArray(),
+            _ => item,
+        };
     }
 }

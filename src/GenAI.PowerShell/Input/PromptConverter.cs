@@ -9,7 +9,8 @@ namespace GenAI.PowerShell.Input
     /// <summary>PowerShell's side of input conversion: unwraps PSObjects before the core converter sees them.</summary>
     internal static class PromptConverter
     {
-        public static ContentConverter Create() => new ContentConverter(Normalize);
+        /// <param name="mimeType">-MimeType: the type of byte arrays, and of files instead of their extension's.</param>
+        public static ContentConverter Create(string? mimeType = null) => new ContentConverter(Normalize, null, mimeType);
 
         public static List<Content> ToContents(IEnumerable<object?> items) => Create().ToContents(items);
 

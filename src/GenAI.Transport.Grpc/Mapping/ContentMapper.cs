@@ -41,7 +41,7 @@ namespace GenAI.Transport.Grpc.Mapping
             if (part.Text != null) result.Text = part.Text;
             else if (part.InlineData != null)
             {
-                result.InlineData = new P.Blob { MimeType = part.InlineData.MimeType ?? "", Data = ProtoJson.FromBase64(part.InlineData.Data, "inline_data.data") };
+                result.InlineData = new P.Blob { MimeType = part.InlineData.MimeType ?? "", Data = InlineBytes(part.InlineData) };
                 ProtoJson.MergeExtras(result.InlineData, part.InlineData.AdditionalProperties);
             }
             else if (part.FunctionCall != null) result.FunctionCall = ToProto(part.FunctionCall);
@@ -71,8 +71,35 @@ namespace GenAI.Transport.Grpc.Mapping
             }
             if (part.Thought == true) result.Thought = true;
             if (!string.IsNullOrEmpty(part.ThoughtSignature)) result.ThoughtSignature = ProtoJson.FromBase64(part.ThoughtSignature, "thought_signature");
-            ProtoJson.MergeExtras(result, part.AdditionalProperties);
+            ProtoJson.MergeExtras(result, WithMetadata(part));
             return result;
+        }
+
+        // A blob backed by a file or byte array is read as bytes, never through its base64 string.
+        private static Google.Protobuf.ByteString InlineBytes(C.Blob blob)
+        {
+            if (blob.Source == null) return ProtoJson.FromBase64(blob.Data, "inline_data.data");
+            using var stream = blob.Source.OpenRead();
+            return Google.Protobuf.ByteString.FromStream(stream);
+        }
+
+        // videoMetadata and partMetadata are typed in the core; on the proto side they travel like the other extras.
+        private static IDictionary<string, System.Text.Json.JsonElement>? WithMetadata(C.Part part)
+        {
+            if (part.VideoMetadata == null && part.PartMetadata == null) return part.AdditionalProperties;
+            var extras = part.AdditionalProperties == null
+                ? new Dictionary<string, System.Text.Json.JsonElement>()
+                : new Dictionary<string, System.Text.Json.JsonElement>(part.AdditionalProperties);
+            if (part.VideoMetadata.HasValue) extras["videoMetadata"] = part.VideoMetadata.Value;
+            if (part.PartMetadata.HasValue) extras["partMetadata"] = part.PartMetadata.Value;
+            return extras;
+        }
+
+        private static System.Text.Json.JsonElement? TakeExtra(IDictionary<string, System.Text.Json.JsonElement>? extras, string name)
+        {
+            if (extras == null || !extras.TryGetValue(name, out var value)) return null;
+            extras.Remove(name);
+            return value;
         }
 
         public static P.FunctionCall ToProto(C.FunctionCall call)
@@ -158,7 +185,10 @@ namespace GenAI.Transport.Grpc.Mapping
             }
             if (part.Thought) result.Thought = true;
             result.ThoughtSignature = ProtoJson.Base64(part.ThoughtSignature);
-            result.AdditionalProperties = s_partHandled.Of(part);
+            var extras = s_partHandled.Of(part);
+            result.VideoMetadata = TakeExtra(extras, "videoMetadata");
+            result.PartMetadata = TakeExtra(extras, "partMetadata");
+            result.AdditionalProperties = extras == null || extras.Count == 0 ? null : extras;
             return result;
         }
 

@@ -67,6 +67,27 @@ namespace GenAI.Transport.Grpc.Tests.Mapping
         }
 
         [Fact]
+        public void Request_FileBackedInlineData_IsSentAsItsBytes()
+        {
+            var path = System.IO.Path.GetTempFileName();
+            try
+            {
+                System.IO.File.WriteAllBytes(path, new byte[] { 1, 2, 3, 250 });
+                var request = new C.GenerateContentRequest
+                {
+                    Contents = { new C.Content("user", new[] { new C.Part { InlineData = new C.Blob(new C.FileBlobSource(path, 4), "image/png") } }) },
+                };
+                var proto = GenerateMapper.ToProto("models/gemini-2.0-flash", request);
+                Assert.Equal(new byte[] { 1, 2, 3, 250 }, proto.Contents[0].Parts[0].InlineData.Data.ToByteArray());
+                Assert.Equal("image/png", proto.Contents[0].Parts[0].InlineData.MimeType);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
         public void Request_TypedAndExtraFields_LandInTheRightProtoFields()
         {
             var proto = GenerateMapper.ToProto("models/gemini-2.0-flash", RichRequest());

@@ -1,0 +1,26 @@
+using GenAI.Core.Errors;
+using GenAI.Core.Protocol;
+
+namespace GenAI.Core.Files
+{
+    /// <summary>
+    /// An upload that did not complete (UploadFailed), or a file that did not become usable
+    /// (FileProcessingFailed, FileProcessingTimedOut).
+    /// </summary>
+    public sealed class FilesException : GenAIException
+    {
+        public FilesException(string errorCode, string message, GenAIFile? file = null, string? recommendedAction = null, System.Exception? inner = null)
+            : base(errorCode, message, inner)
+        {
+            File = file;
+            Action = recommendedAction;
+        }
+
+        /// <summary>The file concerned, when it exists on the service.</summary>
+        public GenAIFile? File { get; }
+
+        private string? Action { get; }
+
+        public override string? RecommendedAction => Action;
+    }
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core.Errors;
+using GenAI.Core.Input;
+using GenAI.Core.Protocol;
+using GenAI.Core.Transport;
+
+namespace GenAI.Core.Files
+{
+    /// <summary>
+    /// The resumable upload protocol (api-spec §1.5): a start request that returns an upload URL, then
+    /// chunks of 8 MiB (a multiple of the server's X-Goog-Upload-Chunk-Granularity), the last one with
+    /// "upload, finalize". Only one chunk is held in memory.
+    /// </summary>
+    public sealed class ResumableUploader : IFileUploader
+    {
+        public const int DefaultChunkSize = 8 * 1024 * 1024;
+
+        private static readonly TimeSpan[] s_statusRetryDelays = { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) };
+
+        private readonly HttpClient _http;
+        private readonly bool _ownsHttp;
+        private readonly GenAIClientOptions _options;
+        private readonly Uri _baseUri;
+
+        public ResumableUploader(GenAIClientOptions options, HttpClient? httpClient = null)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _baseUri = Endpoint.Validate(options.BaseUri);
+            _ownsHttp = httpClient == null;
+            _http = httpClient ?? HttpClientFactory.Create(options.Proxy);
+        }
+
+        /// <summary>Bytes per chunk before rounding down to the server's granularity.</summary>
+        public int ChunkSize { get; set; } = DefaultChunkSize;
+
+        /// <summary>Waits between attempts of a chunk whose reply had no X-Goog-Upload-Status; replaceable in tests.</summary>
+        internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (wait, token) => Task.Delay(wait, token);
+
+        public async Task<GenAIFile> UploadAsync(BlobSource source, FileUploadOptions upload, IProgress<UploadProgress>? progress,
+            RequestOptions options, CancellationToken cancellationToken)
+        {
+            if (source == null) throw new ArgumentNullException(nameof(source));
+            if (upload == null) throw new ArgumentNullException(nameof(upload));
+            string description = upload.DisplayName ?? source.Description;
+            var timeout = options.Timeout ?? _options.Defaults.Timeout ?? RequestOptions.DefaultGenerationTimeout;
+
+            var (uploadUri, granularity) = await StartAsync(source, upload, timeout, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new UploadProgress(description, 0, source.Length));
+
+            int chunkSize = ChunkSizeFor(granularity);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(chunkSize, Math.Max(source.Length, 1)));
+            try
+            {
+                using var input = OpenSource(source);
+                long offset = 0;
+                while (true)
+                {
+                    int wanted = (int)Math.Min(chunkSize, source.Length - offset);
+                    int filled = await ReadChunkAsync(input, buffer, wanted, source, cancellationToken).ConfigureAwait(false);
+                    bool last = offset + filled >= source.Length;
+                    var (status, file) = await SendChunkAsync(uploadUri, buffer, filled, offset, last, timeout, cancellationToken).ConfigureAwait(false);
+                    offset += filled;
+                    progress?.Report(new UploadProgress(description, offset, source.Length));
+                    if (status == "final")
+                        return file ?? throw new FilesException("UploadFailed", $"The upload of '{description}' finished without returning the file.");
+                    if (status == "cancelled")
+                        throw new FilesException("UploadFailed", $"The service cancelled the upload of '{description}'.", recommendedAction: "Upload the file again.");
+                    if (last)
+                        throw new FilesException("UploadFailed", $"All {source.Length} bytes of '{description}' were sent but the service did not finalize the upload (status '{status}').",
+                            recommendedAction: "Upload the file again.");
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        private int ChunkSizeFor(long granularity)
+        {
+            if (granularity <= 0) return ChunkSize;
+            long chunks = Math.Max(1, ChunkSize / granularity);
+            return (int)Math.Min(int.MaxValue, chunks * granularity);
+        }
+
+        private async Task<(Uri Uri, long Granularity)> StartAsync(BlobSource source, FileUploadOptions upload, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            const string operation = "media.upload";
+            var metadata = new GenAIFile { DisplayName = upload.DisplayName, Name = string.IsNullOrEmpty(upload.Name) ? null : FilesClient.NormalizeName(upload.Name!) };
+            byte[] body = JsonSerializer.SerializeToUtf8Bytes(new FileEnvelope { File = metadata }, GenAIJsonContext.Default.FileEnvelope);
+            var uri = new Uri(_baseUri, "upload/" + _options.ApiVersion.Trim('/') + "/files");
+
+            using var scope = new CallScope(timeout, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            AddKey(request);
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Protocol", "resumable");
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", "start");
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Header-Content-Length", source.Length.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Header-Content-Type", upload.MimeType);
+            if (upload.DisplayName != null) request.Headers.TryAddWithoutValidation("X-Goog-Upload-File-Name", Uri.EscapeDataString(upload.DisplayName));
+
+            using var response = await SendAsync(request, scope, operation).ConfigureAwait(false);
+            string? url = Header(response, "X-Goog-Upload-URL");
+            if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uploadUri))
+                throw new FilesException("UploadFailed", "The service did not return an upload URL (X-Goog-Upload-URL) for the resumable upload.",
+                    recommendedAction: "Retry; if it keeps failing, check that the endpoint supports the Files API.");
+            long.TryParse(Header(response, "X-Goog-Upload-Chunk-Granularity"), NumberStyles.None, CultureInfo.InvariantCulture, out long granularity);
+            return (RebaseUploadUri(uploadUri!), granularity);
+        }
+
+        /// <summary>
+        /// With a custom endpoint (a proxy, the emulator) the upload goes there too, as the new SDKs do:
+        /// everything before <c>/upload/</c> is replaced by the configured base URL.
+        /// </summary>
+        internal Uri RebaseUploadUri(Uri uploadUri)
+        {
+            if (_baseUri == Endpoint.Default || string.Equals(_baseUri.AbsoluteUri, Endpoint.Default.AbsoluteUri, StringComparison.OrdinalIgnoreCase)) return uploadUri;
+            string pathAndQuery = uploadUri.PathAndQuery;
+            int at = pathAndQuery.IndexOf("/upload/", StringComparison.Ordinal);
+            return new Uri(_baseUri, at >= 0 ? pathAndQuery.Substring(at + 1) : pathAndQuery.TrimStart('/'));
+        }
+
+        private async Task<(string Status, GenAIFile? File)> SendChunkAsync(Uri uploadUri, byte[] buffer, int count, long offset, bool last,
+            TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            const string operation = "media.upload (chunk)";
+            for (int attempt = 0; ; attempt++)
+            {
+                using var scope = new CallScope(timeout, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = new ByteArrayContent(buffer, 0, count) };
+                if (SameHost(uploadUri)) AddKey(request);
+                request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", last ? "upload, finalize" : "upload");
+                request.Headers.TryAddWithoutValidation("X-Goog-Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+                using var response = await SendAsync(request, scope, operation).ConfigureAwait(false);
+                string? status = Header(response, "X-Goog-Upload-Status")?.Trim().ToLowerInvariant();
+                if (string.IsNullOrEmpty(status))
+                {
+                    if (attempt < s_statusRetryDelays.Length)
+                    {
+                        await Delay(s_statusRetryDelays[attempt], cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    throw new FilesException("UploadFailed", $"The service's reply to the chunk at offset {offset} had no X-Goog-Upload-Status, {attempt + 1} times.",
+                        recommendedAction: "Upload the file again.");
+                }
+                if (status != "final") return (status!, null);
+                try
+                {
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    var envelope = await JsonSerializer.DeserializeAsync(stream, GenAIJsonContext.Default.FileEnvelope, scope.Token).ConfigureAwait(false);
+                    return (status!, envelope?.File);
+                }
+                catch (Exception ex)
+                {
+                    throw scope.Map(ex, operation);
+                }
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallScope scope, string operation)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                throw scope.Map(ex, operation);
+            }
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
+            {
+                string? text;
+                try { text = await response.Content.ReadAsStringAsync().ConfigureAwait(false); }
+                catch (Exception ex) { throw scope.Map(ex, operation); }
+                throw ApiErrorParser.Parse((int)response.StatusCode, text, response.Headers.RetryAfter?.Delta, response.ReasonPhrase);
+            }
+        }
+
+        private static Stream OpenSource(BlobSource source)
+        {
+            try { return source.OpenRead(); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                throw FileParts.ReadFailure(source.Description, ex);
+            }
+        }
+
+        private static async Task<int> ReadChunkAsync(Stream input, byte[] buffer, int wanted, BlobSource source, CancellationToken cancellationToken)
+        {
+            int filled = 0;
+            while (filled < wanted)
+            {
+                int read;
+                try { read = await input.ReadAsync(buffer, filled, wanted - filled, cancellationToken).ConfigureAwait(false); }
+                catch (IOException ex) { throw FileParts.ReadFailure(source.Description, ex); }
+                if (read == 0) break;
+                filled += read;
+            }
+            if (filled < wanted)
+                throw new InvalidInputException("FileChanged", $"'{source.Description}' became shorter while it was uploaded ({source.Length} bytes expected).",
+                    source.Description, "Upload the file again once it is no longer being written.");
+            return filled;
+        }
+
+        private void AddKey(HttpRequestMessage request)
+        {
+            if (!string.IsNullOrEmpty(_options.ApiKey)) request.Headers.TryAddWithoutValidation("x-goog-api-key", _options.ApiKey);
+        }
+
+        // The key goes only to the host it was configured for.
+        private bool SameHost(Uri uri) =>
+            string.Equals(uri.Host, _baseUri.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == _baseUri.Port && uri.Scheme == _baseUri.Scheme;
+
+        private static string? Header(HttpResponseMessage response, string name) =>
+            response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+
+        public void Dispose()
+        {
+            if (_ownsHttp) _http.Dispose();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emulator = Initialize-GenAITest
+}
+
+AfterAll {
+    $emulator | Stop-EmulatorProcess
+}
+
+Describe 'Format views' {
+    It 'shows a reply as its text and a one-line summary' {
+        $text = Invoke-GenerateContent 'Hello there' -Model gemini-2.5-flash | Out-String
+        $lines = @($text.Trim() -split '\r?\n')
+        $lines[0] | Should -Be 'Echo: Hello there'
+        $lines[1] | Should -Match '^-- STOP, 2 in / 4 out tokens, \S+$'
+    }
+
+    It 'shows a blocked reply as such' {
+        $text = Invoke-GenerateContent 'x' -Model blocked -ErrorAction SilentlyContinue | Out-String
+        $text | Should -Match '\[prompt blocked: SAFETY\]'
+        $text | Should -Match '-- blocked: SAFETY'
+    }
+
+    It 'shows collected chunks one per line, text only, and does not tag chunks that are not going to the console' {
+        $chunks = @(Invoke-GenerateContent 'one two' -Model gemini-2.5-flash -Stream)
+        $chunks[0].PSObject.TypeNames | Should -Not -Contain 'GenAI.StreamChunk'
+        @(($chunks | Out-String).Trim() -split '\r?\n') | Should -Be @('Echo: ', 'one ', 'two')
+    }
+
+    It 'renders tagged chunks as continuous text: each after the first moves back to where the previous ended' {
+        $chunks = @(Invoke-GenerateContent 'alpha beta' -Model gemini-2.5-flash -Stream)
+        $esc = [char]27
+        $rendered = $chunks | ForEach-Object { [GenAI.PowerShell.Formatting.StreamChunkView]::Render($_, $Host) }
+        $rendered[0] | Should -Be 'Echo: '
+        $rendered[1] | Should -Be "$esc[1A`r$esc[6Calpha "
+        $rendered[2] | Should -Be "$esc[1A`r$esc[12Cbeta"
+        [GenAI.PowerShell.Formatting.StreamChunkView]::Render($chunks[0], $Host) | Should -Be 'Echo: ' -Because 'a new stream starts on its own line'
+    }
+
+    It 'strips control characters and escape sequences from model text' {
+        [GenAI.PowerShell.Formatting.StreamChunkView]::Sanitize("a`e[31mred`e[0m`a b`r`nc") | Should -Be "ared b`nc"
+    }
+
+    It 'shows token counts and usage as tables' {
+        (Measure-Tokens 'one two' -Model gemini-2.5-flash | Out-String) | Should -Match 'TotalTokens'
+        ((Invoke-GenerateContent 'x' -Model gemini-2.5-flash).UsageMetadata | Out-String) | Should -Match 'Prompt\s+Cached\s+Candidates\s+Thoughts\s+ToolUse\s+Total'
+    }
+}
