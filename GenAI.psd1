@@ -31,6 +31,8 @@
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
         'Start-ChatSession'
+        'Start-GenAIEmulator'
+        'Stop-GenAIEmulator'
         'Undo-ChatMessage'
     )
     VariablesToExport    = @()
@@ -40,7 +42,8 @@
             Tags         = @('Gemini', 'GenAI', 'AI', 'LLM', 'Google', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://example.invalid/GenAI.PowerShell'
             LicenseUri   = 'https://example.invalid/GenAI.PowerShell/LICENSE'
-            ReleaseNotes = 'First release: streamed generation, token counting, chat sessions, model listing, configuration.'
+            # HelpInfoURI is left out: updatable help needs a hosted CAB; the help ships with the module.
+            ReleaseNotes = 'First release: streamed generation, token counting, chat sessions, model listing, configuration (SecureString or SecretManagement keys, opt-in saved settings, proxies), tab completion, full help, and Start-GenAIEmulator for offline tests.'
         }
     }
 }

@@ -6,9 +6,9 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 test       # build, then every xunit and Pester test; ends with "N passed, N failed"
 .EXAMPLE
-    dotnet pwsh ./build.ps1 bench      # build, then print the benchmarks' figures (peak memory of a 20 MB image prompt)
-.EXAMPLE
     dotnet pwsh ./build.ps1 demo       # build, start the bundled emulator (or use GEMINI_API_KEY), stream a reply
+.EXAMPLE
+    dotnet pwsh ./build.ps1 bench      # build, run every benchmark against the emulator, print the table, write bench/RESULTS.md
 #>
 [CmdletBinding()]
 param(
@@ -71,6 +71,10 @@ function Invoke-Build {
         Get-ChildItem $bin -Filter '*.dll' | Where-Object { $_.Name -match '^(System\.Management\.Automation|Microsoft\.PowerShell\.|Microsoft\.Management\.Infrastructure)' } | Remove-Item
         Get-ChildItem $bin -Filter '*.pdb' | Remove-Item
         Get-ChildItem $bin -Filter '*.deps.json' | Remove-Item
+        # Everything but the cmdlet assembly goes to dependencies/, which PowerShell does not probe: the module
+        # resolves it itself (an isolated load context on PowerShell 7), so other modules' versions cannot clash.
+        $dependencies = New-Item -ItemType Directory -Path (Join-Path $bin 'dependencies')
+        Get-ChildItem $bin -File | Where-Object Name -ne 'GenAI.PowerShell.dll' | Move-Item -Destination $dependencies
     }
     Invoke-Native dotnet publish (Join-Path $root 'src/GenAI.Emulator/GenAI.Emulator.csproj') -c $Configuration --no-build -o (Join-Path $moduleOut 'emulator') --nologo -v quiet
 
@@ -80,12 +84,25 @@ function Invoke-Build {
     Set-Content -Path (Join-Path $moduleOut 'GenAI.psd1') -Value $manifest -Encoding utf8
     Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.psm1') $moduleOut
     Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.Format.ps1xml') $moduleOut
-    $help = Join-Path $root 'en-US'
-    if (Get-ChildItem $help -File -ErrorAction SilentlyContinue) {
-        Copy-Item $help $moduleOut -Recurse
-        foreach ($framework in 'netstandard2.0', 'net8.0') { Copy-Item $help (Join-Path $moduleOut "bin/$framework") -Recurse }
-    }
+    Build-Help
     Write-Host "Module laid out in $moduleOut (version $version)." -ForegroundColor Green
+}
+
+# en-US/ holds the hand-written about_GenAI topic; the cmdlet help (MAML) is generated from docs/help/*.md and the
+# built cmdlets' metadata in a child process (which loads the DLL, so this one never does). Binary cmdlets look for
+# <dll>-Help.xml in the culture folder beside their DLL, so the MAML goes to each bin/<framework>/en-US too.
+function Build-Help {
+    $help = Join-Path $moduleOut 'en-US'
+    $null = New-Item -ItemType Directory -Force -Path $help
+    Get-ChildItem (Join-Path $root 'en-US') -File -Filter 'about_*.help.txt' | Copy-Item -Destination $help
+    $maml = Join-Path $help 'GenAI.PowerShell.dll-Help.xml'
+    Invoke-ChildPwsh -File (Join-Path $root 'build/HelpGenerator.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+        -MarkdownPath (Join-Path $root 'docs/help') -OutputPath $maml
+    if ($LASTEXITCODE -ne 0) { throw "The help generator failed (exit code $LASTEXITCODE)." }
+    foreach ($framework in 'netstandard2.0', 'net8.0') {
+        $culture = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut "bin/$framework/en-US")
+        Copy-Item $maml $culture
+    }
 }
 
 function Read-TrxCounts([string] $Directory) {
@@ -133,14 +150,14 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
-# Benchmarks print figures; they do not pass or fail. Each lives in bench/<Name>/ and runs on its own.
-function Invoke-Bench {
-    Invoke-Native dotnet run -c Release --project (Join-Path $root 'bench/InlineImageMemory/InlineImageMemory.csproj') -- `
-        --size-mb 20 --module (Join-Path $moduleOut 'GenAI.psd1')
-}
-
 function Invoke-Demo {
     Invoke-ChildPwsh -File (Join-Path $root 'build/Demo.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+# Not part of 'test' or CI: timings need a quiet machine and take minutes. See bench/README.md.
+function Invoke-Benchmark {
+    Invoke-ChildPwsh -File (Join-Path $root 'bench/Invoke-Benchmark.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') -Configuration $Configuration
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 
@@ -149,5 +166,5 @@ switch ($Task) {
     'build' { Invoke-Build }
     'test' { Invoke-Build; Invoke-Test }
     'demo' { Invoke-Build; Invoke-Demo }
-    'bench' { Invoke-Build; Invoke-Bench }
+    'bench' { Invoke-Build; Invoke-Benchmark }
 }

@@ -21,11 +21,14 @@ if (args.Length >= 4 && args[0] == "--child") return await Child.RunAsync(args[1
 
 int sizeMb = 20;
 string? module = null;
+string? jsonOut = null;
 for (int i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--size-mb") sizeMb = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     if (args[i] == "--module") module = Path.GetFullPath(args[i + 1]);
+    if (args[i] == "--json") jsonOut = Path.GetFullPath(args[i + 1]);   // also write the rows as JSON (bench/Invoke-Benchmark.ps1 reads them)
 }
+var rows = new List<Dictionary<string, object>>();
 
 string file = Path.Combine(Path.GetTempPath(), $"genai-bench-{Environment.ProcessId}.png");
 var random = new byte[sizeMb * 1_000_000];
@@ -48,6 +51,7 @@ try
     if (module != null && File.Exists(module)) Print("Invoke-GenerateContent -Path (pwsh, whole process)", RunPwsh(module, emulator.BaseUri, file));
     Console.WriteLine();
     Console.WriteLine("Ratio = (peak - baseline) / file size. Budget for an inline image prompt: 2.5×.");
+    if (jsonOut != null) File.WriteAllText(jsonOut, JsonSerializer.Serialize(rows));
 }
 finally
 {
@@ -55,16 +59,21 @@ finally
 }
 return 0;
 
-static void Print(string label, JsonElement? result)
+void Print(string label, JsonElement? result)
 {
     if (result is not JsonElement r)
     {
         Console.WriteLine($"{label,-58} {"failed",10}");
+        rows.Add(new Dictionary<string, object> { ["label"] = label, ["failed"] = true });
         return;
     }
     static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
     long baseline = r.GetProperty("baseline").GetInt64(), peak = r.GetProperty("peak").GetInt64(), size = r.GetProperty("fileBytes").GetInt64();
     double ratio = (peak - baseline) / (double)size;
+    rows.Add(new Dictionary<string, object>
+    {
+        ["label"] = label, ["mode"] = r.GetProperty("mode").GetString()!, ["fileBytes"] = size, ["baseline"] = baseline, ["peak"] = peak, ["ratio"] = ratio,
+    });
     Console.WriteLine($"{label,-58} {Mb(baseline),10} {Mb(peak),10} {Mb(peak - baseline),10} {ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×",7}");
 }
 

@@ -28,4 +28,48 @@ Describe 'GenAI module' {
     It 'offers the conventional alias for Measure-Tokens' {
         (Get-Alias Measure-GenAIToken).ResolvedCommandName | Should -Be 'Measure-Tokens'
     }
+
+    It 'has the manifest fields a gallery module needs' {
+        $data = Import-PowerShellDataFile $env:GENAI_TEST_MODULE
+        $data.PowerShellVersion | Should -Be '5.1'
+        $data.FunctionsToExport.Count | Should -Be 0
+        $data.CmdletsToExport | Should -Not -Contain '*'
+        $data.AliasesToExport | Should -Not -Contain '*'
+        @($data.CmdletsToExport) | Should -Be @($data.CmdletsToExport | Sort-Object) -Because 'the export list is kept alphabetical'
+        foreach ($file in @($data.FormatsToProcess) + @($data.TypesToProcess | Where-Object { $_ })) {
+            Join-Path (Split-Path $env:GENAI_TEST_MODULE) $file | Should -Exist
+        }
+        $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
+        $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
+        $data.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
+        $data.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+    }
+
+    It 'exports the aliases it declares, and they resolve to its cmdlets' {
+        $declared = @((Import-PowerShellDataFile $env:GENAI_TEST_MODULE).AliasesToExport | Sort-Object)
+        @($module.ExportedAliases.Keys | Sort-Object) | Should -Be $declared
+        foreach ($alias in $declared) { (Get-Alias $alias).ResolvedCommand.Module.Name | Should -BeIn 'GenAI', 'GenAI.PowerShell' }
+    }
+
+    It 'supports -WhatIf and -Confirm on every cmdlet that deletes or overwrites (Remove-*, Export-*, Clear-*)' {
+        $destructive = @(Get-Command -Module GenAI -CommandType Cmdlet | Where-Object Verb -in 'Remove', 'Export', 'Clear', 'Reset', 'Unregister')
+        foreach ($command in $destructive) {
+            $command.Parameters.Keys | Should -Contain 'WhatIf' -Because "$($command.Name) must support ShouldProcess"
+            $command.Parameters.Keys | Should -Contain 'Confirm' -Because "$($command.Name) must support ShouldProcess"
+        }
+        (Get-Command Set-GenAIConfiguration).Parameters.Keys | Should -Contain 'WhatIf' -Because '-Persist and -ClearPersisted write and delete a file'
+    }
+
+    It 'keeps bin/<framework> to the cmdlet assembly, with every other DLL in dependencies/' {
+        foreach ($framework in 'net8.0', 'netstandard2.0') {
+            $bin = Join-Path (Split-Path $env:GENAI_TEST_MODULE) "bin/$framework"
+            @(Get-ChildItem $bin -Filter *.dll).Name | Should -Be @('GenAI.PowerShell.dll')
+            $dependencies = @(Get-ChildItem (Join-Path $bin 'dependencies') -Filter *.dll).Name
+            $dependencies | Should -Contain 'GenAI.Core.dll'
+            $dependencies | Where-Object { $_ -match '^(System\.Management\.Automation|Microsoft\.PowerShell\.)' } | Should -BeNullOrEmpty
+        }
+        # PowerShell 7 provides these (System.Text.Json, ...): shipping a copy would only shadow pwsh's own.
+        $net8 = @(Get-ChildItem (Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'bin/net8.0/dependencies') -Filter *.dll).Name
+        $net8 | Where-Object { Test-Path (Join-Path $PSHOME $_) } | Should -BeNullOrEmpty
+    }
 }

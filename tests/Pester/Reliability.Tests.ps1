@@ -252,7 +252,6 @@ Describe 'Ctrl+C' {
         finally { $background.PowerShell.Dispose() }
     }
 
-
     It 'stops a slow stream within 200 ms of the first chunk, keeping that chunk' {
         $model = New-Model 'slow-3000ms'
         $background = Start-Background {

@@ -24,4 +24,34 @@ function Clear-EmulatorRequest {
     $null = Invoke-RestMethod -Method Delete -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests')
 }
 
-Export-ModuleMember -Function Initialize-GenAITest, Get-EmulatorRequest, Clear-EmulatorRequest
+# Runs a script in a fresh PowerShell (same edition and host as this one) and returns its output lines.
+# Used where a test needs a clean process: module import side effects, assembly loading, saved configuration.
+function Invoke-TestPwsh {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $self = Get-Process -Id $PID
+    $command = if ($self.ProcessName -eq 'dotnet') { @('dotnet', (Join-Path $PSHOME 'pwsh.dll')) } else { @($self.Path) }
+    $file = Join-Path ([IO.Path]::GetTempPath()) "genai-test-$([guid]::NewGuid().ToString('n')).ps1"
+    Set-Content -Path $file -Value $Script -Encoding utf8
+    $saved = @{}
+    foreach ($name in $Environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $Environment[$name]) }
+    try {
+        $prefix = @($command | Select-Object -Skip 1)
+        $output = & $command[0] @prefix -NoProfile -NonInteractive -File $file 2>&1
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item $file -ErrorAction SilentlyContinue
+    }
+}
+
+# The folder of a package in the NuGet cache (restored by build/tools.csproj).
+function Get-TestPackagePath {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
+    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+}
+
+Export-ModuleMember -Function Initialize-GenAITest, Get-EmulatorRequest, Clear-EmulatorRequest, Invoke-TestPwsh, Get-TestPackagePath

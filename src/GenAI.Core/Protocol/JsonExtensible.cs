@@ -13,6 +13,9 @@ namespace GenAI.Core.Protocol
         [JsonExtensionData]
         public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
+        /// <summary>A member-wise copy: nested objects are shared.</summary>
+        internal T ShallowCopy<T>() where T : JsonExtensible => (T)MemberwiseClone();
+
         void IJsonOnDeserialized.OnDeserialized() => OnRead();
 
         /// <summary>Called once a value has been read from JSON.</summary>
@@ -26,8 +29,5 @@ namespace GenAI.Core.Protocol
             list?.RemoveAll(item => item == null);
             return list;
         }
-
-        /// <summary>A member-wise copy: nested objects are shared.</summary>
-        internal T ShallowCopy<T>() where T : JsonExtensible => (T)MemberwiseClone();
     }
 }

@@ -112,10 +112,8 @@ namespace GenAI.Core.Streaming
             int colon = line.IndexOf((byte)':');
             if (colon <= 0) return false;
             var name = line.Slice(0, colon);
-            return name.SequenceEqual(Ascii("event")) || name.SequenceEqual(Ascii("id")) || name.SequenceEqual(Ascii("retry"));
+            return name.SequenceEqual("event"u8) || name.SequenceEqual("id"u8) || name.SequenceEqual("retry"u8);
         }
-
-        private static ReadOnlySpan<byte> Ascii(string s) => Encoding.ASCII.GetBytes(s);
 
         private bool TryTakeLine(out int lineStart, out int lineLength)
         {
@@ -167,7 +165,12 @@ namespace GenAI.Core.Streaming
             else _end += read;
         }
 
-        private void AppendData(byte value) => AppendData(new ReadOnlySpan<byte>(new[] { value }));
+        private void AppendData(byte value)
+        {
+            Span<byte> one = stackalloc byte[1];
+            one[0] = value;
+            AppendData(one);
+        }
 
         private void AppendData(ReadOnlySpan<byte> value)
         {

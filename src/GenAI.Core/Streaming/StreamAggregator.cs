@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using GenAI.Core.Protocol;
 
 namespace GenAI.Core.Streaming
@@ -12,6 +13,9 @@ namespace GenAI.Core.Streaming
     public sealed class StreamAggregator
     {
         private readonly SortedDictionary<int, Candidate> _candidates = new SortedDictionary<int, Candidate>();
+        // The growing text of each candidate's last part, once a chunk was merged into it: appending to a
+        // builder keeps a long stream linear (string += would copy the whole text for every chunk).
+        private readonly Dictionary<int, StringBuilder> _pendingText = new Dictionary<int, StringBuilder>();
         private PromptFeedback? _promptFeedback;
         private UsageMetadata? _usage;
         private string? _modelVersion;
@@ -41,6 +45,11 @@ namespace GenAI.Core.Streaming
                 ModelVersion = _modelVersion,
                 ResponseId = _responseId,
             };
+            foreach (var pending in _pendingText)
+            {
+                var parts = _candidates[pending.Key].Content!.Parts;
+                parts[parts.Count - 1].Text = pending.Value.ToString();
+            }
             if (_candidates.Count > 0)
                 response.Candidates = _candidates.Values.Select(Copy).ToList();
             return response;
@@ -59,7 +68,7 @@ namespace GenAI.Core.Streaming
             {
                 if (string.IsNullOrEmpty(target.Content!.Role)) target.Content.Role = incoming.Content.Role;
                 foreach (var part in incoming.Content.Parts)
-                    AppendPart(target.Content.Parts, part);
+                    AppendPart(index, target.Content.Parts, part);
             }
 
             if (incoming.FinishReason != null) target.FinishReason = incoming.FinishReason;
@@ -79,14 +88,21 @@ namespace GenAI.Core.Streaming
             }
         }
 
-        private static void AppendPart(List<Part> parts, Part part)
+        private void AppendPart(int index, List<Part> parts, Part part)
         {
             var last = parts.Count > 0 ? parts[parts.Count - 1] : null;
             if (last != null && last.Text != null && part.Text != null && last.Thought == part.Thought)
             {
-                last.Text += part.Text;
+                if (!_pendingText.TryGetValue(index, out var text))
+                    _pendingText[index] = text = new StringBuilder(last.Text);
+                text.Append(part.Text);
                 if (part.ThoughtSignature != null) last.ThoughtSignature = part.ThoughtSignature;
                 return;
+            }
+            if (last != null && _pendingText.TryGetValue(index, out var finished))
+            {
+                last.Text = finished.ToString();
+                _pendingText.Remove(index);
             }
             if (last?.ExecutableCode != null && part.ExecutableCode != null)
             {

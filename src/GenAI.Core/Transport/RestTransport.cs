@@ -164,7 +164,7 @@ namespace GenAI.Core.Transport
             request.Headers.TryAddWithoutValidation("x-goog-api-client", _clientHeader);
             request.Content = body;
 
-            if (scope.Log != null) scope.Debug(WireLog.Request(request));
+            if (scope.Log != null) scope.Debug(WireLog.Request(request, body?.Headers.ContentLength ?? 0));
             var started = System.Diagnostics.Stopwatch.StartNew();
             HttpResponseMessage response;
             try
@@ -236,7 +236,12 @@ namespace GenAI.Core.Transport
             }
         }
 
-        private static async Task<GenerateContentResponse?> ReadEventAsync(SseReader reader, CallScope scope, string operation, int httpStatus)
+        // A ValueTask (pooled on net8.0): most events are already buffered, so this completes synchronously and
+        // allocates nothing per chunk beyond the chunk itself.
+#if NET8_0_OR_GREATER
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+        private static async ValueTask<GenerateContentResponse?> ReadEventAsync(SseReader reader, CallScope scope, string operation, int httpStatus)
         {
             try
             {

@@ -18,8 +18,8 @@ namespace GenAI.Core.Transport
             "x-goog-api-client", "content-type", "content-length", "accept", "user-agent", "retry-after", "x-request-id", "server-timing", "date",
         };
 
-        public static string Request(HttpRequestMessage request) =>
-            $"{request.Method} {SafeUri(request.RequestUri)}; {Headers(request.Headers, request.Content?.Headers)}";
+        public static string Request(HttpRequestMessage request, long bodyLength) =>
+            $"{request.Method} {SafeUri(request.RequestUri)}; {Headers(request.Headers, request.Content?.Headers)}; body {bodyLength.ToString(CultureInfo.InvariantCulture)} bytes";
 
         public static string Response(HttpResponseMessage response, TimeSpan elapsed) =>
             $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} after {elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms; {Headers(response.Headers, response.Content?.Headers)}";

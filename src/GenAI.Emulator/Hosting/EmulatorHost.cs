@@ -83,9 +83,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
-        var api = new ApiRequestHandler(engine, log);
+        var timings = new StreamTimingLog();
+        var api = new ApiRequestHandler(engine, log, timings);
         app.Use(GoogleResponseHeaders.ApplyAsync);
-        ControlEndpoints.Map(app, engine, log);
+        ControlEndpoints.Map(app, engine, log, timings);
         app.Map("/{**path}", (RequestDelegate)api.HandleAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

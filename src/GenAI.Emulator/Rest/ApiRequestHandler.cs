@@ -17,12 +17,14 @@ internal sealed class ApiRequestHandler
 {
     private readonly EmulatorEngine _engine;
     private readonly RequestLog _log;
+    private readonly StreamTimingLog _timings;
     private readonly UploadHandler _uploads;
 
-    public ApiRequestHandler(EmulatorEngine engine, RequestLog log)
+    public ApiRequestHandler(EmulatorEngine engine, RequestLog log, StreamTimingLog timings)
     {
         _engine = engine;
         _log = log;
+        _timings = timings;
         _uploads = new UploadHandler(engine);
     }
 
@@ -136,13 +138,14 @@ internal sealed class ApiRequestHandler
         }
 
         bool sse = string.Equals(context.Request.Query["alt"].ToString(), "sse", StringComparison.OrdinalIgnoreCase);
+        StreamTiming timing = _timings.Begin(route.Resource);
         if (sse)
         {
-            await StreamResponseWriter.WriteSseAsync(context, outcome.Events!, cancellationToken).ConfigureAwait(false);
+            await StreamResponseWriter.WriteSseAsync(context, outcome.Events!, timing, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await StreamResponseWriter.WriteJsonArrayAsync(context, outcome.Events!, cancellationToken).ConfigureAwait(false);
+            await StreamResponseWriter.WriteJsonArrayAsync(context, outcome.Events!, timing, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,11 +14,11 @@ namespace GenAI.Emulator.Rest;
 
 /// <summary>
 /// Test-control endpoints under <c>/emulator/*</c> (no API key, not recorded):
-/// reset, gate release, fixture replay, request log, health.
+/// reset, gate release, fixture replay, request log, stream chunk timings, health.
 /// </summary>
 internal static class ControlEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, EmulatorEngine engine, RequestLog log)
+    public static void Map(IEndpointRouteBuilder routes, EmulatorEngine engine, RequestLog log, StreamTimingLog timings)
     {
         routes.MapGet("/emulator/health", (HttpContext context) =>
             ResponseWriter.WriteJsonAsync(context, new JsonObject { ["status"] = "ok" }));
@@ -60,6 +60,18 @@ internal static class ControlEndpoints
         routes.MapDelete("/emulator/requests", (HttpContext context) =>
         {
             log.Clear();
+            return ResponseWriter.WriteJsonAsync(context, new JsonObject());
+        });
+
+        routes.MapGet("/emulator/stream-timings", (HttpContext context) =>
+        {
+            string? model = context.Request.Query["model"].ToString();
+            return ResponseWriter.WriteJsonAsync(context, timings.ToJson(string.IsNullOrEmpty(model) ? null : model));
+        });
+
+        routes.MapDelete("/emulator/stream-timings", (HttpContext context) =>
+        {
+            timings.Clear();
             return ResponseWriter.WriteJsonAsync(context, new JsonObject());
         });
     }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GenAI.Emulator.Engine;
 using GenAI.Emulator.Engine.Errors;
 using GenAI.Emulator.Engine.Json;
+using GenAI.Emulator.Recording;
 using Microsoft.AspNetCore.Http;
 
 namespace GenAI.Emulator.Rest;
@@ -25,7 +26,7 @@ internal static class StreamResponseWriter
     private static readonly byte[] s_eventEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] s_arraySeparator = "\n,\r\n"u8.ToArray();
 
-    public static async Task WriteSseAsync(HttpContext context, IAsyncEnumerable<StreamEvent> events, CancellationToken cancellationToken)
+    public static async Task WriteSseAsync(HttpContext context, IAsyncEnumerable<StreamEvent> events, StreamTiming? timing, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = ResponseWriter.EventStreamContentType;
@@ -45,6 +46,7 @@ internal static class StreamResponseWriter
                     await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                     return;
                 default:
+                    timing?.ChunkWriting();
                     writer.Write(s_dataPrefix);
                     writer.Write(item.Json.Span);
                     writer.Write(s_eventEnd);
@@ -59,7 +61,7 @@ internal static class StreamResponseWriter
         }
     }
 
-    public static async Task WriteJsonArrayAsync(HttpContext context, IAsyncEnumerable<StreamEvent> events, CancellationToken cancellationToken)
+    public static async Task WriteJsonArrayAsync(HttpContext context, IAsyncEnumerable<StreamEvent> events, StreamTiming? timing, CancellationToken cancellationToken)
     {
         context.Response.StatusCode = 200;
         context.Response.ContentType = ResponseWriter.JsonContentType;
@@ -88,6 +90,7 @@ internal static class StreamResponseWriter
                     await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                     return;
                 default:
+                    timing?.ChunkWriting();
                     WireJson.WritePretty(System.Text.Json.Nodes.JsonNode.Parse(item.Json.Span), writer);
                     FlushResult flushed = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
                     if (flushed.IsCanceled || flushed.IsCompleted)

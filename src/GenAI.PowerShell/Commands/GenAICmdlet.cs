@@ -120,9 +120,22 @@ namespace GenAI.PowerShell.Commands
             {
                 while (true)
                 {
-                    pending = enumerator.MoveNextAsync().AsTask();
-                    _messages.WaitFor(pending, StopToken, WriteDiagnostic);
-                    if (!pending.GetAwaiter().GetResult()) yield break;
+                    // Most chunks are already buffered: take a completed result as it is (no Task per chunk).
+                    var next = enumerator.MoveNextAsync();
+                    bool more;
+                    if (next.IsCompleted)
+                    {
+                        pending = null;
+                        more = next.Result;
+                        _messages.Drain(WriteDiagnostic);
+                    }
+                    else
+                    {
+                        pending = next.AsTask();
+                        _messages.WaitFor(pending, StopToken, WriteDiagnostic);
+                        more = pending.GetAwaiter().GetResult();
+                    }
+                    if (!more) yield break;
                     yield return enumerator.Current;
                 }
             }

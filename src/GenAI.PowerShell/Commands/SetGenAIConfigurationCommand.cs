@@ -8,8 +8,8 @@ using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Commands
 {
-    /// <summary>Sets the API key, endpoint and call defaults for this PowerShell process.</summary>
-    [Cmdlet(VerbsCommon.Set, "GenAIConfiguration", SupportsShouldProcess = false)]
+    /// <summary>Sets the API key, endpoint, proxy and call defaults for this PowerShell process, and optionally saves them.</summary>
+    [Cmdlet(VerbsCommon.Set, "GenAIConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(GenAIConfigurationInfo))]
     public sealed class SetGenAIConfigurationCommand : PSCmdlet
     {
@@ -17,6 +17,16 @@ namespace GenAI.PowerShell.Commands
         [Parameter(Position = 0)]
         [SecureStringTransformation]
         public SecureString? ApiKey { get; set; }
+
+        /// <summary>The name of a SecretManagement secret holding the API key (read with Get-Secret when first needed).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ApiKeySecretName { get; set; }
+
+        /// <summary>The SecretManagement vault of -ApiKeySecretName; default: the default vault.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Vault { get; set; }
 
         /// <summary>The service endpoint. http:// is accepted only for this machine (a local emulator).</summary>
         [Parameter]
@@ -65,7 +75,25 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter ClearGrpcUri { get; set; }
 
-        /// <summary>Forget the key set here; the environment variables apply again.</summary>
+
+        /// <summary>A proxy for every call, instead of the environment's (HTTPS_PROXY, NO_PROXY) or the system's.</summary>
+        [Parameter]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>The user name and password the proxy asks for.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Connect directly, ignoring proxy environment variables and system settings.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
+        /// <summary>Forget -Proxy and -NoProxy; the environment's or the system's proxy applies again.</summary>
+        [Parameter]
+        public SwitchParameter ClearProxy { get; set; }
+
+        /// <summary>Forget the key (or secret name) set here; the environment variables apply again.</summary>
         [Parameter]
         public SwitchParameter ClearApiKey { get; set; }
 
@@ -73,26 +101,68 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter ClearBaseUri { get; set; }
 
+        /// <summary>Save the resulting settings to the user's configuration file, loaded at every import. Never a plain-text key.</summary>
+        [Parameter]
+        public SwitchParameter Persist { get; set; }
+
+        /// <summary>Delete the saved configuration file (the settings of this session stay).</summary>
+        [Parameter]
+        public SwitchParameter ClearPersisted { get; set; }
+
         /// <summary>Write the resulting configuration.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
         {
+            CheckCombinations();
+            if (!ShouldProcess("the GenAI configuration of this PowerShell process", "Set")) return;
             try
             {
+                if (ApiKeySecretName != null)
+                {
+                    var secret = new ApiKeySecret(ApiKeySecretName, Vault);
+                    secret.Read();   // now, so a wrong name fails here rather than at the first call
+                    ModuleConfiguration.UseApiKeySecret(secret);
+                }
                 ModuleConfiguration.Update(ApiKey, BaseUri, ApiVersion, DefaultModel,
                     TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
                     MaximumRetryCount, TotalTimeoutSec.HasValue ? TimeSpan.FromSeconds(TotalTimeoutSec.Value) : (TimeSpan?)null,
                     ClearApiKey, ClearBaseUri);
                 ModuleConfiguration.UpdateTransport(Transport, GrpcUri, ClearGrpcUri);
+                if (ClearProxy) ModuleConfiguration.SetProxy(ProxySetting.Environment);
+                if (NoProxy) ModuleConfiguration.SetProxy(ProxySetting.Direct);
+                if (Proxy != null) ModuleConfiguration.SetProxy(ProxySetting.Explicit(Proxy, ProxyCredential?.GetNetworkCredential()));
+
+                if (ClearPersisted && ShouldProcess(ConfigurationFile.Path, "Remove the saved GenAI configuration"))
+                    ConfigurationFile.Remove();
+                if (Persist && ShouldProcess(ConfigurationFile.Path, "Save the GenAI configuration"))
+                    foreach (string warning in ConfigurationFile.Save(keyGivenNow: ApiKey != null)) WriteWarning(warning);
             }
             catch (GenAIException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, (object?)BaseUri ?? GrpcUri));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, (object?)BaseUri ?? (object?)GrpcUri ?? (object?)ApiKeySecretName ?? Proxy));
             }
             if (Transport == TransportKind.Grpc && !TransportFactory.IsGrpcAvailable(out string? reason)) WriteWarning(reason);
             if (PassThru) WriteObject(ModuleConfiguration.Describe());
+        }
+
+        private void CheckCombinations()
+        {
+            void Conflict(string first, string second) => ThrowTerminatingError(ErrorRecordFactory.Create("ConflictingParameters", ErrorCategory.InvalidArgument,
+                $"{first} and {second} cannot be used together.", null, $"Use either {first} or {second}."));
+
+            if (ApiKey != null && ApiKeySecretName != null) Conflict("-ApiKey", "-ApiKeySecretName");
+            if (ClearApiKey && (ApiKey != null || ApiKeySecretName != null)) Conflict("-ClearApiKey", ApiKey != null ? "-ApiKey" : "-ApiKeySecretName");
+            if (Vault != null && ApiKeySecretName == null)
+                ThrowTerminatingError(ErrorRecordFactory.Create("VaultWithoutSecretName", ErrorCategory.InvalidArgument,
+                    "-Vault names the vault of -ApiKeySecretName, which was not given.", Vault, "Add -ApiKeySecretName <name>."));
+            if (Proxy != null && NoProxy) Conflict("-Proxy", "-NoProxy");
+            if (ClearProxy && (Proxy != null || NoProxy)) Conflict("-ClearProxy", Proxy != null ? "-Proxy" : "-NoProxy");
+            if (ProxyCredential != null && Proxy == null)
+                ThrowTerminatingError(ErrorRecordFactory.Create("ProxyCredentialWithoutProxy", ErrorCategory.InvalidArgument,
+                    "-ProxyCredential is for the proxy given with -Proxy, which was not given.", null, "Add -Proxy <uri>; credentials for a proxy from HTTPS_PROXY go in its URL."));
+            if (Persist && ClearPersisted) Conflict("-Persist", "-ClearPersisted");
         }
     }
 }

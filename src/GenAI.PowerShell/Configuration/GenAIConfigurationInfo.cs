@@ -51,6 +51,14 @@ namespace GenAI.PowerShell.Configuration
         /// <summary>Set when Transport is Grpc but this PowerShell cannot use it (calls then go over REST).</summary>
         public string? TransportNote { get; internal set; }
 
+        /// <summary>The proxy in effect: a URI, "(none)", "(system)", or what the proxy environment variables say.</summary>
+        public string Proxy { get; internal set; } = "(system)";
+
+        public string ProxySource { get; internal set; } = "default";
+
+        /// <summary>The saved configuration file loaded at import (Set-GenAIConfiguration -Persist), if there is one.</summary>
+        public string? ConfigurationFile { get; internal set; }
+
         public override string ToString() => $"{BaseUri} ({ApiVersion}), key {ApiKey} from {ApiKeySource}";
     }
 }

@@ -29,6 +29,8 @@ namespace GenAI.PowerShell.Configuration
         private static Uri? s_grpcUri;
         private static readonly System.Collections.Generic.Dictionary<TransportKind, GenAIClient> s_clients = new System.Collections.Generic.Dictionary<TransportKind, GenAIClient>();
         private static string? s_clientFingerprint;
+        private static ProxySetting s_proxy = ProxySetting.Environment;
+        private static ApiKeySecret? s_secret;
 
         /// <param name="deadline">The default total time limit; <see cref="TimeSpan.Zero"/> removes it.</param>
         public static void Update(SecureString? apiKey, Uri? baseUri, string? apiVersion, string? defaultModel, TimeSpan? timeout, int? maxRetries,
@@ -36,8 +38,8 @@ namespace GenAI.PowerShell.Configuration
         {
             lock (s_lock)
             {
-                if (clearApiKey) s_apiKey = null;
-                if (apiKey != null) { s_apiKey = apiKey.Copy(); s_apiKey.MakeReadOnly(); }
+                if (clearApiKey) { s_apiKey = null; s_secret = null; }
+                if (apiKey != null) { s_apiKey = apiKey.Copy(); s_apiKey.MakeReadOnly(); s_secret = null; }
                 if (clearBaseUri) s_baseUri = null;
                 if (baseUri != null) s_baseUri = Endpoint.Validate(baseUri);
                 if (!string.IsNullOrEmpty(apiVersion)) s_apiVersion = apiVersion!;
@@ -45,6 +47,46 @@ namespace GenAI.PowerShell.Configuration
                 if (timeout.HasValue) s_timeout = timeout;
                 if (maxRetries.HasValue) s_maxRetries = maxRetries;
                 if (deadline.HasValue) s_deadline = deadline.Value > TimeSpan.Zero ? deadline : null;
+            }
+        }
+
+        /// <summary>Takes the key from a SecretManagement vault from now on (read when first needed, or now if given).</summary>
+        public static void UseApiKeySecret(ApiKeySecret secret)
+        {
+            lock (s_lock)
+            {
+                s_secret = secret;
+                s_apiKey = null;
+            }
+        }
+
+        public static void SetProxy(ProxySetting proxy)
+        {
+            lock (s_lock) s_proxy = proxy ?? ProxySetting.Environment;
+        }
+
+        /// <summary>The settings made with Set-GenAIConfiguration (not those from the environment), for saving and restoring.</summary>
+        public static ConfigurationSnapshot Snapshot()
+        {
+            lock (s_lock)
+                return new ConfigurationSnapshot(s_apiKey, s_secret, s_baseUri, s_apiVersion, s_defaultModel, s_timeout, s_maxRetries, s_proxy)
+                { Transport = s_transport, GrpcUri = s_grpcUri };
+        }
+
+        public static void Restore(ConfigurationSnapshot snapshot)
+        {
+            lock (s_lock)
+            {
+                s_apiKey = snapshot.ApiKey;
+                s_secret = snapshot.Secret;
+                s_baseUri = snapshot.BaseUri;
+                s_apiVersion = snapshot.ApiVersion;
+                s_defaultModel = snapshot.DefaultModel;
+                s_timeout = snapshot.Timeout;
+                s_maxRetries = snapshot.MaxRetries;
+                s_proxy = snapshot.Proxy;
+                s_transport = snapshot.Transport;
+                s_grpcUri = snapshot.GrpcUri;
             }
         }
 
@@ -71,12 +113,17 @@ namespace GenAI.PowerShell.Configuration
             {
                 var (key, keySource) = ResolveKey();
                 var (uri, uriSource) = ResolveBaseUri();
-                return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, KeyMask.Mask(key), keySource,
+                var (proxy, proxySource) = s_proxy.Describe();
+                string maskedKey = s_secret != null && !s_secret.IsRead ? "(read from the vault on first use)" : KeyMask.Mask(key);
+                return new GenAIConfigurationInfo(uri, uriSource, s_apiVersion, maskedKey, keySource,
                     s_defaultModel ?? DefaultModelName, s_timeout, s_maxRetries ?? RetryPolicy.DefaultMaxRetries, s_deadline)
                 {
                     Transport = s_transport,
                     GrpcUri = new GenAIClientOptions { BaseUri = uri, GrpcUri = s_grpcUri }.EffectiveGrpcUri,
                     TransportNote = s_transport == TransportKind.Grpc && !TransportFactory.IsGrpcAvailable(out string? reason) ? reason : null,
+                    Proxy = proxy,
+                    ProxySource = proxySource,
+                    ConfigurationFile = ConfigurationFile.Exists ? ConfigurationFile.Path : null,
                 };
             }
         }
@@ -87,6 +134,9 @@ namespace GenAI.PowerShell.Configuration
         /// </summary>
         public static GenAIClient GetClient(TransportKind? transport = null)
         {
+            ApiKeySecret? unread;
+            lock (s_lock) unread = s_secret != null && !s_secret.IsRead ? s_secret : null;
+            unread?.Read();   // outside the lock: a vault may prompt for its password
             lock (s_lock)
             {
                 var (key, _) = ResolveKey();
@@ -95,7 +145,7 @@ namespace GenAI.PowerShell.Configuration
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
                 var (uri, _) = ResolveBaseUri();
                 var kind = transport ?? s_transport;
-                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_deadline, s_grpcUri?.AbsoluteUri);
+                string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_deadline, s_grpcUri?.AbsoluteUri, s_proxy.Fingerprint());
                 if (s_clientFingerprint != fingerprint)
                 {
                     foreach (var stale in s_clients.Values) stale.Dispose();
@@ -110,6 +160,7 @@ namespace GenAI.PowerShell.Configuration
                     ApiKey = key,
                     ApiVersion = s_apiVersion,
                     Defaults = new RequestOptions { Timeout = s_timeout, MaxRetries = s_maxRetries, Deadline = s_deadline },
+                    Proxy = s_proxy.Create(),
                     Transport = kind,
                     GrpcUri = s_grpcUri,
                 };
@@ -120,10 +171,35 @@ namespace GenAI.PowerShell.Configuration
         }
 
         /// <summary>
-        /// The proxy for downloads that need no client (Install-GenAITokenizer): the one the client would use.
-        /// Null: .NET's default (the system proxy; HTTPS_PROXY/NO_PROXY on Unix).
+        /// Identifies the endpoint and key a client would use, or null when no key is available without asking
+        /// anyone (none set, or a vault secret not read yet): tab completion must never prompt.
         /// </summary>
-        public static IWebProxy? CreateProxy() => null;
+        public static string? CompletionFingerprint()
+        {
+            lock (s_lock)
+            {
+                try
+                {
+                    var (key, _) = ResolveKey();
+                    if (string.IsNullOrEmpty(key)) return null;
+                    var (uri, _) = ResolveBaseUri();
+                    return string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_proxy.Fingerprint());
+                }
+                catch (GenAIException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The proxy for downloads that need no client (Install-GenAITokenizer): the one the client would use
+        /// (Set-GenAIConfiguration -Proxy/-NoProxy, else the proxy environment variables). Null: .NET's default (the system proxy).
+        /// </summary>
+        public static IWebProxy? CreateProxy()
+        {
+            lock (s_lock) return s_proxy.Create();
+        }
 
         /// <summary>The API key in effect, for redaction of messages; null when none.</summary>
         public static string? CurrentKey
@@ -134,6 +210,7 @@ namespace GenAI.PowerShell.Configuration
         private static (string? Key, string Source) ResolveKey()
         {
             if (s_apiKey != null) return (ToPlainText(s_apiKey), "Set-GenAIConfiguration");
+            if (s_secret != null) return (s_secret.IsRead ? ToPlainText(s_secret.Value!) : null, s_secret.Source);
             string? google = Environment.GetEnvironmentVariable("GOOGLE_API_KEY")?.Trim();
             if (!string.IsNullOrEmpty(google)) return (google, "GOOGLE_API_KEY");
             string? gemini = Environment.GetEnvironmentVariable("GEMINI_API_KEY")?.Trim();
@@ -155,7 +232,7 @@ namespace GenAI.PowerShell.Configuration
             return (Endpoint.Default, "default");
         }
 
-        private static string ToPlainText(SecureString secure)
+        internal static string ToPlainText(SecureString secure)
         {
             IntPtr pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
             try { return Marshal.PtrToStringUni(pointer) ?? ""; }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 using GenAI.Core.Protocol;
 using GenAI.Core.Streaming;
@@ -74,6 +75,31 @@ namespace GenAI.Core.Tests.Streaming
             aggregator.Add(first);
             aggregator.Add(Chunk("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"b\"}]}}]}"));
             Assert.Equal("a", first.Candidates![0].Content!.Parts[0].Text);
+        }
+
+        [Fact]
+        public void Keeps_going_after_a_snapshot_and_joins_a_long_stream_exactly()
+        {
+            var aggregator = new StreamAggregator();
+            var expected = new StringBuilder();
+            GenerateContentResponse? early = null;
+            for (int i = 0; i < 5000; i++)
+            {
+                aggregator.Add(Chunk("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"w" + i + " \"}]}}]}"));
+                expected.Append("w").Append(i).Append(' ');
+                if (i == 9) early = aggregator.ToResponse();
+            }
+            aggregator.Add(Chunk("{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":\"f\",\"args\":{}}}]}}]}"));
+            aggregator.Add(Chunk("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"after\"}]}}]}"));
+            aggregator.Add(Chunk("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\" call\"}]},\"finishReason\":\"STOP\"}]}"));
+
+            Assert.Equal("w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 ", early!.Candidates![0].Content!.Parts[0].Text);
+            var parts = aggregator.ToResponse().Candidates![0].Content!.Parts;
+            Assert.Equal(3, parts.Count);
+            Assert.Equal(expected.ToString(), parts[0].Text);
+            Assert.Equal("f", parts[1].FunctionCall!.Name);
+            Assert.Equal("after call", parts[2].Text);
+            Assert.Equal("w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 ", early.Candidates[0].Content!.Parts[0].Text);
         }
     }
 }

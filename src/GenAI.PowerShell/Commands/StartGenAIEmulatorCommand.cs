@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Security;
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Emulator;
+using GenAI.PowerShell.Errors;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>Starts the bundled local emulator of the Gemini API, for offline scripts and Pester tests.</summary>
+    [Cmdlet(VerbsLifecycle.Start, "GenAIEmulator")]
+    [OutputType(typeof(GenAIEmulator))]
+    public sealed class StartGenAIEmulatorCommand : PSCmdlet, IDisposable
+    {
+        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
+
+        /// <summary>The TCP port on 127.0.0.1; 0 (default) picks a free one.</summary>
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>The only API key the emulator accepts (default: emulator-key).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ApiKey { get; set; } = "emulator-key";
+
+        /// <summary>Milliseconds between streamed chunks, to watch streaming happen (default 0).</summary>
+        [Parameter]
+        [ValidateRange(0, 60000)]
+        public int ChunkDelayMs { get; set; }
+
+        /// <summary>Point the module at the emulator (endpoint, gRPC endpoint, key, no proxy) until Stop-GenAIEmulator restores the previous settings.</summary>
+        [Parameter]
+        public SwitchParameter Configure { get; set; }
+
+        /// <summary>Write the emulator object (address, key, process id).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            string emulatorPath = EmulatorLauncher.EmulatorPath();
+            if (!File.Exists(emulatorPath))
+                ThrowTerminatingError(ErrorRecordFactory.Create("EmulatorNotFound", ErrorCategory.ObjectNotFound,
+                    $"The emulator is not where the module expects it: '{emulatorPath}'.", emulatorPath,
+                    "Reinstall the module, or build it with: dotnet pwsh ./build.ps1"));
+            string? dotnet = EmulatorLauncher.FindDotNet();
+            if (dotnet == null)
+                ThrowTerminatingError(ErrorRecordFactory.Create("DotNetNotFound", ErrorCategory.ObjectNotFound,
+                    "The emulator runs on the .NET 10 runtime (with ASP.NET Core), and no 'dotnet' host was found on PATH, in DOTNET_ROOT or in the usual install folders.",
+                    "dotnet", "Install the .NET 10 runtime (ASP.NET Core Runtime 10) and make sure 'dotnet' is on PATH."));
+
+            var arguments = new List<string> { "--port", Port.ToString(CultureInfo.InvariantCulture), "--api-key", ApiKey, "--exit-on-stdin-close" };
+            if (ChunkDelayMs > 0) arguments.AddRange(new[] { "--chunk-delay-ms", ChunkDelayMs.ToString(CultureInfo.InvariantCulture) });
+            WriteVerbose($"Starting {dotnet} {emulatorPath} on port {(Port == 0 ? "(any free)" : Port.ToString(CultureInfo.InvariantCulture))}.");
+
+            System.Diagnostics.Process process;
+            Uri baseUri;
+            Uri? grpcUri;
+            try
+            {
+                (process, baseUri, grpcUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (EmulatorStartException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create("EmulatorStartFailed", ErrorCategory.OpenError, ex.Message, emulatorPath,
+                    "The emulator needs the .NET 10 and ASP.NET Core 10 runtimes ('dotnet --list-runtimes'); with -Port, make sure the port is free.", ex));
+                return;
+            }
+
+            ConfigurationSnapshot? saved = null;
+            if (Configure)
+            {
+                saved = ModuleConfiguration.Snapshot();
+                var key = new SecureString();
+                foreach (char c in ApiKey) key.AppendChar(c);
+                ModuleConfiguration.Update(key, baseUri, null, null, null, null, null, clearApiKey: false, clearBaseUri: false);
+                ModuleConfiguration.SetProxy(ProxySetting.Direct);
+                if (grpcUri != null) ModuleConfiguration.UpdateTransport(null, grpcUri, clearGrpcUri: false);
+            }
+            var emulator = new GenAIEmulator(process, baseUri, grpcUri, ApiKey, saved);
+            EmulatorLauncher.Track(emulator);
+            WriteVerbose($"GenAI emulator listening on {baseUri} (process {process.Id}){(Configure ? "; the module now uses it" : "")}.");
+            if (PassThru) WriteObject(emulator);
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        public void Dispose() => _stop.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+# Tab completion: -Model from the service's list (cached) or a built-in list offline; safety names; MIME types.
+BeforeDiscovery {
+    Import-Module $env:GENAI_TEST_MODULE -Force
+    # Every cmdlet parameter that has a completer, so cmdlets added later are covered without editing this file.
+    $completed = @{ Category = 'HARM_CATEGORY_HA'; HarmCategory = 'HARM_CATEGORY_HA'; Threshold = 'BLOCK_'; MimeType = 'image/p'; ResponseMimeType = 'application/' }
+    $parameterCases = @(foreach ($command in Get-Command -Module GenAI -CommandType Cmdlet) {
+            foreach ($name in $completed.Keys) {
+                if ($command.Parameters.ContainsKey($name)) { @{ Command = $command.Name; Parameter = $name; Word = $completed[$name] } }
+            }
+        })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:emulator = Initialize-GenAITest
+    function Get-Completion([string] $Line) { @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText) }
+}
+
+AfterAll {
+    Stop-EmulatorProcess $emulator
+}
+
+Describe '-Model completion' {
+    BeforeEach {
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri
+        [GenAI.PowerShell.Completers.ModelCompleter]::ClearCache()
+    }
+
+    It 'offers the models the service lists, and asks the service once per session' {
+        Clear-EmulatorRequest $emulator
+        $first = Get-Completion 'Invoke-GenerateContent -Model fault-50'
+        $first | Should -Be @('fault-503x2', 'fault-500')   # emulator-only names: they came from the service
+        Get-Completion 'Invoke-GenerateContent -Model gemini-2.5-' | Should -Contain 'gemini-2.5-pro'
+        Get-Completion 'Get-GenAIModel gemini-1.5-' | Should -Be @('gemini-1.5-flash', 'gemini-1.5-pro')
+        Get-Completion 'Measure-Tokens -Model gem' | Should -Contain 'gemma-3-27b-it'
+        @(Get-EmulatorRequest $emulator | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/models' }).Count | Should -Be 1
+    }
+
+    It 'completes -DefaultModel of Set-GenAIConfiguration and -Model of Start-ChatSession' {
+        Get-Completion 'Set-GenAIConfiguration -DefaultModel gemini-2.0-flash-l' | Should -Be @('gemini-2.0-flash-lite')
+        Get-Completion 'Start-ChatSession -Model echo' | Should -Be @('echo')
+    }
+
+    It 'falls back to the built-in list when no key is set, without calling the service' {
+        Set-GenAIConfiguration -ClearApiKey
+        Clear-EmulatorRequest $emulator
+        $names = Get-Completion 'Invoke-GenerateContent -Model gemini-2.5'
+        $names | Should -Contain 'gemini-2.5-flash'
+        $names | Should -Contain 'gemini-2.5-pro'
+        Get-Completion 'Invoke-GenerateContent -Model fault-' | Should -BeNullOrEmpty
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
+    It 'falls back to the built-in list quickly when the service is unreachable' {
+        $closed = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $closed.Start(); $port = $closed.LocalEndpoint.Port; $closed.Stop()
+        Set-GenAIConfiguration -BaseUri "http://127.0.0.1:$port/"
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        Get-Completion 'Invoke-GenerateContent -Model gemini-2.5-f' | Should -Contain 'gemini-2.5-flash'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5 -Because 'completion gives the listing two seconds at most'
+    }
+}
+
+Describe 'Safety and MIME type completion' {
+    It 'completes harm categories and thresholds' {
+        $completer = [GenAI.PowerShell.Completers.SafetyCompleter]::new()
+        @($completer.CompleteArgument('x', 'Category', 'HARM_CATEGORY_H', $null, @{}).CompletionText) | Should -Be @('HARM_CATEGORY_HARASSMENT', 'HARM_CATEGORY_HATE_SPEECH')
+        @($completer.CompleteArgument('x', 'Threshold', 'block_m', $null, @{}).CompletionText) | Should -Be @('BLOCK_MEDIUM_AND_ABOVE')
+    }
+
+    It 'completes input MIME types and response MIME types' {
+        $completer = [GenAI.PowerShell.Completers.MimeTypeCompleter]::new()
+        @($completer.CompleteArgument('x', 'MimeType', 'image/', $null, @{}).CompletionText) | Should -Contain 'image/png'
+        @($completer.CompleteArgument('x', 'MimeType', 'application/p', $null, @{}).CompletionText) | Should -Be @('application/pdf')
+        @($completer.CompleteArgument('x', 'ResponseMimeType', '', $null, @{}).CompletionText) | Should -Be @('text/plain', 'application/json', 'text/x.enum')
+    }
+
+    It 'completes -<Parameter> of <Command> through TabExpansion2' -ForEach $parameterCases {
+        $line = "$Command -$Parameter $Word"
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Not -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,98 @@
+# How the module loads: its dependencies in their own load context on PowerShell 7 (coexisting with other versions
+# loaded by other modules), nothing third-party loaded at import, and the netstandard2.0 build's resolver.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:moduleBase = Split-Path $env:GENAI_TEST_MODULE
+    $script:dependencies = Join-Path $moduleBase 'bin/net8.0/dependencies'
+}
+
+Describe 'Loading GenAI in PowerShell 7' {
+    It 'loads GenAI.Core and its dependencies into the module''s own load context, the cmdlets into the default one' {
+        $result = Invoke-TestPwsh -Script @"
+Import-Module '$env:GENAI_TEST_MODULE'
+`$core = [GenAI.Core.GenAIClient].Assembly
+[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).Name
+`$core.Location
+[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([GenAI.PowerShell.Commands.InvokeGenerateContentCommand].Assembly).Name
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output[0] | Should -Be 'GenAI.PowerShell'
+        $result.Output[1] | Should -BeLike '*bin*net8.0*dependencies*GenAI.Core.dll'
+        $result.Output[2] | Should -Be 'Default'
+    }
+
+    It 'loads no third-party dependency at import (they load on first use)' {
+        $result = Invoke-TestPwsh -Script @"
+Import-Module '$env:GENAI_TEST_MODULE'
+`$ours = @(Get-ChildItem '$dependencies' -Filter *.dll | Where-Object Name -notlike 'GenAI.*' | ForEach-Object BaseName)
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in `$ours } | ForEach-Object { `$_.GetName().Name }
+'done'
+"@
+        $result.Output | Should -Be @('done')
+    }
+
+    It 'keeps working when another module loaded a different version of one of its dependencies first' {
+        $candidates = [ordered]@{ 'Polly.Core' = '8.1.0'; 'Google.Protobuf' = '3.21.9' }
+        $shipped = @($candidates.Keys | Where-Object { Test-Path (Join-Path $dependencies "$_.dll") })
+        if (-not $shipped) {
+            Set-ItResult -Skipped -Because 'the net8.0 build ships no third-party dependency (Polly.Core or Google.Protobuf) to conflict with'
+            return
+        }
+        $name = $shipped[0]
+        $other = Get-ChildItem (Join-Path (Get-TestPackagePath $name $candidates[$name]) 'lib') -Recurse -Filter "$name.dll" |
+            Where-Object { $_.Directory.Name -match '^net\d' } | Sort-Object { $_.Directory.Name } -Descending | Select-Object -First 1
+        $other | Should -Not -BeNullOrEmpty -Because "dotnet restore build/tools.csproj downloads $name $($candidates[$name])"
+        $result = Invoke-TestPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+`$conflicting = [System.Reflection.Assembly]::LoadFrom('$($other.FullName)')   # what another module would have done
+Import-Module '$env:GENAI_TEST_MODULE'
+Start-GenAIEmulator -Configure
+try {
+    'text=' + ((Invoke-GenerateContent 'isolated dependencies' -Stream | ForEach-Object TextOrEmpty) -join '')
+    # Over gRPC as well, so every shipped dependency is in use (Polly.Core on every call, Google.Protobuf over gRPC).
+    if ((Get-Command Invoke-GenerateContent).Parameters.ContainsKey('Transport')) {
+        'grpc=' + ((Invoke-GenerateContent 'isolated over grpc' -Transport Grpc -Stream | ForEach-Object TextOrEmpty) -join '')
+    }
+}
+finally { Stop-GenAIEmulator }
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq '$name' }) {
+    'loaded=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name + '|' + `$assembly.Location
+}
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        ($result.Output | Where-Object { $_ -like 'text=*' }) | Should -BeLike '*isolated dependencies*'
+        $result.Output | Where-Object { $_ -like 'grpc=*' } | ForEach-Object { $_ | Should -BeLike '*isolated over grpc*' }
+        $loaded = @($result.Output | Where-Object { $_ -like 'loaded=*' })
+        $loaded | Should -HaveCount 2 -Because 'the other version stays loaded and the module uses its own'
+        $loaded | Should -Contain "loaded=Default|$($other.FullName)"
+        $loaded | Should -Contain "loaded=GenAI.PowerShell|$(Join-Path $dependencies "$name.dll")"
+    }
+
+    It 'resolves [GenAI.Core...] type names although GenAI.Core is in its own load context' {
+        $result = Invoke-TestPwsh -Script @"
+Import-Module '$env:GENAI_TEST_MODULE'
+[GenAI.Core.Protocol.GenerateContentResponse].FullName
+(New-Object GenAI.Core.Protocol.Content).GetType().Name
+"@
+        $result.Output | Should -Be @('GenAI.Core.Protocol.GenerateContentResponse', 'Content')
+    }
+}
+
+Describe 'The netstandard2.0 build (the one Windows PowerShell 5.1 loads)' {
+    It 'resolves GenAI.Core and its dependencies from its own dependencies/ folder and works' {
+        $dll = Join-Path $moduleBase 'bin/netstandard2.0/GenAI.PowerShell.dll'
+        $result = Invoke-TestPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+# What GenAI.psm1 does on Windows PowerShell 5.1: load, hook the resolver, import.
+`$null = [System.Reflection.Assembly]::LoadFrom('$dll')
+[GenAI.PowerShell.Loading.ModuleInitializer]::Initialize()
+Import-Module '$dll'
+Start-GenAIEmulator -Configure
+try { (Invoke-GenerateContent 'from netstandard2.0').Text } finally { Stop-GenAIEmulator }
+[GenAI.Core.GenAIClient].Assembly.Location
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output[0] | Should -BeLike '*from netstandard2.0*'
+        $result.Output[1] | Should -BeLike '*bin*netstandard2.0*dependencies*GenAI.Core.dll'
+    }
+}
