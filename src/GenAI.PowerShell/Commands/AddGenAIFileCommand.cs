@@ -74,7 +74,7 @@ namespace GenAI.PowerShell.Commands
                     continue;
                 }
                 WriteVerboseRedacted($"Uploading '{file.FullName}' ({file.Length} bytes) as {upload.MimeType}.");
-                var batch = new OrderedBatch(1, StopToken);
+                var batch = NewBatch(1);
                 batch.Start(file.FullName, async (sink, token) =>
                 {
                     sink.Output(await client.Files.UploadAndWaitAsync(source, upload, !NoWait, new SinkProgress(sink), options, token).ConfigureAwait(false));

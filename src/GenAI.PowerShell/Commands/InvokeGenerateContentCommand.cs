@@ -104,7 +104,7 @@ namespace GenAI.PowerShell.Commands
             _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
             _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
-            if (Each) _batch = new OrderedBatch(ThrottleLimit, StopToken);
+            if (Each) _batch = NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -147,7 +147,7 @@ namespace GenAI.PowerShell.Commands
                 }, _input.Target);
                 return;
             }
-            var single = new OrderedBatch(1, StopToken);
+            var single = NewBatch(1);
             single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
             WriteEvents(single.TakeAll(), WriteOutput, OnCompleted);
         }
