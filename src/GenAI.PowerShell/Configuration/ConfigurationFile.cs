@@ -113,9 +113,10 @@ namespace GenAI.PowerShell.Configuration
         {
             Uri? baseUri = String(root, "baseUri") is string uri ? new Uri(uri, UriKind.Absolute) : null;
             int? timeout = Number(root, "timeoutSec");
+            int? total = Number(root, "totalTimeoutSec");
             ModuleConfiguration.Update(null, baseUri, String(root, "apiVersion"), String(root, "defaultModel"),
                 timeout.HasValue ? TimeSpan.FromSeconds(timeout.Value) : (TimeSpan?)null, Number(root, "maxRetries"),
-                Number(root, "totalTimeoutSec") is int total ? TimeSpan.FromSeconds(total) : (TimeSpan?)null, clearApiKey: false, clearBaseUri: false);
+                total.HasValue ? TimeSpan.FromSeconds(total.Value) : (TimeSpan?)null, clearApiKey: false, clearBaseUri: false);
             var transport = String(root, "transport") is string kind ? (GenAI.Core.Transport.TransportKind?)Enum.Parse(typeof(GenAI.Core.Transport.TransportKind), kind, ignoreCase: true) : null;
             Uri? grpcUri = String(root, "grpcUri") is string grpc ? new Uri(grpc, UriKind.Absolute) : null;
             if (transport.HasValue || grpcUri != null) ModuleConfiguration.UpdateTransport(transport, grpcUri, clearGrpcUri: false);

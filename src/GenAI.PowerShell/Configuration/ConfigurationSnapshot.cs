@@ -35,7 +35,7 @@ namespace GenAI.PowerShell.Configuration
 
         public ProxySetting Proxy { get; }
 
-        /// <summary>The total time limit of a call (retries included), if one was set.</summary>
+        /// <summary>The default total time limit of a call; null: none.</summary>
         public TimeSpan? Deadline { get; set; }
 
         public GenAI.Core.Transport.TransportKind Transport { get; set; }
