@@ -35,6 +35,7 @@ namespace GenAI.Core
                 TransportKind = selection.Kind;
                 TransportFallbackReason = selection.FallbackReason;
             }
+            WireTransport = wire;
             Transport = transport as RetryingTransport ?? new RetryingTransport(wire, options.Retry, options.Defaults);
             Models = new ModelsClient(Transport);
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
@@ -45,6 +46,9 @@ namespace GenAI.Core
 
         /// <summary>The transport calls go through (the retrying decorator over the wire transport).</summary>
         public ITransport Transport { get; }
+
+        /// <summary>The transport that makes each attempt (REST or gRPC), under the retries of <see cref="Transport"/>.</summary>
+        public ITransport WireTransport { get; }
 
         /// <summary>The protocol in use (REST when gRPC was asked for but is unavailable).</summary>
         public TransportKind TransportKind { get; }

@@ -136,7 +136,7 @@ namespace GenAI.Transport.Grpc.Tests
                 throw RpcErrors.Create(StatusCode.Unavailable, "The model is overloaded. Please try again later.");
             };
             using var client = new GenAIClient(new GenAIClientOptions { ApiKey = Key, GrpcUri = server.Address, Transport = TransportKind.Grpc });
-            Assert.IsType<GrpcTransport>(client.Transport);
+            Assert.IsType<GrpcTransport>(client.WireTransport);
 
             var received = new List<string>();
             var error = await Assert.ThrowsAsync<StreamInterruptedException>(async () =>

@@ -77,6 +77,8 @@ Describe 'Safety and MIME type completion' {
 
     It 'completes -<Parameter> of <Command> through TabExpansion2' -ForEach $parameterCases {
         $line = "$Command -$Parameter $Word"
-        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Not -BeNullOrEmpty
+        $values = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
+        $values | Should -Not -BeNullOrEmpty
+        foreach ($value in $values) { $value.Trim("'") | Should -BeLike "$Word*" }
     }
 }

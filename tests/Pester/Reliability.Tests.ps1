@@ -216,7 +216,42 @@ Describe 'Faults that end in a typed error' {
     }
 }
 
+Describe 'Batches (-Each)' {
+    It 'reports each failed item on its own prompt and carries on with the rest' {
+        $model = New-Model 'fault-503x2'
+        $replies = @('one', 'two', 'three' | Invoke-GenerateContent -Model $model -Each -ThrottleLimit 1 -MaximumRetryCount 0 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($failures).Count | Should -Be 2
+        $failures.FullyQualifiedErrorId | Sort-Object -Unique | Should -Be "GenAI.ServiceUnavailable,$generate"
+        $failures.TargetObject | Should -Be @('one', 'two')
+        $replies.Text | Should -Be @('Echo: three')
+    }
+
+    It 'retries each item on its own, with the retries visible as they happen' {
+        $model = New-Model 'fault-503x2'
+        $all = @('one', 'two' | Invoke-GenerateContent -Model $model -Each -ThrottleLimit 1 -Verbose 4>&1)
+        ($all | Where-Object { $_ -is [GenAI.Core.Protocol.GenerateContentResponse] }).Text | Should -Be @('Echo: one', 'Echo: two')
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '503 UNAVAILABLE.*Retry' }).Count | Should -Be 2
+    }
+}
+
 Describe 'Ctrl+C' {
+    It 'stops a batch (-Each) of slow calls within 200 ms' {
+        $model = New-Model 'delay-10000ms'
+        $background = Start-Background {
+            param($ModulePath, $BaseUri, $Key, $Model)
+            Import-Module $ModulePath
+            Set-GenAIConfiguration -ApiKey $Key -BaseUri $BaseUri
+            1..6 | ForEach-Object { "prompt $_" } | Invoke-GenerateContent -Model $Model -Each -ThrottleLimit 3
+        } @($model)
+        try {
+            Wait-Until { (Get-RequestCount $model) -ge 3 }
+            Measure-Stop $background | Should -BeLessThan 200
+            $background.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+            Get-RequestCount $model | Should -Be 3 -Because 'the items still waiting for a slot never start'
+        }
+        finally { $background.PowerShell.Dispose() }
+    }
+
     It 'stops a slow stream within 200 ms of the first chunk, keeping that chunk' {
         $model = New-Model 'slow-3000ms'
         $background = Start-Background {

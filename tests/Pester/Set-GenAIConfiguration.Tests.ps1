@@ -167,7 +167,7 @@ Describe 'Saved configuration (-Persist)' {
     }
 
     It 'saves the settings, and a new session loads them at import' {
-        Set-GenAIConfiguration -ClearApiKey -BaseUri 'http://127.0.0.1:48123' -DefaultModel gemini-2.5-pro -TimeoutSec 42 -MaxRetries 2 -NoProxy -Persist
+        Set-GenAIConfiguration -ClearApiKey -BaseUri 'http://127.0.0.1:48123' -DefaultModel gemini-2.5-pro -TimeoutSec 42 -MaxRetries 2 -TotalTimeoutSec 300 -NoProxy -Persist
         $file | Should -Exist
         $result = Invoke-TestPwsh -Environment @{ XDG_CONFIG_HOME = $configHome; APPDATA = $configHome } -Script @"
 Import-Module '$env:GENAI_TEST_MODULE'
@@ -177,7 +177,8 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
         $loaded.BaseUri | Should -Be 'http://127.0.0.1:48123/'
         $loaded.DefaultModel | Should -Be 'gemini-2.5-pro'
         $loaded.TimeoutSec | Should -Be 42
-        $loaded.MaxRetries | Should -Be 2
+        $loaded.MaximumRetryCount | Should -Be 2
+        $loaded.TotalTimeoutSec | Should -Be 300
         $loaded.Proxy | Should -Be '(none)'
         $loaded.ConfigurationFile | Should -Be $file
     }

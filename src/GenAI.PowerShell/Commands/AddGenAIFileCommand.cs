@@ -73,8 +73,8 @@ namespace GenAI.PowerShell.Commands
                     WriteError(ErrorRecordFactory.Create(ex, file.FullName));
                     continue;
                 }
-                WriteVerbose($"Uploading '{file.FullName}' ({file.Length} bytes) as {upload.MimeType}.");
-                var batch = new OrderedBatch(1, StopToken);
+                WriteVerboseRedacted($"Uploading '{file.FullName}' ({file.Length} bytes) as {upload.MimeType}.");
+                var batch = NewBatch(1);
                 batch.Start(file.FullName, async (sink, token) =>
                 {
                     sink.Output(await client.Files.UploadAndWaitAsync(source, upload, !NoWait, new SinkProgress(sink), options, token).ConfigureAwait(false));

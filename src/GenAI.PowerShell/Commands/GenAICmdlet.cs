@@ -23,8 +23,8 @@ namespace GenAI.PowerShell.Commands
     public abstract class GenAICmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private readonly UploadProgressWriter _uploads = new UploadProgressWriter();
         private readonly PipelineMessages _messages = new PipelineMessages();
+        private readonly UploadProgressWriter _uploads = new UploadProgressWriter();
         private GenAIClient? _client;
         private string? _key;
         private bool? _wantsVerbose;
@@ -184,6 +184,14 @@ namespace GenAI.PowerShell.Commands
             else if (WantsDebug) WriteDebug(message);
         }
 
+        /// <summary>A batch whose draining also writes this cmdlet's retry and wire messages as they come.</summary>
+        private protected OrderedBatch NewBatch(int throttleLimit)
+        {
+            var batch = new OrderedBatch(throttleLimit, StopToken);
+            _messages.AlsoWake = batch.Wake;
+            return batch;
+        }
+
         /// <summary>
         /// Writes a batch's events on the pipeline thread as they become writable: outputs through
         /// <paramref name="onOutput"/>, upload progress as progress records, failures as non-terminating
@@ -195,6 +203,7 @@ namespace GenAI.PowerShell.Commands
             {
                 foreach (var e in events)
                 {
+                    _messages.Drain(WriteDiagnostic);   // the items' retry and wire messages, before what they lead to
                     switch (e.Kind)
                     {
                         case BatchEventKind.Output:
@@ -213,6 +222,7 @@ namespace GenAI.PowerShell.Commands
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
             }
+            _messages.Drain(WriteDiagnostic);
         }
 
         /// <summary>
@@ -224,7 +234,7 @@ namespace GenAI.PowerShell.Commands
         {
             IReadOnlyList<Content>? moved = null;
             bool failed = false;
-            var batch = new OrderedBatch(1, StopToken);
+            var batch = NewBatch(1);
             batch.Start(target, async (sink, token) =>
                 sink.Output(await client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: options, cancellationToken: token).ConfigureAwait(false)));
             WriteEvents(batch.TakeAll(), e => moved = (IReadOnlyList<Content>)e.Value!, e => failed = e.Error != null);

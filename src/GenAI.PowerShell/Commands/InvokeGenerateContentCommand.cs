@@ -104,7 +104,7 @@ namespace GenAI.PowerShell.Commands
             _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
             _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
-            if (Each) _batch = new OrderedBatch(ThrottleLimit, StopToken);
+            if (Each) _batch = NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -133,7 +133,7 @@ namespace GenAI.PowerShell.Commands
             var contents = _input.ToContents();
             if (contents == null) return;
             var model = ModelInUse;
-            WriteVerbose($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
+            WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
             if (AutomaticFunctionCalling)
             {
                 // The model's commands run on this thread while the core waits: not through the batch.
@@ -147,7 +147,7 @@ namespace GenAI.PowerShell.Commands
                 }, _input.Target);
                 return;
             }
-            var single = new OrderedBatch(1, StopToken);
+            var single = NewBatch(1);
             single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
             WriteEvents(single.TakeAll(), WriteOutput, OnCompleted);
         }
@@ -188,7 +188,7 @@ namespace GenAI.PowerShell.Commands
                 _batch!.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
                 return;
             }
-            WriteVerbose($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
+            WriteVerboseRedacted($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
             _batch.Start(target, (sink, token) => GenerateAsync(model, contents, sink, token));
         }
 

@@ -15,12 +15,20 @@ namespace GenAI.PowerShell.Commands
     {
         private readonly ConcurrentQueue<(DiagnosticLevel Level, string Text)> _queue = new ConcurrentQueue<(DiagnosticLevel, string)>();
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
+        private volatile Action? _alsoWake;
+
+        /// <summary>Something else the pipeline thread may be blocked on (a batch), woken by each message too.</summary>
+        public Action? AlsoWake
+        {
+            set => _alsoWake = value;
+        }
 
         /// <summary>Queues a message; safe from any thread.</summary>
         public void Post(DiagnosticLevel level, string text)
         {
             _queue.Enqueue((level, text));
             Wake();
+            _alsoWake?.Invoke();
         }
 
         /// <summary>

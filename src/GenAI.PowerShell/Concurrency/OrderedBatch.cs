@@ -163,6 +163,16 @@ namespace GenAI.PowerShell.Concurrency
             }
         }
 
+        /// <summary>
+        /// Makes the draining thread look up at once (an empty progress event), so messages queued beside the
+        /// batch (retries, waits) are written while it waits. Safe from any thread.
+        /// </summary>
+        public void Wake()
+        {
+            try { Post(new BatchEvent(-1, null, BatchEventKind.Progress, null, null)); }
+            catch (InvalidOperationException) { /* completed or disposed: the cmdlet ended */ }
+        }
+
         private void Post(BatchEvent e) => _events.Add(e);
 
         private sealed class Sink : IBatchSink

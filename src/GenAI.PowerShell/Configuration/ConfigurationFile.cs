@@ -78,6 +78,7 @@ namespace GenAI.PowerShell.Configuration
                 if (snapshot.DefaultModel != null) writer.WriteString("defaultModel", snapshot.DefaultModel);
                 if (snapshot.Timeout.HasValue) writer.WriteNumber("timeoutSec", (int)snapshot.Timeout.Value.TotalSeconds);
                 if (snapshot.MaxRetries.HasValue) writer.WriteNumber("maxRetries", snapshot.MaxRetries.Value);
+                if (snapshot.Deadline.HasValue) writer.WriteNumber("totalTimeoutSec", (int)snapshot.Deadline.Value.TotalSeconds);
                 if (snapshot.Transport != GenAI.Core.Transport.TransportKind.Rest) writer.WriteString("transport", snapshot.Transport.ToString());
                 if (snapshot.GrpcUri != null) writer.WriteString("grpcUri", snapshot.GrpcUri.AbsoluteUri);
                 if (snapshot.Proxy.Mode == ProxyMode.Explicit) writer.WriteString("proxy", snapshot.Proxy.Address!.AbsoluteUri);
@@ -112,8 +113,10 @@ namespace GenAI.PowerShell.Configuration
         {
             Uri? baseUri = String(root, "baseUri") is string uri ? new Uri(uri, UriKind.Absolute) : null;
             int? timeout = Number(root, "timeoutSec");
+            int? total = Number(root, "totalTimeoutSec");
             ModuleConfiguration.Update(null, baseUri, String(root, "apiVersion"), String(root, "defaultModel"),
-                timeout.HasValue ? TimeSpan.FromSeconds(timeout.Value) : (TimeSpan?)null, Number(root, "maxRetries"), null, clearApiKey: false, clearBaseUri: false);
+                timeout.HasValue ? TimeSpan.FromSeconds(timeout.Value) : (TimeSpan?)null, Number(root, "maxRetries"),
+                total.HasValue ? TimeSpan.FromSeconds(total.Value) : (TimeSpan?)null, clearApiKey: false, clearBaseUri: false);
             var transport = String(root, "transport") is string kind ? (GenAI.Core.Transport.TransportKind?)Enum.Parse(typeof(GenAI.Core.Transport.TransportKind), kind, ignoreCase: true) : null;
             Uri? grpcUri = String(root, "grpcUri") is string grpc ? new Uri(grpc, UriKind.Absolute) : null;
             if (transport.HasValue || grpcUri != null) ModuleConfiguration.UpdateTransport(transport, grpcUri, clearGrpcUri: false);

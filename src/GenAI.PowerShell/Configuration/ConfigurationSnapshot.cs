@@ -35,6 +35,9 @@ namespace GenAI.PowerShell.Configuration
 
         public ProxySetting Proxy { get; }
 
+        /// <summary>The default total time limit of a call; null: none.</summary>
+        public TimeSpan? Deadline { get; set; }
+
         public GenAI.Core.Transport.TransportKind Transport { get; set; }
 
         public Uri? GrpcUri { get; set; }

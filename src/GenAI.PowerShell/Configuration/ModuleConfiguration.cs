@@ -70,7 +70,7 @@ namespace GenAI.PowerShell.Configuration
         {
             lock (s_lock)
                 return new ConfigurationSnapshot(s_apiKey, s_secret, s_baseUri, s_apiVersion, s_defaultModel, s_timeout, s_maxRetries, s_proxy)
-                { Transport = s_transport, GrpcUri = s_grpcUri };
+                { Deadline = s_deadline, Transport = s_transport, GrpcUri = s_grpcUri };
         }
 
         public static void Restore(ConfigurationSnapshot snapshot)
@@ -84,6 +84,7 @@ namespace GenAI.PowerShell.Configuration
                 s_defaultModel = snapshot.DefaultModel;
                 s_timeout = snapshot.Timeout;
                 s_maxRetries = snapshot.MaxRetries;
+                s_deadline = snapshot.Deadline;
                 s_proxy = snapshot.Proxy;
                 s_transport = snapshot.Transport;
                 s_grpcUri = snapshot.GrpcUri;

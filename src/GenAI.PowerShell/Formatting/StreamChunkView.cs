@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Text;
-using System.Text.RegularExpressions;
 using GenAI.Core.Protocol;
 
 namespace GenAI.PowerShell.Formatting
@@ -20,7 +19,6 @@ namespace GenAI.PowerShell.Formatting
         /// <summary>The type name the cmdlets add to chunks that are displayed this way.</summary>
         public const string TypeName = "GenAI.StreamChunk";
 
-        private static readonly Regex s_controls = new Regex(@"\x1B\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]", RegexOptions.Compiled);
         private static readonly object s_lock = new object();
         private static Guid s_stream;
         private static int s_nextIndex = -1;
@@ -87,7 +85,7 @@ namespace GenAI.PowerShell.Formatting
         }
 
         /// <summary>Text from the model without control characters or escape sequences (line breaks and tabs kept, CR LF → LF).</summary>
-        public static string Sanitize(string text) => s_controls.Replace(text.Replace("\r\n", "\n").Replace('\r', '\n'), "");
+        public static string Sanitize(string text) => TerminalText.Neutralize(text.Replace("\r\n", "\n").Replace('\r', '\n'));
 
         // One column short of the buffer, as Out-Default does, so no line ends in the terminal's pending-wrap state.
         private static int ConsoleWidth(PSHostRawUserInterface? rawUI)

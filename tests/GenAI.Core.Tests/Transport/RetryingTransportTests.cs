@@ -305,6 +305,7 @@ namespace GenAI.Core.Tests.Transport
             options.Retry.TimeProvider = new JumpingClock();
             using var client = new GenAIClient(options, wire);
             Assert.IsType<RetryingTransport>(client.Transport);
+            Assert.Same(wire, client.WireTransport);
             Assert.Same(client.Transport, new GenAIClient(options, client.Transport).Transport);
             var reply = await client.Models.GenerateContentAsync("m", s_request);
             Assert.Equal("ok", reply.TextOrEmpty);

@@ -27,7 +27,7 @@ namespace GenAI.Core.Tests.Transport
             Assert.Contains("GenAI.Transport.Grpc.dll", reason);
 
             using var client = new GenAIClient(new GenAIClientOptions { ApiKey = "k", Transport = TransportKind.Grpc });
-            Assert.IsType<RestTransport>(client.Transport);
+            Assert.IsType<RestTransport>(client.WireTransport);
             Assert.Equal(TransportKind.Rest, client.TransportKind);
             Assert.Equal(reason, client.TransportFallbackReason);
             Assert.EndsWith("Using REST.", client.TransportFallbackReason);

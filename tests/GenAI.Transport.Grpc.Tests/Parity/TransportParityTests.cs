@@ -278,7 +278,7 @@ namespace GenAI.Transport.Grpc.Tests.Parity
         {
             using var client = _emulator.Client(transport);
             var model = new GenerativeModel(Tag("fault-429-then-ok", transport));
-            var error = await Assert.ThrowsAsync<ApiException>(() => client.Models.GenerateContentAsync(model, Prompt("x")));
+            var error = await Assert.ThrowsAsync<ApiException>(() => client.Models.GenerateContentAsync(model, Prompt("x"), options: new RequestOptions { MaxRetries = 0 }));
 
             Assert.Equal("RateLimited", error.ErrorCode);
             Assert.Equal(429, error.HttpStatus);
