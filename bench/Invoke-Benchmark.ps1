@@ -94,7 +94,7 @@ try {
     $grpcUri = if ($emulator.PSObject.Properties.Name -contains 'GrpcUri') { $emulator.GrpcUri } else { $null }
     $streamModel = "stream-$StreamChunks"
 
-    Write-Host "Import-Module time ($ImportRuns pairs of fresh processes)..." -ForegroundColor Cyan
+    Write-Host "Import-Module time ($ImportRuns triples of fresh processes: bare, GenAI, PSReadLine)..." -ForegroundColor Cyan
     $m.import = Measure-ImportTime -ModulePath $ModulePath -Runs $ImportRuns
 
     Write-Host 'First-chunk latency (slow-20ms, 6 chunks per stream)...' -ForegroundColor Cyan

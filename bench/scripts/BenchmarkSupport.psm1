@@ -95,40 +95,50 @@ time and the process CPU time it took (all threads; less stretched by a busy mac
 with less noise than the difference of two process starts.
 #>
 function Measure-ImportTime {
+    <#
+    .SYNOPSIS
+        Times Import-Module of the module against a bare pwsh start, in interleaved fresh processes; PSReadLine (a
+        compiled module with a format file, shipped with pwsh) is imported the same way as a reference point.
+    #>
     param([Parameter(Mandatory)] [string] $ModulePath, [int] $Runs = 10)
     $pwsh = @(Get-PwshCommand)
     $prefix = @($pwsh | Select-Object -Skip 1)
     $escaped = $ModulePath -replace "'", "''"
     $prologue = '$null = Get-Date | Out-String; $p = [Diagnostics.Process]::GetCurrentProcess(); $c = $p.TotalProcessorTime; $s = [Diagnostics.Stopwatch]::StartNew();'
     $epilogue = '$w = $s.Elapsed.TotalMilliseconds; $p.Refresh(); [string]::Format([Globalization.CultureInfo]::InvariantCulture, "{0};{1}", $w, ($p.TotalProcessorTime - $c).TotalMilliseconds)'
-    $bare = "$prologue $epilogue"
-    $import = "$prologue Import-Module '$escaped'; $epilogue"
-    $bareMs = [System.Collections.Generic.List[double]]::new()
-    $importMs = [System.Collections.Generic.List[double]]::new()
-    $inProcessMs = [System.Collections.Generic.List[double]]::new()
-    $inProcessCpuMs = [System.Collections.Generic.List[double]]::new()
+    $commands = [ordered]@{
+        bare      = "$prologue $epilogue"
+        import    = "$prologue Import-Module '$escaped'; $epilogue"
+        reference = "$prologue Import-Module PSReadLine; $epilogue"
+    }
+    $elapsed = @{}; $inProcess = @{}; $inProcessCpu = @{}
+    foreach ($kind in $commands.Keys) {
+        $elapsed[$kind] = [System.Collections.Generic.List[double]]::new()
+        $inProcess[$kind] = [System.Collections.Generic.List[double]]::new()
+        $inProcessCpu[$kind] = [System.Collections.Generic.List[double]]::new()
+    }
     for ($run = -1; $run -lt $Runs; $run++) {
-        foreach ($kind in 'bare', 'import') {
-            $command = if ($kind -eq 'bare') { $bare } else { $import }
+        foreach ($kind in $commands.Keys) {
             $watch = [Diagnostics.Stopwatch]::StartNew()
-            $printed = & $pwsh[0] @prefix -NoProfile -NonInteractive -NoLogo -Command $command
-            $elapsed = $watch.Elapsed.TotalMilliseconds
+            $printed = & $pwsh[0] @prefix -NoProfile -NonInteractive -NoLogo -Command $commands[$kind]
+            $ms = $watch.Elapsed.TotalMilliseconds
             if ($LASTEXITCODE -ne 0) { throw "The $kind pwsh child failed (exit code $LASTEXITCODE): $printed" }
             if ($run -lt 0) { continue }
-            if ($kind -eq 'bare') { $bareMs.Add($elapsed) }
-            else {
-                $importMs.Add($elapsed)
-                $wall, $cpu = "$($printed | Select-Object -Last 1)" -split ';'
-                $inProcessMs.Add([double]::Parse($wall, [Globalization.CultureInfo]::InvariantCulture))
-                $inProcessCpuMs.Add([double]::Parse($cpu, [Globalization.CultureInfo]::InvariantCulture))
-            }
+            $elapsed[$kind].Add($ms)
+            $wall, $cpu = "$($printed | Select-Object -Last 1)" -split ';'
+            $inProcess[$kind].Add([double]::Parse($wall, [Globalization.CultureInfo]::InvariantCulture))
+            $inProcessCpu[$kind].Add([double]::Parse($cpu, [Globalization.CultureInfo]::InvariantCulture))
         }
     }
-    $bareMedian = Get-Median $bareMs
-    $importMedian = Get-Median $importMs
+    $bareMedian = Get-Median $elapsed.bare
+    $importMedian = Get-Median $elapsed.import
+    $referenceMedian = Get-Median $elapsed.reference
     return [pscustomobject]@{
         runs = $Runs; bareMedianMs = $bareMedian; importMedianMs = $importMedian; differenceMs = $importMedian - $bareMedian
-        inProcessMedianMs = Get-Median $inProcessMs; inProcessCpuMedianMs = Get-Median $inProcessCpuMs; bareMs = $bareMs.ToArray(); importMs = $importMs.ToArray(); loadAverage = Get-LoadAverage
+        inProcessMedianMs = Get-Median $inProcess.import; inProcessCpuMedianMs = Get-Median $inProcessCpu.import
+        referenceName = 'PSReadLine'; referenceMedianMs = $referenceMedian; referenceDifferenceMs = $referenceMedian - $bareMedian
+        referenceInProcessMedianMs = Get-Median $inProcess.reference
+        bareMs = $elapsed.bare.ToArray(); importMs = $elapsed.import.ToArray(); referenceMs = $elapsed.reference.ToArray(); loadAverage = Get-LoadAverage
     }
 }
 

@@ -41,6 +41,15 @@ Describe '-Model completion' {
         Get-Completion 'Start-ChatSession -Model echo' | Should -Be @('echo')
     }
 
+    It 'completes the model name of <Line>' -ForEach @(
+        @{ Line = 'New-GenAIModel gemini-2.0-flash-l' }
+        @{ Line = 'New-GenAIModel -Name gemini-2.0-flash-l' }
+        @{ Line = 'New-GenAICachedContent -Model gemini-2.0-flash-l' }
+        @{ Line = 'Measure-Tokens x -Model gemini-2.0-flash-l' }
+    ) {
+        Get-Completion $Line | Should -Be @('gemini-2.0-flash-lite')
+    }
+
     It 'falls back to the built-in list when no key is set, without calling the service' {
         Set-GenAIConfiguration -ClearApiKey
         Clear-EmulatorRequest $emulator

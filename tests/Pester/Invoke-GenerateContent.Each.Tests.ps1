@@ -2,14 +2,17 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:emulator = Initialize-GenAITest
 
-    # The most requests whose arrival falls within one reply delay: each holds a slot for at least that long,
-    # so this is a lower bound of the peak concurrency, and never more than it.
+    # The most requests whose arrival falls within (nearly) one reply delay: each holds a slot for at least
+    # that long, so this is a lower bound of the peak concurrency, and never more than it. The window is 10 %
+    # short of the delay because the emulator's timer may fire a little early against the wall clock that
+    # stamps the requests, and on loopback the next request follows the previous reply within a millisecond.
     function script:Get-PeakConcurrency([object[]] $Requests, [int] $DelayMs) {
+        $windowMs = $DelayMs * 0.9
         # Invoke-RestMethod turns the ISO timestamps into DateTime values (full precision).
         $times = @($Requests | ForEach-Object { if ($_.timestamp -is [datetime]) { $_.timestamp } else { [datetime]::Parse($_.timestamp, [cultureinfo]::InvariantCulture) } } | Sort-Object)
         $peak = 0
         for ($i = 0; $i -lt $times.Count; $i++) {
-            $inWindow = @($times | Where-Object { $_ -ge $times[$i] -and ($_ - $times[$i]).TotalMilliseconds -lt $DelayMs }).Count
+            $inWindow = @($times | Where-Object { $_ -ge $times[$i] -and ($_ - $times[$i]).TotalMilliseconds -lt $windowMs }).Count
             if ($inWindow -gt $peak) { $peak = $inWindow }
         }
         return $peak

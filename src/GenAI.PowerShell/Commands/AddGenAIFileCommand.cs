@@ -36,6 +36,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The file's MIME type; by default the type of its extension.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.MimeTypeCompleter))]
         public string? MimeType { get; set; }
 
         /// <summary>A human-readable name (up to 512 characters); by default the file's name.</summary>

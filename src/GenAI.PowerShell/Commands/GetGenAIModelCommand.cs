@@ -12,6 +12,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>A model name (gemini-2.5-flash or models/gemini-2.5-flash); wildcards filter the list.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public string? Name { get; set; }
 
         /// <summary>Only models that support this generation method, e.g. generateContent, countTokens, createCachedContent.</summary>

@@ -68,11 +68,13 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.MimeTypeCompleter))]
         public string? MimeType { get; set; }
 
         /// <summary>A model name (gemini-2.5-flash) or a model object from New-GenAIModel.</summary>
         [Parameter]
         [ModelArgumentTransformation]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public GenerativeModel? Model { get; set; }
 
         /// <summary>Write each chunk of the reply as soon as it arrives.</summary>

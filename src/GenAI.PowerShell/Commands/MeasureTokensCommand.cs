@@ -47,11 +47,13 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.MimeTypeCompleter))]
         public string? MimeType { get; set; }
 
         /// <summary>A model name or a model object from New-GenAIModel; its system instruction and tools count too.</summary>
         [Parameter]
         [ModelArgumentTransformation]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public GenerativeModel? Model { get; set; }
 
         /// <summary>Count locally with the installed Gemma 3 vocabulary: no key, no network. Works with every input form.</summary>

@@ -47,6 +47,7 @@ namespace GenAI.PowerShell.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.MimeTypeCompleter))]
         public string? ResponseMimeType { get; set; }
 
         [Parameter]

@@ -29,6 +29,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The model the cache is for (a name or a model object; its name is used).</summary>
         [Parameter]
         [ModelArgumentTransformation]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public GenerativeModel? Model { get; set; }
 
         /// <summary>Instructions cached with the contents (text or a content).</summary>

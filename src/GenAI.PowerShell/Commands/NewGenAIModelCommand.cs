@@ -20,6 +20,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The model name (gemini-2.5-flash, models/gemini-2.5-flash, tunedModels/x); piped model objects bind by their Name.</summary>
         [Parameter(ParameterSetName = NameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public string Name { get; set; } = null!;
 
         /// <summary>A cached content (name or object): the model is the cache's, and every call sends cachedContent.</summary>

@@ -54,6 +54,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.MimeTypeCompleter))]
         public string? MimeType { get; set; }
 
         /// <summary>Write each chunk as it arrives; the turn is added to the history when the stream completes.</summary>

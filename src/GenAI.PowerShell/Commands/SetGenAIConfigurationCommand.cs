@@ -39,6 +39,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>The model used when a cmdlet gets no -Model.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public string? DefaultModel { get; set; }
 
         /// <summary>Default seconds to wait for one attempt of any call.</summary>

@@ -19,6 +19,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>A model name or a model object from New-GenAIModel.</summary>
         [Parameter(ParameterSetName = ModelSet, Position = 0)]
         [ModelArgumentTransformation]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
         public GenerativeModel? Model { get; set; }
 
         /// <summary>Earlier turns: contents, hashtables shaped like contents, or another session's History.</summary>
