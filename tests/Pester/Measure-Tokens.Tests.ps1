@@ -25,6 +25,42 @@ Describe 'Measure-Tokens' {
     }
 }
 
+Describe 'Measure-Tokens -Each' {
+    BeforeEach { Clear-EmulatorRequest $emulator }
+
+    It 'counts every piped item on its own, one request each, counts in input order' {
+        $items = 'one', 'one two three four five six', 'one two three'
+        $counts = @($items | Measure-Tokens -Each -Model gemini-2.5-flash)
+        $counts.Count | Should -Be 3
+        $alone = foreach ($item in $items) { (Measure-Tokens $item -Model gemini-2.5-flash).TotalTokens }
+        $counts.TotalTokens | Should -Be $alone
+        $counts[1].TotalTokens | Should -BeGreaterThan $counts[2].TotalTokens
+        $texts = @(Get-EmulatorRequest $emulator | Select-Object -First 3 | ForEach-Object { ($_.body | ConvertFrom-Json).generateContentRequest.contents[0].parts[0].text })
+        $texts | Sort-Object | Should -Be ($items | Sort-Object)
+    }
+
+    It 'puts -Prompt before every item' {
+        $counts = @('first', 'second' | Measure-Tokens 'Translate:' -Each -Model gemini-2.5-flash)
+        $counts.TotalTokens | Should -Be @((Measure-Tokens 'Translate:', 'first' -Model gemini-2.5-flash).TotalTokens, (Measure-Tokens 'Translate:', 'second' -Model gemini-2.5-flash).TotalTokens)
+    }
+
+    It 'runs -ThrottleLimit requests at once' {
+        $counts = @(1..6 | ForEach-Object { "item $_" } | Measure-Tokens -Each -ThrottleLimit 3 -Model delay-400ms-count)
+        $counts.Count | Should -Be 6
+        $times = @(Get-EmulatorRequest $emulator | ForEach-Object { [datetimeoffset]$_.timestamp } | Sort-Object)
+        ($times[2] - $times[0]).TotalMilliseconds | Should -BeLessThan 360 -Because 'the first three start together'
+        ($times[3] - $times[0]).TotalMilliseconds | Should -BeGreaterThan 360 -Because 'the fourth waits for a free slot'
+    }
+
+    It 'writes a failed item as a non-terminating error on that item and counts the rest' {
+        $out = @('one', @{ bogus = 1 }, 'three' | Measure-Tokens -Each -Model gemini-2.5-flash -ErrorAction SilentlyContinue -ErrorVariable failure)
+        $out.Count | Should -Be 2
+        $failure.Count | Should -Be 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.UnrecognizedPart,GenAI.PowerShell.Commands.MeasureTokensCommand'
+        $failure[0].TargetObject.bogus | Should -Be 1
+    }
+}
+
 # Offline counting: a private tokenizer cache, no key, an endpoint nothing listens on. The expected counts come from
 # the independent node reference encoder (tests/tools/tokenizer-reference) run here over the same vocabulary, and
 # from published SentencePiece vectors.
@@ -104,6 +140,13 @@ Describe 'Measure-Tokens -Offline' {
         $piped = 'one', 'two' | Measure-Tokens -Offline
         @($piped).Count | Should -Be 1
         $piped.TotalTokens | Should -Be (Measure-Tokens "one`ntwo" -Offline).TotalTokens
+    }
+
+    It 'counts every piped item on its own with -Each, as the single counts do' {
+        $items = 'one', 'a longer line with more words in it', 'two'
+        $counts = @($items | Measure-Tokens -Offline -Each)
+        $counts.TotalTokens | Should -Be @(foreach ($item in $items) { (Measure-Tokens $item -Offline).TotalTokens })
+        $counts.Source | Should -Be @('Offline', 'Offline', 'Offline')
     }
 
     It 'warns about an image it cannot count and counts the text' {

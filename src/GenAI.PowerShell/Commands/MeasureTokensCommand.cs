@@ -1,15 +1,26 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core;
+using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Tokenization;
+using GenAI.Core.Transport;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
 
 namespace GenAI.PowerShell.Commands
 {
-    /// <summary>Counts the tokens a prompt costs: with the service's countTokens, or offline with the Gemma 3 vocabulary.</summary>
+    /// <summary>
+    /// Counts the tokens a prompt costs: with the service's countTokens, or offline with the Gemma 3 vocabulary.
+    /// Everything given in one call is one prompt; with -Each every pipeline item is counted on its own (after the
+    /// -Prompt and -Path parts they share), -ThrottleLimit requests at a time, counts written in input order.
+    /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Tokens", DefaultParameterSetName = PathSet)]
     [Alias("Measure-GenAIToken")]
     [OutputType(typeof(CountTokensResponse), typeof(OfflineTokenCount))]
@@ -17,8 +28,15 @@ namespace GenAI.PowerShell.Commands
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
+        private const int BatchActivityId = 1;
 
         private readonly PromptInput _input = new PromptInput();
+        private OrderedBatch? _batch;
+        private LocalTokenCounter? _offlineCounter;
+        private int _offlineItems;
+        private GenAIClient _client = null!;
+        private RequestOptions _options = null!;
+        private GenerativeModel? _model;
 
         /// <summary>Text, files, parts or contents to count.</summary>
         [Parameter(Position = 0)]
@@ -64,24 +82,65 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeDetail { get; set; }
 
+        /// <summary>Count each pipeline item on its own instead of joining them into one prompt.</summary>
+        [Parameter]
+        public SwitchParameter Each { get; set; }
+
+        /// <summary>With -Each, how many countTokens requests run at once (offline counts run one after another).</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        private GenerativeModel ModelInUse => _model ??= Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+
+        private int ItemsStarted => _batch?.Started ?? _offlineItems;
+
         protected override void BeginProcessing()
         {
             if (IncludeDetail && !Offline)
                 ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
                     "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
-            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: false);
+            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
+            if (!Each) return;
+            if (Offline)
+            {
+                _offlineCounter = new LocalTokenCounter(LoadTokenizer());
+                return;
+            }
+            _client = Client;
+            _options = BuildRequestOptions();
+            _batch = NewBatch(ThrottleLimit);
         }
 
-        protected override void ProcessRecord() => _input.Add(InputObject, MyInvocation.ExpectingInput);
+        protected override void ProcessRecord()
+        {
+            if (!Each)
+            {
+                _input.Add(InputObject, MyInvocation.ExpectingInput);
+                return;
+            }
+            foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) CountItem(item);
+            if (_batch != null) WriteEvents(_batch.TakeReady(), WriteCount, OnItemCompleted, BatchActivityId);
+        }
 
         protected override void EndProcessing()
         {
+            if (Each)
+            {
+                foreach (var item in _input.FlushItems()) CountItem(item);
+                if (ItemsStarted == 0 && _input.HasSharedPrompt) CountItem(null);
+                if (_batch == null) return;
+                WriteEvents(_batch.TakeAll(), WriteCount, OnItemCompleted, BatchActivityId);
+                WriteProgress(new ProgressRecord(BatchActivityId, "Measure-Tokens", "Done") { RecordType = ProgressRecordType.Completed });
+                return;
+            }
+
             var contents = _input.ToContents();
             if (contents == null) return;
-            var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
+            var model = ModelInUse;
             if (Offline)
             {
-                CountOffline(model, contents);
+                CountOffline(new LocalTokenCounter(LoadTokenizer()), model, contents, _input.Target);
                 return;
             }
             var options = BuildRequestOptions();
@@ -91,16 +150,59 @@ namespace GenAI.PowerShell.Commands
             TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, null, options, StopToken))), _input.Target);
         }
 
-        // Never touches Client: no key, endpoint or network is needed.
-        private void CountOffline(GenerativeModel model, List<Content> contents)
+        // One -Each item (null: the shared -Prompt/-Path parts alone): counted here when offline, else started in the batch.
+        private void CountItem(object? item)
         {
-            var counter = new LocalTokenCounter(LoadTokenizer());
+            if (_input.Failed) return;
+            object? target = item ?? _input.Target;
+            var model = ModelInUse;
+            if (_offlineCounter != null) _offlineItems++;
+            List<Content> contents;
+            try
+            {
+                contents = _input.ToContentsWith(item);
+            }
+            catch (GenAIException ex)
+            {
+                if (_batch != null) _batch.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
+                else WriteError(ErrorRecordFactory.Create(ex, target));
+                return;
+            }
+            if (_offlineCounter != null)
+            {
+                CountOffline(_offlineCounter, model, contents, target);
+                return;
+            }
+            _batch!.Start(target, (sink, token) => CountAsync(model, contents, sink, token));
+        }
+
+        private async Task CountAsync(GenerativeModel model, List<Content> prompt, IBatchSink sink, CancellationToken token)
+        {
+            var contents = await _client.Files.MoveLargeInlineDataToFilesAsync(prompt, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
+                .ConfigureAwait(false);
+            sink.Output(await _client.Models.CountTokensAsync(model, contents, null, _options, token).ConfigureAwait(false));
+        }
+
+        private void WriteCount(BatchEvent e) => WriteObject(e.Value);
+
+        private void OnItemCompleted(BatchEvent completed)
+        {
+            // Items complete in input order, so this one's index tells how many are done.
+            var batch = _batch!;
+            int done = completed.Index + 1;
+            WriteProgress(new ProgressRecord(BatchActivityId, "Measure-Tokens", $"{done} of {batch.Started} counted, {batch.Running} running")
+                { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
+        }
+
+        // Never touches Client: no key, endpoint or network is needed.
+        private void CountOffline(LocalTokenCounter counter, GenerativeModel model, List<Content> contents, object? target)
+        {
             TryRun(() =>
             {
                 OfflineTokenCount count = counter.CountRequest(model, contents, null, IncludeDetail);
                 foreach (string warning in count.Warnings) WriteWarning(warning);
                 WriteObject(count);
-            }, _input.Target);
+            }, target);
         }
 
         private GemmaTokenizer LoadTokenizer()
