@@ -23,6 +23,27 @@ Describe 'Measure-Tokens' {
         $piped = 'one', 'two' | Measure-Tokens -Model gemini-2.5-flash
         @($piped).Count | Should -Be 1
     }
+
+    It 'sends and counts per-call settings laid over the model (system instruction, tools, generation config)' {
+        $model = New-GenAIModel gemini-2.5-flash -SystemInstruction 'Be brief.' -Temperature 0.5
+        $plain = Measure-Tokens 'weather in Oslo' -Model $model
+        Clear-EmulatorRequest $emulator
+        $full = Measure-Tokens 'weather in Oslo' -Model $model -SystemInstruction 'Answer in exactly one long and careful sentence.' `
+            -Tool @{ name = 'get_weather'; description = 'Current weather for a city'; parameters = @{ city = 'string' } } -TopK 3
+        $full.TotalTokens | Should -BeGreaterThan $plain.TotalTokens
+        $sent = (@(Get-EmulatorRequest $emulator)[0].body | ConvertFrom-Json).generateContentRequest
+        $sent.systemInstruction.parts[0].text | Should -Be 'Answer in exactly one long and careful sentence.'
+        $sent.tools[0].functionDeclarations[0].name | Should -Be 'get_weather'
+        $sent.generationConfig.temperature | Should -Be 0.5
+        $sent.generationConfig.topK | Should -Be 3
+    }
+
+    It 'refuses a bad setting before sending anything' {
+        Clear-EmulatorRequest $emulator
+        { Measure-Tokens 'x' -Model gemini-2.5-flash -GenerationConfig @{ temperature = 'hot' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GenAI.InvalidGenerationConfig,GenAI.PowerShell.Commands.MeasureTokensCommand'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
 }
 
 Describe 'Measure-Tokens -Each' {
@@ -147,6 +168,14 @@ Describe 'Measure-Tokens -Offline' {
         $counts = @($items | Measure-Tokens -Offline -Each)
         $counts.TotalTokens | Should -Be @(foreach ($item in $items) { (Measure-Tokens $item -Offline).TotalTokens })
         $counts.Source | Should -Be @('Offline', 'Offline', 'Offline')
+    }
+
+    It 'counts a per-call system instruction, as with a model object' {
+        $model = New-GenAIModel gemini-2.5-flash -SystemInstruction 'Answer in one word.'
+        $viaModel = Measure-Tokens 'Is PowerShell fun?' -Model $model -Offline
+        $perCall = Measure-Tokens 'Is PowerShell fun?' -Model gemini-2.5-flash -SystemInstruction 'Answer in one word.' -Offline
+        $perCall.TotalTokens | Should -Be $viaModel.TotalTokens
+        $perCall.TotalTokens | Should -BeGreaterThan (Measure-Tokens 'Is PowerShell fun?' -Offline).TotalTokens
     }
 
     It 'warns about an image it cannot count and counts the text' {

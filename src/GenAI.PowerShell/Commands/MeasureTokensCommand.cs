@@ -20,11 +20,12 @@ namespace GenAI.PowerShell.Commands
     /// Counts the tokens a prompt costs: with the service's countTokens, or offline with the Gemma 3 vocabulary.
     /// Everything given in one call is one prompt; with -Each every pipeline item is counted on its own (after the
     /// -Prompt and -Path parts they share), -ThrottleLimit requests at a time, counts written in input order.
+    /// Per-call settings (system instruction, tools, generation config) are counted as the seed's count_tokens does.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "Tokens", DefaultParameterSetName = PathSet)]
     [Alias("Measure-GenAIToken")]
     [OutputType(typeof(CountTokensResponse), typeof(OfflineTokenCount))]
-    public sealed class MeasureTokensCommand : GenAICmdlet
+    public sealed class MeasureTokensCommand : ModelSettingsCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -37,6 +38,7 @@ namespace GenAI.PowerShell.Commands
         private GenAIClient _client = null!;
         private RequestOptions _options = null!;
         private GenerativeModel? _model;
+        private CallOverrides? _overrides;
 
         /// <summary>Text, files, parts or contents to count.</summary>
         [Parameter(Position = 0)]
@@ -100,6 +102,7 @@ namespace GenAI.PowerShell.Commands
             if (IncludeDetail && !Offline)
                 ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
                     "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
+            _overrides = Settings.ToOverrides();   // validated here, before anything is sent
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
             if (!Each) return;
             if (Offline)
@@ -147,7 +150,7 @@ namespace GenAI.PowerShell.Commands
             var client = Client;
             var sent = MoveLargeInlineData(client, contents, options, _input.Target);
             if (sent == null) return;
-            TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, null, options, StopToken))), _input.Target);
+            TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, _overrides, options, StopToken))), _input.Target);
         }
 
         // One -Each item (null: the shared -Prompt/-Path parts alone): counted here when offline, else started in the batch.
@@ -180,7 +183,7 @@ namespace GenAI.PowerShell.Commands
         {
             var contents = await _client.Files.MoveLargeInlineDataToFilesAsync(prompt, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
                 .ConfigureAwait(false);
-            sink.Output(await _client.Models.CountTokensAsync(model, contents, null, _options, token).ConfigureAwait(false));
+            sink.Output(await _client.Models.CountTokensAsync(model, contents, _overrides, _options, token).ConfigureAwait(false));
         }
 
         private void WriteCount(BatchEvent e) => WriteObject(e.Value);
@@ -199,7 +202,7 @@ namespace GenAI.PowerShell.Commands
         {
             TryRun(() =>
             {
-                OfflineTokenCount count = counter.CountRequest(model, contents, null, IncludeDetail);
+                OfflineTokenCount count = counter.CountRequest(model, contents, _overrides, IncludeDetail);
                 foreach (string warning in count.Warnings) WriteWarning(warning);
                 WriteObject(count);
             }, target);
