@@ -58,6 +58,19 @@ Describe 'Chat with automatic function calling' {
         $chat.History.Count | Should -Be 8
     }
 
+    It 'continues an exported session with its commands re-attached through Start-ChatSession -History -Tool' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash -Tool (Get-Command Get-TestStock) -AutomaticFunctionCalling
+        $null = Send-ChatMessage $chat 'How many? Use Get-TestStock with Product=chairs'
+        $file = Join-Path $TestDrive 'stock-chat.json'
+        Export-ChatSession $chat -Path $file
+
+        $saved = Import-ChatSession $file
+        $resumed = Start-ChatSession -Model $saved.Model -History $saved.History -Tool (Get-Command Get-TestStock) -AutomaticFunctionCalling
+        $reply = Send-ChatMessage $resumed 'And now? Use Get-TestStock with Product=desks'
+        $reply.Text | Should -Be 'Function Get-TestStock returned {"Product":"desks","InStock":12}'
+        $resumed.History.Count | Should -Be 8
+    }
+
     It 'can be switched off for one message, returning the call itself' {
         $chat = Start-ChatSession -Model gemini-2.5-flash -Tool (Get-Command Get-TestStock) -AutomaticFunctionCalling
         $reply = Send-ChatMessage $chat 'Use Get-TestStock with Product=desks' -AutomaticFunctionCalling:$false
