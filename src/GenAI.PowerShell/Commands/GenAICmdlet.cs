@@ -12,6 +12,7 @@ using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Formatting;
+using GenAI.PowerShell.Input;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -190,6 +191,36 @@ namespace GenAI.PowerShell.Commands
             var batch = new OrderedBatch(throttleLimit, StopToken);
             _messages.AlsoWake = batch.Wake;
             return batch;
+        }
+
+        /// <summary>
+        /// Starts one -Each item, whose prompt is the shared -Prompt/-Path parts plus <paramref name="item"/> (null: the
+        /// shared parts alone). A prompt that cannot be built fails in its turn, in input order, like a failed request.
+        /// Returns the prompt, or null when it could not be built.
+        /// </summary>
+        private protected static List<Content>? StartBatchItem(OrderedBatch batch, PromptInput input, object? item, Func<List<Content>, IBatchSink, CancellationToken, Task> work)
+        {
+            object? target = item ?? input.Target;
+            List<Content> contents;
+            try
+            {
+                contents = input.ToContentsWith(item);
+            }
+            catch (GenAIException ex)
+            {
+                batch.Start(target, (sink, token) => Task.FromException(ex));
+                return null;
+            }
+            batch.Start(target, (sink, token) => work(contents, sink, token));
+            return contents;
+        }
+
+        /// <summary>The progress bar of an -Each batch after an item completed (items complete in input order, so its index tells how many are done).</summary>
+        private protected void WriteBatchProgress(OrderedBatch batch, BatchEvent completed, int activityId, string activity, string doneVerb)
+        {
+            int done = completed.Index + 1;
+            WriteProgress(new ProgressRecord(activityId, activity, $"{done} of {batch.Started} {doneVerb}, {batch.Running} running")
+                { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
         }
 
         /// <summary>

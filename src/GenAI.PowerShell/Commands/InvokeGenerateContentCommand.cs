@@ -178,20 +178,9 @@ namespace GenAI.PowerShell.Commands
         private void StartItem(object? item)
         {
             if (_input.Failed) return;
-            object? target = item ?? _input.Target;
             var model = ModelInUse;
-            IReadOnlyList<Content> contents;
-            try
-            {
-                contents = _input.ToContentsWith(item);
-            }
-            catch (GenAIException ex)
-            {
-                _batch!.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
-                return;
-            }
-            WriteVerboseRedacted($"Item {_batch!.Started + 1}: sending {contents.Count} content(s) to {model.Name}.");
-            _batch.Start(target, (sink, token) => GenerateAsync(model, contents, sink, token));
+            var contents = StartBatchItem(_batch!, _input, item, (prompt, sink, token) => GenerateAsync(model, prompt, sink, token));
+            if (contents != null) WriteVerboseRedacted($"Item {_batch!.Started}: sending {contents.Count} content(s) to {model.Name}.");
         }
 
         private async Task GenerateAsync(GenerativeModel model, IReadOnlyList<Content> contents, IBatchSink sink, CancellationToken token)
@@ -225,11 +214,7 @@ namespace GenAI.PowerShell.Commands
             _lastReply = null;
             if (Each)
             {
-                // Items complete in input order, so this one's index tells how many are done.
-                var batch = _batch!;
-                int done = completed.Index + 1;
-                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", $"{done} of {batch.Started} done, {batch.Running} running")
-                    { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
+                WriteBatchProgress(_batch!, completed, BatchActivityId, "Invoke-GenerateContent", "done");
             }
             if (reply != null && completed.Error == null) ReportProblem(reply, completed.Target);
         }

@@ -157,9 +157,14 @@ namespace GenAI.PowerShell.Commands
         private void CountItem(object? item)
         {
             if (_input.Failed) return;
-            object? target = item ?? _input.Target;
             var model = ModelInUse;
-            if (_offlineCounter != null) _offlineItems++;
+            if (_batch != null)
+            {
+                StartBatchItem(_batch, _input, item, (prompt, sink, token) => CountAsync(model, prompt, sink, token));
+                return;
+            }
+            _offlineItems++;
+            object? target = item ?? _input.Target;
             List<Content> contents;
             try
             {
@@ -167,16 +172,10 @@ namespace GenAI.PowerShell.Commands
             }
             catch (GenAIException ex)
             {
-                if (_batch != null) _batch.Start(target, (sink, token) => Task.FromException(ex));   // reported in its turn, in input order
-                else WriteError(ErrorRecordFactory.Create(ex, target));
+                WriteError(ErrorRecordFactory.Create(ex, target));
                 return;
             }
-            if (_offlineCounter != null)
-            {
-                CountOffline(_offlineCounter, model, contents, target);
-                return;
-            }
-            _batch!.Start(target, (sink, token) => CountAsync(model, contents, sink, token));
+            CountOffline(_offlineCounter!, model, contents, target);
         }
 
         private async Task CountAsync(GenerativeModel model, List<Content> prompt, IBatchSink sink, CancellationToken token)
@@ -188,14 +187,7 @@ namespace GenAI.PowerShell.Commands
 
         private void WriteCount(BatchEvent e) => WriteObject(e.Value);
 
-        private void OnItemCompleted(BatchEvent completed)
-        {
-            // Items complete in input order, so this one's index tells how many are done.
-            var batch = _batch!;
-            int done = completed.Index + 1;
-            WriteProgress(new ProgressRecord(BatchActivityId, "Measure-Tokens", $"{done} of {batch.Started} counted, {batch.Running} running")
-                { PercentComplete = Math.Min(100, done * 100 / Math.Max(1, batch.Started)) });
-        }
+        private void OnItemCompleted(BatchEvent completed) => WriteBatchProgress(_batch!, completed, BatchActivityId, "Measure-Tokens", "counted");
 
         // Never touches Client: no key, endpoint or network is needed.
         private void CountOffline(LocalTokenCounter counter, GenerativeModel model, List<Content> contents, object? target)
