@@ -9,7 +9,9 @@ namespace GenAI.Core.Protocol
         PropertyNameCaseInsensitive = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true)]
+        AllowTrailingCommas = true,
+        // A number beyond double's range (1e999) reads as infinity; without this it could not be written back.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
     [JsonSerializable(typeof(GenerateContentRequest))]
     [JsonSerializable(typeof(GenerateContentResponse))]
     [JsonSerializable(typeof(List<GenerateContentResponse>))]

@@ -90,6 +90,19 @@ namespace GenAI.Core.Tests.Protocol
         }
 
         [Fact]
+        public void A_number_too_large_for_a_double_reads_and_writes_back_instead_of_throwing()
+        {
+            // Found by the JSON fuzz suite (seed cejq6A6__Ng2): 1e999 reads as infinity, which plain JSON cannot write.
+            var response = JsonSerializer.Deserialize(@"{""candidates"": [{""avgLogprobs"": 1e999, ""content"": {""parts"": [{""text"": ""x""}]}}]}",
+                GenAIJsonContext.Default.GenerateContentResponse)!;
+            Assert.Equal(double.PositiveInfinity, response.Candidates![0].AvgLogprobs);
+            string written = JsonSerializer.Serialize(response, GenAIJsonContext.Default.GenerateContentResponse);
+            var again = JsonSerializer.Deserialize(written, GenAIJsonContext.Default.GenerateContentResponse)!;
+            Assert.Equal(double.PositiveInfinity, again.Candidates![0].AvgLogprobs);
+            Assert.Equal("x", again.Text);
+        }
+
+        [Fact]
         public void The_aggregate_of_a_stream_keeps_the_new_candidate_fields()
         {
             var chunk = JsonSerializer.Deserialize(Json, GenAIJsonContext.Default.GenerateContentResponse)!;
