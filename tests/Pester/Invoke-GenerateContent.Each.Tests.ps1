@@ -41,6 +41,13 @@ Describe 'Invoke-GenerateContent -Each' {
         Get-PeakConcurrency @(Get-EmulatorRequest $emulator) 300 | Should -Be 1
     }
 
+    It 'starts the items in input order, so -ThrottleLimit 1 sends them in that order' {
+        $prompts = 1..12 | ForEach-Object { "item $_" }
+        $null = $prompts | Invoke-GenerateContent -Model gemini-2.5-flash -Each -ThrottleLimit 1
+        $sent = @(Get-EmulatorRequest $emulator | Sort-Object { [int] $_.sequence } | ForEach-Object { ($_.body | ConvertFrom-Json).contents[0].parts[0].text })
+        $sent | Should -Be $prompts
+    }
+
     It 'puts -Prompt and -Path before every item' {
         $image = Join-Path $TestDrive 'x.png'
         [IO.File]::WriteAllBytes($image, [byte[]](1, 2))

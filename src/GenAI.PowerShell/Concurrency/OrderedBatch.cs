@@ -58,7 +58,9 @@ namespace GenAI.PowerShell.Concurrency
     /// </summary>
     internal sealed class OrderedBatch
     {
-        private readonly SemaphoreSlim _slots;
+        private readonly object _gate = new object();
+        private readonly Queue<Action> _queued = new Queue<Action>();
+        private int _freeSlots;
         private readonly BlockingCollection<BatchEvent> _events = new BlockingCollection<BatchEvent>();
         private readonly Dictionary<int, Queue<BatchEvent>> _waiting = new Dictionary<int, Queue<BatchEvent>>();
         private readonly CancellationToken _cancellation;
@@ -68,7 +70,7 @@ namespace GenAI.PowerShell.Concurrency
         public OrderedBatch(int throttleLimit, CancellationToken cancellation)
         {
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
-            _slots = new SemaphoreSlim(throttleLimit, throttleLimit);
+            _freeSlots = throttleLimit;
             _cancellation = cancellation;
         }
 
@@ -78,23 +80,36 @@ namespace GenAI.PowerShell.Concurrency
         /// <summary>Items whose work is running now.</summary>
         public int Running => Volatile.Read(ref _running);
 
-        /// <summary>Queues an item; its work starts when a slot is free. Call from the pipeline thread.</summary>
+        /// <summary>
+        /// Queues an item; its work starts when a slot is free. Items start in the order they were queued (a
+        /// -ThrottleLimit 1 batch sends its requests in input order). Call from the pipeline thread.
+        /// </summary>
         public void Start(object? target, Func<IBatchSink, CancellationToken, Task> work)
         {
             var sink = new Sink(this, Started++, target);
-            Task.Run(async () =>
+            void Run() => Task.Run(() => RunAsync(sink, work));
+            lock (_gate)
             {
-                try
+                if (_freeSlots == 0)
                 {
-                    await _slots.WaitAsync(_cancellation).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    sink.Complete(ex);
+                    _queued.Enqueue(Run);
                     return;
                 }
+                _freeSlots--;
+            }
+            Run();
+        }
+
+        private async Task RunAsync(Sink sink, Func<IBatchSink, CancellationToken, Task> work)
+        {
+            Exception? failure = null;
+            if (_cancellation.IsCancellationRequested)
+            {
+                failure = new OperationCanceledException(_cancellation);
+            }
+            else
+            {
                 Interlocked.Increment(ref _running);
-                Exception? failure = null;
                 try
                 {
                     await work(sink, _cancellation).ConfigureAwait(false);
@@ -106,10 +121,22 @@ namespace GenAI.PowerShell.Concurrency
                 finally
                 {
                     Interlocked.Decrement(ref _running);
-                    _slots.Release();
                 }
-                sink.Complete(failure);
-            });
+            }
+            ReleaseSlot();
+            sink.Complete(failure);
+        }
+
+        /// <summary>Hands the finished item's slot to the oldest queued item, or frees it.</summary>
+        private void ReleaseSlot()
+        {
+            Action? next = null;
+            lock (_gate)
+            {
+                if (_queued.Count > 0) next = _queued.Dequeue();
+                else _freeSlots++;
+            }
+            next?.Invoke();
         }
 
         /// <summary>The events that can be written now, without waiting.</summary>
