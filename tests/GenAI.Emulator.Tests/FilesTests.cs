@@ -81,6 +81,33 @@ public sealed class FilesTests
     }
 
     [Fact]
+    public async Task UploadFaultsComeFromTheDisplayNameAndQuerySaysWhatArrived()
+    {
+        byte[] content = new byte[Granularity + 10];
+        using HttpClient keyless = new();
+
+        string refused = await StartAsync(content.Length, "application/pdf", "{\"file\":{\"displayName\":\"fault-503x2-files\"}}");
+        for (int i = 0; i < 2; i++)
+        {
+            HttpResponseMessage overloaded = await SendChunkAsync(keyless, refused, content, 0, Granularity, "upload");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, overloaded.StatusCode);
+        }
+        HttpResponseMessage nothing = await SendChunkAsync(keyless, refused, content, 0, 0, "query");
+        Assert.Equal(("active", "0"), (Header(nothing, "X-Goog-Upload-Status"), Header(nothing, "X-Goog-Upload-Size-Received")));
+        Assert.Equal(HttpStatusCode.OK, (await SendChunkAsync(keyless, refused, content, 0, content.Length, "upload, finalize")).StatusCode);
+
+        string dropped = await StartAsync(content.Length, "application/pdf", "{\"file\":{\"displayName\":\"fault-reset-files\"}}");
+        await Assert.ThrowsAsync<HttpRequestException>(() => SendChunkAsync(keyless, dropped, content, 0, Granularity, "upload"));
+        HttpResponseMessage arrived = await SendChunkAsync(keyless, dropped, content, 0, 0, "query");
+        Assert.Equal(Granularity.ToString(), Header(arrived, "X-Goog-Upload-Size-Received"));
+        HttpResponseMessage rest = await SendChunkAsync(keyless, dropped, content, Granularity, 10, "upload, finalize");
+        Assert.Equal("final", Header(rest, "X-Goog-Upload-Status"));
+        HttpResponseMessage done = await SendChunkAsync(keyless, dropped, content, 0, 0, "query");
+        Assert.Equal("final", Header(done, "X-Goog-Upload-Status"));
+        Assert.Equal(content.Length.ToString(), (string?)JsonNode.Parse(await done.Content.ReadAsStringAsync())!["file"]!["sizeBytes"]);
+    }
+
+    [Fact]
     public async Task MultipartUploadListGetAndDelete()
     {
         await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { FileProcessingDelay = TimeSpan.Zero });

@@ -71,6 +71,30 @@ Describe 'Add-GenAIFile' {
         finally { Remove-Item $big }
     }
 
+    It 'survives a chunk whose reply was lost: asks the service what arrived, goes on, and says so with -Verbose' {
+        # The emulator drops the connection after storing the first chunk of an upload named fault-reset-*.
+        $name = "fault-reset-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $path = Join-Path $dir 'clip.mp4'
+        [IO.File]::WriteAllBytes($path, [byte[]](1..200))
+        $all = @(Add-GenAIFile $path -DisplayName $name -Verbose 4>&1)
+        $file = $all | Where-Object { $_ -is [GenAI.Core.Protocol.GenAIFile] }
+        $file.SizeBytes | Should -Be 200
+        $file.State | Should -Be 'ACTIVE'
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^media\.upload \(bytes 0-200 of 200\).*Retry 1 of' }).Count | Should -Be 1
+        $commands = @(Get-EmulatorRequest $emulator | Where-Object { $_.query -like '*upload_id=*' } | Sort-Object { [int] $_.sequence } | ForEach-Object { $_.headers.'X-Goog-Upload-Command' })
+        $commands | Should -Be @('upload, finalize', 'query')
+    }
+
+    It 'gives up on an upload the service keeps refusing with the service''s error on that file' {
+        $name = "fault-500-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $path = Join-Path $dir 'chart.png'
+        $out = @(Add-GenAIFile $path -DisplayName $name -MaximumRetryCount 1 -ErrorAction SilentlyContinue -ErrorVariable failure)
+        $out.Count | Should -Be 0
+        $failure[0].FullyQualifiedErrorId | Should -Be 'GenAI.InternalServerError,GenAI.PowerShell.Commands.AddGenAIFileCommand'
+        $failure[0].TargetObject | Should -Be $path
+        $failure[0].Exception.Message | Should -Match 'Gave up after 2 attempts'
+    }
+
     It 'reports a missing file and an unknown type per file, and uploads the rest' {
         [IO.File]::WriteAllBytes((Join-Path $dir 'odd.zzz'), [byte[]](1))
         $out = @(Add-GenAIFile (Join-Path $dir 'nope.png'), (Join-Path $dir 'odd.zzz'), (Join-Path $dir 'chart.png') -ErrorAction SilentlyContinue -ErrorVariable failure)

@@ -19,7 +19,8 @@ namespace GenAI.Core.Files
     /// <summary>
     /// The resumable upload protocol (api-spec §1.5): a start request that returns an upload URL, then
     /// chunks of 8 MiB (a multiple of the server's X-Goog-Upload-Chunk-Granularity), the last one with
-    /// "upload, finalize". Only one chunk is held in memory.
+    /// "upload, finalize". Only one chunk is held in memory. Every request is retried under the client's
+    /// <see cref="RetryPolicy"/> like any other call; a chunk is resumed from what the service reports it holds.
     /// </summary>
     public sealed class ResumableUploader : IFileUploader
     {
@@ -31,6 +32,7 @@ namespace GenAI.Core.Files
         private readonly bool _ownsHttp;
         private readonly GenAIClientOptions _options;
         private readonly Uri _baseUri;
+        private readonly RetryRunner _retries;
 
         public ResumableUploader(GenAIClientOptions options, HttpClient? httpClient = null)
         {
@@ -38,6 +40,7 @@ namespace GenAI.Core.Files
             _baseUri = Endpoint.Validate(options.BaseUri);
             _ownsHttp = httpClient == null;
             _http = httpClient ?? HttpClientFactory.Create(options.Proxy);
+            _retries = new RetryRunner(options.Retry, options.Defaults);
         }
 
         /// <summary>Bytes per chunk before rounding down to the server's granularity.</summary>
@@ -54,7 +57,9 @@ namespace GenAI.Core.Files
             string description = upload.DisplayName ?? source.Description;
             var timeout = options.Timeout ?? _options.Defaults.Timeout ?? RequestOptions.DefaultGenerationTimeout;
 
-            var (uploadUri, granularity) = await StartAsync(source, upload, timeout, cancellationToken).ConfigureAwait(false);
+            // One call: -TotalTimeoutSec covers the whole upload; each request of it gets the retries.
+            using var call = _retries.Start("media.upload (start)", options, cancellationToken);
+            var (uploadUri, granularity) = await _retries.ExecuteAsync(call, (_, token) => StartAsync(source, upload, timeout, token)).ConfigureAwait(false);
             progress?.Report(new UploadProgress(description, 0, source.Length));
 
             int chunkSize = ChunkSizeFor(granularity);
@@ -66,9 +71,13 @@ namespace GenAI.Core.Files
                 while (true)
                 {
                     int wanted = (int)Math.Min(chunkSize, source.Length - offset);
-                    int filled = await ReadChunkAsync(input, buffer, wanted, source, cancellationToken).ConfigureAwait(false);
+                    int filled = await ReadChunkAsync(input, buffer, wanted, source, call.Token).ConfigureAwait(false);
                     bool last = offset + filled >= source.Length;
-                    var (status, file) = await SendChunkAsync(uploadUri, buffer, filled, offset, last, timeout, cancellationToken).ConfigureAwait(false);
+                    var chunk = new Chunk(buffer, filled, offset, last);
+                    call.Operation = $"media.upload (bytes {offset}-{offset + filled} of {source.Length})";
+                    // A retry first asks the service how much it has: a failed request may have delivered its bytes.
+                    var (status, file) = await _retries.ExecuteAsync(call, (_, token) => SendChunkAsync(uploadUri, chunk, timeout, resume: call.Attempts > 1, token))
+                        .ConfigureAwait(false);
                     offset += filled;
                     progress?.Report(new UploadProgress(description, offset, source.Length));
                     if (status == "final")
@@ -131,40 +140,77 @@ namespace GenAI.Core.Files
             return new Uri(_baseUri, at >= 0 ? pathAndQuery.Substring(at + 1) : pathAndQuery.TrimStart('/'));
         }
 
-        private async Task<(string Status, GenAIFile? File)> SendChunkAsync(Uri uploadUri, byte[] buffer, int count, long offset, bool last,
-            TimeSpan timeout, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one chunk. With <paramref name="resume"/> (an earlier attempt failed) it first queries the upload:
+        /// the service may hold all, part or none of the chunk, and only the rest is sent. A reply without
+        /// X-Goog-Upload-Status is waited on (1 s, 2 s) and resumed the same way, as the SDKs do.
+        /// </summary>
+        private async Task<(string Status, GenAIFile? File)> SendChunkAsync(Uri uploadUri, Chunk chunk, TimeSpan timeout, bool resume, CancellationToken cancellationToken)
         {
-            const string operation = "media.upload (chunk)";
             for (int attempt = 0; ; attempt++)
             {
-                using var scope = new CallScope(timeout, cancellationToken);
-                using var request = new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = new ByteArrayContent(buffer, 0, count) };
-                if (SameHost(uploadUri)) AddKey(request);
-                request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", last ? "upload, finalize" : "upload");
-                request.Headers.TryAddWithoutValidation("X-Goog-Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
-                using var response = await SendAsync(request, scope, operation).ConfigureAwait(false);
-                string? status = Header(response, "X-Goog-Upload-Status")?.Trim().ToLowerInvariant();
-                if (string.IsNullOrEmpty(status))
+                int skip = 0;
+                if (resume)
                 {
-                    if (attempt < s_statusRetryDelays.Length)
-                    {
-                        await Delay(s_statusRetryDelays[attempt], cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                    throw new FilesException("UploadFailed", $"The service's reply to the chunk at offset {offset} had no X-Goog-Upload-Status, {attempt + 1} times.",
+                    var state = await QueryAsync(uploadUri, timeout, cancellationToken).ConfigureAwait(false);
+                    if (state.Status != "active") return (state.Status, state.File);
+                    skip = chunk.ResumeAt(state.Received);
+                    if (skip == chunk.Count && !chunk.Last) return ("active", null);   // the bytes arrived; only the reply was lost
+                }
+                var (status, file) = await PostChunkAsync(uploadUri, chunk, skip, timeout, cancellationToken).ConfigureAwait(false);
+                if (status != null) return (status, file);
+                if (attempt >= s_statusRetryDelays.Length)
+                    throw new FilesException("UploadFailed", $"The service's reply to the chunk at offset {chunk.Offset} had no X-Goog-Upload-Status, {attempt + 1} times.",
                         recommendedAction: "Upload the file again.");
-                }
-                if (status != "final") return (status!, null);
-                try
-                {
-                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                    var envelope = await JsonSerializer.DeserializeAsync(stream, GenAIJsonContext.Default.FileEnvelope, scope.Token).ConfigureAwait(false);
-                    return (status!, envelope?.File);
-                }
-                catch (Exception ex)
-                {
-                    throw scope.Map(ex, operation);
-                }
+                await Delay(s_statusRetryDelays[attempt], cancellationToken).ConfigureAwait(false);
+                resume = true;
+            }
+        }
+
+        // The chunk's bytes from `skip` on; null status when the reply had no X-Goog-Upload-Status.
+        private async Task<(string? Status, GenAIFile? File)> PostChunkAsync(Uri uploadUri, Chunk chunk, int skip, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            const string operation = "media.upload (chunk)";
+            using var scope = new CallScope(timeout, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = new ByteArrayContent(chunk.Buffer, skip, chunk.Count - skip) };
+            if (SameHost(uploadUri)) AddKey(request);
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", chunk.Last ? "upload, finalize" : "upload");
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Offset", (chunk.Offset + skip).ToString(CultureInfo.InvariantCulture));
+            using var response = await SendAsync(request, scope, operation).ConfigureAwait(false);
+            string? status = Header(response, "X-Goog-Upload-Status")?.Trim().ToLowerInvariant();
+            if (string.IsNullOrEmpty(status)) return (null, null);
+            return (status, status == "final" ? await ReadFileAsync(response, scope, operation).ConfigureAwait(false) : null);
+        }
+
+        /// <summary>Asks the service how many bytes of the upload it holds (X-Goog-Upload-Command: query).</summary>
+        private async Task<(string Status, long Received, GenAIFile? File)> QueryAsync(Uri uploadUri, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            const string operation = "media.upload (query)";
+            using var scope = new CallScope(timeout, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = new ByteArrayContent(Array.Empty<byte>()) };
+            if (SameHost(uploadUri)) AddKey(request);
+            request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", "query");
+            using var response = await SendAsync(request, scope, operation).ConfigureAwait(false);
+            string? status = Header(response, "X-Goog-Upload-Status")?.Trim().ToLowerInvariant();
+            if (status == "final") return (status, -1, await ReadFileAsync(response, scope, operation).ConfigureAwait(false));
+            if (status == "cancelled") return (status, -1, null);
+            if (status != "active" || !long.TryParse(Header(response, "X-Goog-Upload-Size-Received"), NumberStyles.None, CultureInfo.InvariantCulture, out long received))
+                throw new FilesException("UploadFailed", "The service did not say how much of the interrupted upload it has received (X-Goog-Upload-Size-Received), so it cannot be resumed.",
+                    recommendedAction: "Upload the file again.");
+            return (status, received, null);
+        }
+
+        private static async Task<GenAIFile?> ReadFileAsync(HttpResponseMessage response, CallScope scope, string operation)
+        {
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                var envelope = await JsonSerializer.DeserializeAsync(stream, GenAIJsonContext.Default.FileEnvelope, scope.Token).ConfigureAwait(false);
+                return envelope?.File;
+            }
+            catch (Exception ex)
+            {
+                throw scope.Map(ex, operation);
             }
         }
 
@@ -226,6 +272,36 @@ namespace GenAI.Core.Files
 
         private static string? Header(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+
+        /// <summary>Bytes [Offset, Offset + Count) of the source, held in Buffer.</summary>
+        private readonly struct Chunk
+        {
+            public Chunk(byte[] buffer, int count, long offset, bool last)
+            {
+                Buffer = buffer;
+                Count = count;
+                Offset = offset;
+                Last = last;
+            }
+
+            public byte[] Buffer { get; }
+
+            public int Count { get; }
+
+            public long Offset { get; }
+
+            public bool Last { get; }
+
+            /// <summary>How many of the chunk's bytes the service already holds, given the upload's received size.</summary>
+            public int ResumeAt(long received)
+            {
+                if (received < Offset || received > Offset + Count)
+                    throw new FilesException("UploadFailed",
+                        $"The service holds {received} bytes of the upload, outside the chunk being resent (bytes {Offset} to {Offset + Count}), so the upload cannot be resumed.",
+                        recommendedAction: "Upload the file again.");
+                return (int)(received - Offset);
+            }
+        }
 
         public void Dispose()
         {

@@ -40,7 +40,8 @@ namespace GenAI.Core.Transport
             }
         }
 
-        public string Operation { get; }
+        /// <summary>What the messages call the request running now (a call that makes several requests renames it per request).</summary>
+        public string Operation { get; set; }
 
         /// <summary>False for calls that must not run twice (creates): only a refusal (429) is retried.</summary>
         public bool Idempotent { get; }

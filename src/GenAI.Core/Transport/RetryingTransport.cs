@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Protocol;
-using Polly;
-using Polly.Retry;
 
 namespace GenAI.Core.Transport
 {
@@ -18,12 +15,8 @@ namespace GenAI.Core.Transport
     /// </summary>
     public sealed class RetryingTransport : ITransport
     {
-        private static readonly ResiliencePropertyKey<RetryCall> s_callKey = new ResiliencePropertyKey<RetryCall>("GenAI.RetryCall");
-
         private readonly ITransport _inner;
-        private readonly RetryPolicy _policy;
-        private readonly RequestOptions _defaults;
-        private readonly ConcurrentDictionary<int, ResiliencePipeline> _pipelines = new ConcurrentDictionary<int, ResiliencePipeline>();
+        private readonly RetryRunner _runner;
 
         /// <param name="inner">The transport that makes each attempt.</param>
         /// <param name="policy">What is retried and how long to wait; read when the first call with a given retry count runs.</param>
@@ -31,8 +24,7 @@ namespace GenAI.Core.Transport
         public RetryingTransport(ITransport inner, RetryPolicy? policy = null, RequestOptions? defaults = null)
         {
             _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-            _policy = policy ?? new RetryPolicy();
-            _defaults = defaults ?? new RequestOptions();
+            _runner = new RetryRunner(policy, defaults);
         }
 
         /// <summary>The transport that makes each attempt.</summary>
@@ -46,7 +38,7 @@ namespace GenAI.Core.Transport
         {
             using var call = Start("streamGenerateContent", options, cancellationToken);
             IAsyncEnumerator<GenerateContentResponse>? stream = null;
-            bool hasFirst = await ExecuteAsync(call, async (o, token) =>
+            bool hasFirst = await _runner.ExecuteAsync(call, async (o, token) =>
             {
                 var attempt = _inner.StreamGenerateContentAsync(model, request, o, token).GetAsyncEnumerator(token);
                 try
@@ -118,67 +110,13 @@ namespace GenAI.Core.Transport
         public void Dispose() => _inner.Dispose();
 
         private RetryCall Start(string operation, RequestOptions options, CancellationToken cancellationToken, bool idempotent = true) =>
-            new RetryCall(operation, options ?? RequestOptions.Default, _defaults, _policy, cancellationToken, idempotent);
+            _runner.Start(operation, options, cancellationToken, idempotent);
 
         private async Task<T> RunAsync<T>(string operation, RequestOptions options, Func<RequestOptions, CancellationToken, Task<T>> attempt,
             CancellationToken cancellationToken, bool idempotent = true)
         {
             using var call = Start(operation, options, cancellationToken, idempotent);
-            return await ExecuteAsync(call, attempt).ConfigureAwait(false);
+            return await _runner.ExecuteAsync(call, attempt).ConfigureAwait(false);
         }
-
-        private async Task<T> ExecuteAsync<T>(RetryCall call, Func<RequestOptions, CancellationToken, Task<T>> attempt)
-        {
-            var context = ResilienceContextPool.Shared.Get(call.Token);
-            context.Properties.Set(s_callKey, call);
-            try
-            {
-                var result = await PipelineFor(call.MaxRetries).ExecuteAsync(
-                    static async (ctx, state) =>
-                    {
-                        state.call.Attempts++;
-                        try
-                        {
-                            return await state.attempt(state.call.Options, ctx.CancellationToken).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (!(ex is OperationCanceledException))
-                        {
-                            state.call.LastError = ex;
-                            throw;
-                        }
-                    },
-                    context, (call, attempt)).ConfigureAwait(false);
-                call.OnSuccess();
-                return result;
-            }
-            catch (Exception ex)
-            {
-                throw call.Fail(ex, retryPhase: true);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-
-        private ResiliencePipeline PipelineFor(int maxRetries) =>
-            maxRetries <= 0 ? ResiliencePipeline.Empty : _pipelines.GetOrAdd(maxRetries, BuildPipeline);
-
-        private ResiliencePipeline BuildPipeline(int maxRetries) =>
-            new ResiliencePipelineBuilder { TimeProvider = _policy.TimeProvider }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    MaxRetryAttempts = maxRetries,
-                    ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is Exception error && Call(args.Context).ShouldRetry(error)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(Call(args.Context).NextDelay(args.AttemptNumber, args.Outcome.Exception)),
-                    OnRetry = args =>
-                    {
-                        Call(args.Context).OnRetry(args.AttemptNumber, args.RetryDelay, args.Outcome.Exception);
-                        return default;
-                    },
-                })
-                .Build();
-
-        private static RetryCall Call(ResilienceContext context) => context.Properties.GetValue(s_callKey, null!);
     }
 }

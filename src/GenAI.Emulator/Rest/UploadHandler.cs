@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using GenAI.Emulator.Engine;
 using GenAI.Emulator.Engine.Errors;
 using GenAI.Emulator.Engine.Files;
+using GenAI.Emulator.Engine.Scenarios;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -57,8 +58,10 @@ internal sealed class UploadHandler
 
         await session.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         UploadStep step;
+        bool dropReply;
         try
         {
+            dropReply = ApplyFault(session, commands);
             step = _engine.Files.UploadChunk(session, offset, body.Span, commands);
         }
         catch (ApiException)
@@ -69,6 +72,11 @@ internal sealed class UploadHandler
         finally
         {
             session.Lock.Release();
+        }
+
+        if (dropReply)
+        {
+            throw new ConnectionAbortException();
         }
 
         context.Response.Headers["X-Goog-Upload-Status"] = step.Status;
@@ -85,6 +93,31 @@ internal sealed class UploadHandler
 
         context.Response.StatusCode = 200;
         context.Response.ContentLength = 0;
+    }
+
+    /// <summary>
+    /// Fault scenarios for the byte-carrying requests of an upload whose display name starts with a scenario
+    /// prefix, counted per display name: fault-429-then-ok, fault-503x2 and fault-500 refuse the chunk (nothing
+    /// stored); fault-reset stores the first chunk and drops the connection before replying. Returns whether
+    /// to drop the connection after the chunk is stored.
+    /// </summary>
+    private bool ApplyFault(UploadSession session, string[] commands)
+    {
+        string? name = session.Metadata.DisplayName;
+        if (name is null || commands.Contains("query") || commands.Contains("cancel") || !ScenarioParser.TryParse(name, out Scenario scenario))
+        {
+            return false;
+        }
+
+        int call = _engine.Counters.NextCall("upload:" + name);
+        return scenario.Kind switch
+        {
+            ScenarioKind.Fault429ThenOk when call == 1 => throw new ApiException(ApiErrors.QuotaExceeded(name, TimeSpan.FromSeconds(1))),
+            ScenarioKind.Fault503Twice when call <= 2 => throw new ApiException(ApiErrors.Overloaded()),
+            ScenarioKind.Fault500 => throw new ApiException(ApiErrors.Internal()),
+            ScenarioKind.FaultReset => call == 1,
+            _ => false,
+        };
     }
 
     private async Task StartResumableAsync(HttpContext context, ReadOnlyMemory<byte> body)
