@@ -90,6 +90,17 @@ Describe 'Invoke-GenerateContent -AutomaticFunctionCalling' {
         $second.contents[2].parts[0].functionResponse.response.City | Should -Be 'Paris'
     }
 
+    It 'shows a retry of the turn as it happens, before the command the reply asks for runs' {
+        $model = "fault-503x2-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $output = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model $model -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -Verbose 4>&1
+        $verbose = @(($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message)
+        $retries = @(0..($verbose.Count - 1) | Where-Object { $verbose[$_] -match 'Retry \d of' })
+        $called = [array]::IndexOf($verbose, "The model called Get-TestWeather -City 'Oslo' -Unit 'Celsius' -Days 1")
+        $retries.Count | Should -Be 2
+        $called | Should -BeGreaterThan $retries[-1]
+        ($output | Where-Object { $_ -is [GenAI.Core.Protocol.GenerateContentResponse] }).Text | Should -Match '^Function Get-TestWeather returned'
+    }
+
     It 'refuses to run a command with side effects without confirmation, and tells the model' {
         $output = Invoke-GenerateContent 'Call Set-TestThermostat with Degrees=25' -Model gemini-2.5-flash -Tool (Get-Command Set-TestThermostat) -AutomaticFunctionCalling 3>&1
         $warning = $output | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }

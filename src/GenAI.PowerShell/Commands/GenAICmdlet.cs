@@ -112,6 +112,24 @@ namespace GenAI.PowerShell.Commands
             task.GetAwaiter().GetResult();
         }
 
+        /// <summary>
+        /// Runs <paramref name="dispatcher"/>'s work on the pipeline thread until <paramref name="task"/> completes,
+        /// writing the core's retry and wire messages as they come (between the commands the work runs).
+        /// </summary>
+        private protected void RunDispatcher(PipelineDispatcher dispatcher, Task task)
+        {
+            _messages.AlsoWake = dispatcher.Wake;
+            try
+            {
+                dispatcher.RunUntil(task, StopToken, () => _messages.Drain(WriteDiagnostic));
+            }
+            finally
+            {
+                _messages.AlsoWake = null;
+                _messages.Drain(WriteDiagnostic);
+            }
+        }
+
         /// <summary>Pulls an async stream on the pipeline thread so each item can be written as it arrives.</summary>
         protected IEnumerable<T> Pull<T>(IAsyncEnumerable<T> source)
         {

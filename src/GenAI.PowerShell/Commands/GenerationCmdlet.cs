@@ -62,7 +62,7 @@ namespace GenAI.PowerShell.Commands
             var runner = new CommandFunctionRunner(this, Force);
             var calling = new Core.Tools.AutomaticFunctionCalling((call, function, _) => dispatcher.Invoke(() => runner.Run(call, function)), maximumCalls);
             var task = start(calling);
-            dispatcher.RunUntil(task, StopToken);
+            RunDispatcher(dispatcher, task);
             var result = task.GetAwaiter().GetResult();
             WriteVerboseRedacted($"Automatic function calling ran {result.CallCount} call(s).");
             if (result.ReachedLimit)

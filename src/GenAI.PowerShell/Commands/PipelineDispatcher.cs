@@ -30,11 +30,12 @@ namespace GenAI.PowerShell.Commands
         }
 
         /// <summary>
-        /// On the pipeline thread: runs queued work until <paramref name="task"/> completes. Ctrl+C
-        /// (<paramref name="stop"/>) returns at once with <see cref="OperationCanceledException"/>; a
-        /// pipeline stop raised by a command in the work is rethrown here.
+        /// On the pipeline thread: runs queued work until <paramref name="task"/> completes, calling
+        /// <paramref name="afterEach"/> after each piece of work and each <see cref="Wake"/> (to write messages
+        /// queued beside the work). Ctrl+C (<paramref name="stop"/>) returns at once with
+        /// <see cref="OperationCanceledException"/>; a pipeline stop raised by a command in the work is rethrown here.
         /// </summary>
-        public void RunUntil(Task task, CancellationToken stop)
+        public void RunUntil(Task task, CancellationToken stop, Action? afterEach = null)
         {
             task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             try
@@ -43,6 +44,7 @@ namespace GenAI.PowerShell.Commands
                 {
                     var item = _queue.Take(stop);
                     item?.Run();
+                    afterEach?.Invoke();
                 }
             }
             finally
@@ -51,10 +53,11 @@ namespace GenAI.PowerShell.Commands
             }
         }
 
-        private void Wake()
+        /// <summary>Makes <see cref="RunUntil"/> look up; safe from any thread, also after the wait is over.</summary>
+        public void Wake()
         {
             try { _queue.Add(null); }
-            catch (InvalidOperationException) { /* closed or disposed: the wait is over */ }
+            catch (InvalidOperationException) { /* closed or disposed (ObjectDisposedException): the wait is over */ }
         }
 
         private void Close()
