@@ -11,6 +11,22 @@ AfterAll {
 Describe 'Start-ChatSession and Send-ChatMessage' {
     BeforeEach { Clear-EmulatorRequest $emulator }
 
+    It 'moves a file to the Files API when the history leaves it too little room in the request' {
+        $first = Join-Path $TestDrive 'first.png'
+        $second = Join-Path $TestDrive 'second.png'
+        foreach ($path in $first, $second) { $stream = [IO.File]::Create($path); $stream.SetLength(9MB); $stream.Dispose() }
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'one' -Path $first   # 12 MB once base64-encoded: inline
+        @(Get-EmulatorRequest $emulator | Where-Object { $_.path -like '/upload/*' }).Count | Should -Be 0
+
+        # Alone the second file would fit inline too, but not beside the first one in the history.
+        $reply = Send-ChatMessage $chat 'two' -Path $second
+        $reply.Text | Should -Match '^Echo: two \[fileData image/png http://127\.0\.0\.1:\d+/v1beta/files/[a-z0-9]+\]$'
+        @(Get-EmulatorRequest $emulator | Where-Object { $_.query -like '*upload_id=*' }).Count | Should -BeGreaterThan 0
+        (Get-EmulatorRequest $emulator | Where-Object path -Like '*:generateContent')[-1].bodyLength | Should -BeLessThan 20MB
+        $chat.TurnCount | Should -Be 2
+    }
+
     It 'builds a six-content history over three turns, each request carrying the whole history' {
         $chat = Start-ChatSession -Model gemini-2.5-flash
         $null = Send-ChatMessage -Session $chat -Message 'first'

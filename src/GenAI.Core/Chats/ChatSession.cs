@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Errors;
+using GenAI.Core.Input;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Streaming;
@@ -51,6 +52,15 @@ namespace GenAI.Core.Chats
 
         /// <summary>The reply of the last turn that entered the history; null after <see cref="Rewind"/> or before the first turn.</summary>
         public GenerateContentResponse? Last => Volatile.Read(ref _last);
+
+        /// <summary>
+        /// What every send repeats before the new message: the history and the system instruction (text in UTF-8,
+        /// inline data in base64). A message may use only the rest of the request size limit inline.
+        /// </summary>
+        public long RepeatedRequestBytes
+        {
+            get { lock (_historyLock) return InlineLimits.ContentBytes(_history) + InlineLimits.ContentBytes(new[] { Model.SystemInstruction }); }
+        }
 
         /// <summary>How many contents the history holds.</summary>
         public int HistoryCount

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using GenAI.Core.Input;
 using GenAI.Core.Protocol;
 
@@ -18,15 +17,8 @@ namespace GenAI.Core.Files
 
         public static InlineDataPlan Create(IReadOnlyList<Content> contents, long maxRequestBytes)
         {
-            long size = Overhead;
-            var movable = new List<Blob>();
-            foreach (var part in contents.SelectMany(c => c.Parts))
-            {
-                if (part.Text != null) size += Encoding.UTF8.GetByteCount(part.Text);
-                if (part.InlineData == null) continue;
-                size += InlineLimits.Base64Length(part.InlineData.DecodedLength);
-                if (part.InlineData.Source != null) movable.Add(part.InlineData);
-            }
+            long size = Overhead + InlineLimits.ContentBytes(contents);
+            var movable = contents.SelectMany(c => c.Parts).Select(p => p.InlineData).Where(b => b?.Source != null).Select(b => b!).ToList();
             var toUpload = new List<Blob>();
             foreach (var blob in movable.OrderByDescending(b => b.DecodedLength))
             {

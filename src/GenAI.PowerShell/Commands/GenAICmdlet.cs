@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core;
 using GenAI.Core.Errors;
+using GenAI.Core.Input;
 using GenAI.Core.Files;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
@@ -276,16 +277,18 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>
         /// Moves inline data too large for one request to the Files API (with a progress bar per upload),
-        /// waiting on the pipeline thread. Returns the contents to send, or null when it failed (the error
-        /// is written) or Ctrl+C stopped it.
+        /// waiting on the pipeline thread. <paramref name="maxRequestBytes"/> is what the contents may take of a
+        /// request (less than the service's limit when a chat history goes with them). Returns the contents to
+        /// send, or null when it failed (the error is written) or Ctrl+C stopped it.
         /// </summary>
-        private protected IReadOnlyList<Content>? MoveLargeInlineData(GenAIClient client, IReadOnlyList<Content> contents, RequestOptions options, object? target)
+        private protected IReadOnlyList<Content>? MoveLargeInlineData(GenAIClient client, IReadOnlyList<Content> contents, RequestOptions options, object? target,
+            long maxRequestBytes = InlineLimits.MaxRequestBytes)
         {
             IReadOnlyList<Content>? moved = null;
             bool failed = false;
             var batch = NewBatch(1);
             batch.Start(target, async (sink, token) =>
-                sink.Output(await client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: options, cancellationToken: token).ConfigureAwait(false)));
+                sink.Output(await client.Files.MoveLargeInlineDataToFilesAsync(contents, maxRequestBytes, new SinkProgress(sink), options, token).ConfigureAwait(false)));
             WriteEvents(batch.TakeAll(), e => moved = (IReadOnlyList<Content>)e.Value!, e => failed = e.Error != null);
             return failed ? null : moved;
         }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
+using GenAI.Core.Input;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.PowerShell.Errors;
@@ -93,7 +94,8 @@ namespace GenAI.PowerShell.Commands
             RejectWithStream(Stream, functionCalling);
 
             // The session copies the message into its history with the file bytes: later turns do not need the files.
-            var moved = MoveLargeInlineData(client, new[] { message }, options, _message.Target);
+            // The history goes with every send, so the message may use only what it leaves of the request limit.
+            var moved = MoveLargeInlineData(client, new[] { message }, options, _message.Target, InlineLimits.MaxRequestBytes - Session.RepeatedRequestBytes);
             if (moved == null) return;
             var sent = moved[0];
             bool toConsole = Stream && ChunkDisplay.GoesToConsole(this);

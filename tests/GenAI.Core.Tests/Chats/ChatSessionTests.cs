@@ -23,6 +23,21 @@ namespace GenAI.Core.Tests.Chats
         private static Content User(string text) => Content.FromText(text, null);
 
         [Fact]
+        public void What_every_send_repeats_is_the_history_and_the_system_instruction_as_sent()
+        {
+            var model = new GenerativeModel("m") { SystemInstruction = new Content(null, new[] { Part.FromText("Be brief.") }) };
+            var history = new[]
+            {
+                new Content("user", new[] { Part.FromText("héllo"), Part.FromBytes(new byte[] { 1, 2, 3, 4 }, "image/png") }),
+                new Content("model", new[] { Part.FromText("hi") }),
+            };
+            var session = new ChatSession(model, history);
+            // "Be brief." 9 + "héllo" 6 (UTF-8) + 4 bytes as base64 8 + "hi" 2
+            Assert.Equal(25, session.RepeatedRequestBytes);
+            Assert.Equal(0, new ChatSession(new GenerativeModel("m")).RepeatedRequestBytes);
+        }
+
+        [Fact]
         public async Task Three_turns_build_a_six_content_history_and_each_request_carries_the_whole_history()
         {
             string id = InProcessEmulator.Tagged("echo");
