@@ -27,6 +27,20 @@ Describe 'Format views' {
         @(($chunks | Out-String).Trim() -split '\r?\n') | Should -Be @('Echo: ', 'one ', 'two')
     }
 
+    It 'keeps the console view for chunks shown as they come, not for chunks captured on the line: <Line>' -ForEach @(
+        @{ Line = 'Invoke-GenerateContent -Stream hi'; Captured = $false }
+        @{ Line = 'foreach ($p in 1, 2) { Invoke-GenerateContent -Stream $p }'; Captured = $false }
+        @{ Line = '1..2 | ForEach-Object { Invoke-GenerateContent -Stream $_ }'; Captured = $false }
+        @{ Line = 'Invoke-GenerateContent -Stream hi > out.txt'; Captured = $true }
+        @{ Line = '$chunks = Invoke-GenerateContent -Stream hi'; Captured = $true }
+        @{ Line = '$chunks = if ($on) { Invoke-GenerateContent -Stream hi }'; Captured = $true }
+        @{ Line = '(Invoke-GenerateContent -Stream hi).Count'; Captured = $true }
+        @{ Line = 'Write-Output @(Invoke-GenerateContent -Stream hi)'; Captured = $true }
+    ) {
+        $decide = [GenAI.PowerShell.Formatting.StreamChunkView].Assembly.GetType('GenAI.PowerShell.Formatting.ChunkDisplay').GetMethod('IsCapturedOrRedirected', [Reflection.BindingFlags]'NonPublic, Static')
+        $decide.Invoke($null, [object[]]@($Line, ($Line.IndexOf('Invoke-GenerateContent') + 1))) | Should -Be $Captured
+    }
+
     It 'renders tagged chunks as continuous text: each after the first moves back to where the previous ended' {
         $chunks = @(Invoke-GenerateContent 'alpha beta' -Model gemini-2.5-flash -Stream)
         $esc = [char]27

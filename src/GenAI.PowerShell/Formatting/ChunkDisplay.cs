@@ -43,15 +43,35 @@ namespace GenAI.PowerShell.Formatting
             return wrapped;
         }
 
-        // `Invoke-GenerateContent ... > file.txt`: the command's own redirections, found by parsing its line.
-        private static bool IsRedirected(InvocationInfo invocation)
+        private static bool IsRedirected(InvocationInfo invocation) => !string.IsNullOrEmpty(invocation.Line) && IsCapturedOrRedirected(invocation.Line, invocation.OffsetInLine);
+
+        /// <summary>
+        /// Whether the command at <paramref name="offsetInLine"/> of <paramref name="line"/> sends its output somewhere
+        /// other than on towards the host, as far as its own line tells: its output redirected (<c>&gt; file.txt</c>),
+        /// assigned (<c>$chunks = Invoke-GenerateContent ...</c>, also through an if/foreach) or collected by
+        /// <c>( )</c>, <c>$( )</c> or <c>@( )</c>.
+        /// </summary>
+        internal static bool IsCapturedOrRedirected(string line, int offsetInLine)
         {
-            if (string.IsNullOrEmpty(invocation.Line)) return false;
             try
             {
-                var ast = Parser.ParseInput(invocation.Line, out _, out _);
-                var command = ast.Find(a => a is CommandAst c && c.Extent.StartLineNumber == 1 && c.Extent.StartColumnNumber == invocation.OffsetInLine, true) as CommandAst;
-                return command != null && command.Redirections.Any(r => r.FromStream == RedirectionStream.Output || r.FromStream == RedirectionStream.All);
+                var ast = Parser.ParseInput(line, out _, out _);
+                if (!(ast.Find(a => a is CommandAst c && c.Extent.StartLineNumber == 1 && c.Extent.StartColumnNumber == offsetInLine, true) is CommandAst command)) return false;
+                if (command.Redirections.Any(r => r.FromStream == RedirectionStream.Output || r.FromStream == RedirectionStream.All)) return true;
+                for (var node = command.Parent; node != null; node = node.Parent)
+                {
+                    switch (node)
+                    {
+                        case AssignmentStatementAst _:
+                        case ParenExpressionAst _:
+                        case SubExpressionAst _:
+                        case ArrayExpressionAst _:
+                            return true;
+                        case ScriptBlockAst _:
+                            return false;   // a script block's output goes wherever its caller sends it
+                    }
+                }
+                return false;
             }
             catch (Exception ex) when (ex is ParseException || ex is ArgumentException)
             {
