@@ -8,12 +8,13 @@ using GenAI.Core.Transport;
 namespace GenAI.Core
 {
     /// <summary>
-    /// Composition root: every service client over one transport (one connection pool). The transport
-    /// is wrapped in a <see cref="RetryingTransport"/>, so every call gets retries and the deadline.
+    /// Composition root: every service client over one transport. The transport is wrapped in a
+    /// <see cref="RetryingTransport"/>, so every call gets retries and the deadline. With REST, API calls and
+    /// uploads share one HTTP client (one connection pool).
     /// </summary>
     public sealed class GenAIClient : IDisposable
     {
-        private readonly HttpClient _http;   // for uploads, which are HTTP whatever the transport
+        private readonly HttpClient _http;   // uploads (HTTP whatever the transport), and the REST transport's calls
 
         /// <param name="options">Endpoint, key and defaults.</param>
         /// <param name="transport">The protocol for API calls; by default the one <see cref="GenAIClientOptions.Transport"/> names.</param>
@@ -30,7 +31,7 @@ namespace GenAI.Core
             }
             else
             {
-                var selection = TransportFactory.Create(options);
+                var selection = TransportFactory.Create(options, _http);
                 wire = selection.Transport;
                 TransportKind = selection.Kind;
                 TransportFallbackReason = selection.FallbackReason;

@@ -33,15 +33,18 @@ namespace GenAI.Core.Transport
     {
         public const string GrpcTransportTypeName = "GenAI.Transport.Grpc.GrpcTransport, GenAI.Transport.Grpc";
 
-        public static TransportSelection Create(GenAIClientOptions options)
+        /// <param name="options">Which transport, endpoint, key and proxy.</param>
+        /// <param name="httpClient">For REST: the HTTP client to send with (the caller keeps owning it), so that REST calls
+        /// and uploads share one connection pool; null: the transport makes and owns its own.</param>
+        public static TransportSelection Create(GenAIClientOptions options, System.Net.Http.HttpClient? httpClient = null)
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
-            if (options.Transport != TransportKind.Grpc) return new TransportSelection(new RestTransport(options), TransportKind.Rest);
+            if (options.Transport != TransportKind.Grpc) return new TransportSelection(new RestTransport(options, httpClient), TransportKind.Rest);
 
             string? reason = TryCreateGrpc(options, out ITransport? grpc);
             return grpc != null
                 ? new TransportSelection(grpc, TransportKind.Grpc)
-                : new TransportSelection(new RestTransport(options), TransportKind.Rest, reason);
+                : new TransportSelection(new RestTransport(options, httpClient), TransportKind.Rest, reason);
         }
 
         /// <summary>Whether gRPC can be used in this process, without creating a transport; <paramref name="reason"/> says why not.</summary>

@@ -28,6 +28,9 @@ public sealed class RecordedRequest
 
     public required DateTimeOffset Timestamp { get; init; }
 
+    /// <summary>The TCP connection the request came on (Kestrel's connection id): requests of one client pool share it.</summary>
+    public string Connection { get; init; } = string.Empty;
+
     /// <summary>Monotonic sequence number within one emulator instance.</summary>
     public long Sequence { get; init; }
 }

@@ -33,6 +33,7 @@ internal static class RequestRecorder
             BodyLength = body.Length,
             BodyTruncated = shown < body.Length,
             Timestamp = DateTimeOffset.UtcNow,
+            Connection = request.HttpContext.Connection.Id,
             Sequence = sequence,
         };
     }
@@ -43,6 +44,7 @@ internal static class RequestRecorder
     {
         ["sequence"] = r.Sequence,
         ["timestamp"] = r.Timestamp.ToString("O"),
+        ["connection"] = r.Connection,
         ["method"] = r.Method,
         ["path"] = r.Path,
         ["query"] = r.Query,
