@@ -11,7 +11,8 @@ namespace GenAI.Core.Protocol
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         // A number beyond double's range (1e999) reads as infinity; without this it could not be written back.
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = new[] { typeof(ValidatedJsonElementConverter) })]
     [JsonSerializable(typeof(GenerateContentRequest))]
     [JsonSerializable(typeof(GenerateContentResponse))]
     [JsonSerializable(typeof(List<GenerateContentResponse>))]

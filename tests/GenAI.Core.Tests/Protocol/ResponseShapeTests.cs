@@ -89,6 +89,29 @@ namespace GenAI.Core.Tests.Protocol
             Assert.False(response.IsStreamChunk);
         }
 
+        [Theory]
+        [InlineData(@"{""unknownField"": ""\ud800""}")]
+        [InlineData(@"{""unknownField"": {""\udc00"": 1}}")]
+        [InlineData(@"{""candidates"": [{""content"": {""role"": ""model"", ""parts"": [{""functionCall"": {""name"": ""f"", ""args"": {""a"": [""\ud83d""]}}}]}}]}")]
+        [InlineData(@"{""candidates"": [{""content"": {""role"": ""model"", ""parts"": [{""text"": ""\ud800""}]}}]}")]
+        public void Text_with_a_lone_surrogate_is_unreadable_anywhere_in_a_reply_not_only_in_typed_fields(string json)
+        {
+            // Found by the JSON fuzz suite: free-form values (unknown fields, function arguments) read such text and
+            // could then not be written back (chat history, exported sessions); now every field fails alike on reading.
+            Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, GenAIJsonContext.Default.GenerateContentResponse));
+        }
+
+        [Fact]
+        public void Free_form_values_with_valid_text_read_and_write_back_unchanged()
+        {
+            const string json = @"{""candidates"": [{""content"": {""role"": ""model"", ""parts"": [{""functionCall"": {""name"": ""f"", ""args"": {""city"": ""Zürich \ud83d\ude00"", ""n"": [1, 2.5, true, null]}}}]}}], ""newField"": {""a"": ""b""}}";
+            var response = JsonSerializer.Deserialize(json, GenAIJsonContext.Default.GenerateContentResponse)!;
+            string written = JsonSerializer.Serialize(response, GenAIJsonContext.Default.GenerateContentResponse);
+            var again = JsonSerializer.Deserialize(written, GenAIJsonContext.Default.GenerateContentResponse)!;
+            Assert.Equal("Zürich \U0001F600", again.Candidates![0].Content!.Parts[0].FunctionCall!.Args!.Value.GetProperty("city").GetString());
+            Assert.Equal("b", again.AdditionalProperties!["newField"].GetProperty("a").GetString());
+        }
+
         [Fact]
         public void A_number_too_large_for_a_double_reads_and_writes_back_instead_of_throwing()
         {
