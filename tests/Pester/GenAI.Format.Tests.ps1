@@ -36,6 +36,10 @@ Describe 'Format views' {
         @{ Line = '$chunks = if ($on) { Invoke-GenerateContent -Stream hi }'; Captured = $true }
         @{ Line = '(Invoke-GenerateContent -Stream hi).Count'; Captured = $true }
         @{ Line = 'Write-Output @(Invoke-GenerateContent -Stream hi)'; Captured = $true }
+        @{ Line = 'Get-Content p.txt | ForEach-Object { Invoke-GenerateContent -Stream $_ } | Out-File a.txt'; Captured = $true }
+        @{ Line = '$all = Get-Content p.txt | ForEach-Object { Invoke-GenerateContent -Stream $_ }'; Captured = $true }
+        @{ Line = '1..2 | ForEach-Object { Invoke-GenerateContent -Stream $_ } > a.txt'; Captured = $true }
+        @{ Line = '& { Invoke-GenerateContent -Stream hi }'; Captured = $false }
     ) {
         $decide = [GenAI.PowerShell.Formatting.StreamChunkView].Assembly.GetType('GenAI.PowerShell.Formatting.ChunkDisplay').GetMethod('IsCapturedOrRedirected', [Reflection.BindingFlags]'NonPublic, Static')
         $decide.Invoke($null, [object[]]@($Line, ($Line.IndexOf('Invoke-GenerateContent') + 1))) | Should -Be $Captured

@@ -43,13 +43,17 @@ namespace GenAI.PowerShell.Formatting
             return wrapped;
         }
 
+        private static bool RedirectsOutput(CommandAst command) =>
+            command.Redirections.Any(r => r.FromStream == RedirectionStream.Output || r.FromStream == RedirectionStream.All);
+
         private static bool IsRedirected(InvocationInfo invocation) => !string.IsNullOrEmpty(invocation.Line) && IsCapturedOrRedirected(invocation.Line, invocation.OffsetInLine);
 
         /// <summary>
         /// Whether the command at <paramref name="offsetInLine"/> of <paramref name="line"/> sends its output somewhere
         /// other than on towards the host, as far as its own line tells: its output redirected (<c>&gt; file.txt</c>),
         /// assigned (<c>$chunks = Invoke-GenerateContent ...</c>, also through an if/foreach) or collected by
-        /// <c>( )</c>, <c>$( )</c> or <c>@( )</c>.
+        /// <c>( )</c>, <c>$( )</c> or <c>@( )</c>; inside a script block given to a command (ForEach-Object), the same
+        /// for that command's output.
         /// </summary>
         internal static bool IsCapturedOrRedirected(string line, int offsetInLine)
         {
@@ -57,8 +61,8 @@ namespace GenAI.PowerShell.Formatting
             {
                 var ast = Parser.ParseInput(line, out _, out _);
                 if (!(ast.Find(a => a is CommandAst c && c.Extent.StartLineNumber == 1 && c.Extent.StartColumnNumber == offsetInLine, true) is CommandAst command)) return false;
-                if (command.Redirections.Any(r => r.FromStream == RedirectionStream.Output || r.FromStream == RedirectionStream.All)) return true;
-                for (var node = command.Parent; node != null; node = node.Parent)
+                if (RedirectsOutput(command)) return true;
+                for (Ast? node = command.Parent; node != null; node = node.Parent)
                 {
                     switch (node)
                     {
@@ -67,8 +71,14 @@ namespace GenAI.PowerShell.Formatting
                         case SubExpressionAst _:
                         case ArrayExpressionAst _:
                             return true;
-                        case ScriptBlockAst _:
-                            return false;   // a script block's output goes wherever its caller sends it
+                        case ScriptBlockAst block:
+                            // `... | ForEach-Object { Invoke-GenerateContent -Stream $_ } | Out-File a.txt`: the block's output is
+                            // the output of the command it is given to, which goes on from there.
+                            if (!(block.Parent is ScriptBlockExpressionAst argument && argument.Parent is CommandAst runner)) return false;
+                            if (runner.Parent is PipelineAst pipeline && pipeline.PipelineElements[pipeline.PipelineElements.Count - 1] != runner) return true;
+                            if (RedirectsOutput(runner)) return true;
+                            node = runner;
+                            break;
                     }
                 }
                 return false;
