@@ -28,6 +28,9 @@ Describe 'API key hygiene' {
             Invoke-GenerateContent 'x' -Model no-such-model -Verbose -Debug
             Measure-Tokens 'count' -Model gemini-2.5-flash -Verbose -Debug
             Get-GenAIModel gemini-2.5-flash -Verbose -Debug
+            $upload = Join-Path $TestDrive 'upload.png'
+            [IO.File]::WriteAllBytes($upload, [byte[]](1, 2, 3))
+            Add-GenAIFile $upload -DisplayName (New-Model 'fault-reset') -Verbose -Debug
             $chat = Start-ChatSession -Model gemini-2.5-flash
             Send-ChatMessage $chat 'remember me' -Verbose -Debug
             $chat
@@ -44,6 +47,8 @@ Describe 'API key hygiene' {
         $errors = @($captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $debug.Count | Should -BeGreaterThan 10 -Because 'request and response lines are written at debug level'
         ($debug.Message -match '^POST http://127\.0\.0\.1:\d+/v1beta/models/') | Should -Not -BeNullOrEmpty
+        ($debug.Message -match '^POST http://127\.0\.0\.1:\d+/upload/v1beta/files\?upload_id=.*x-goog-upload-command: query') | Should -Not -BeNullOrEmpty -Because 'upload requests are wire-logged too'
+        ($debug.Message -match '^HTTP 200 .*x-goog-upload-status: final') | Should -Not -BeNullOrEmpty
         ($verbose.Message -match 'Retry 1 of') | Should -Not -BeNullOrEmpty
         $errors.FullyQualifiedErrorId | Should -Contain 'GenAI.ApiKeyInvalid,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
         $errors.FullyQualifiedErrorId | Should -Contain 'GenAI.StreamInterrupted,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'

@@ -55,11 +55,11 @@ namespace GenAI.Core.Files
             if (source == null) throw new ArgumentNullException(nameof(source));
             if (upload == null) throw new ArgumentNullException(nameof(upload));
             string description = upload.DisplayName ?? source.Description;
-            var timeout = options.Timeout ?? _options.Defaults.Timeout ?? RequestOptions.DefaultGenerationTimeout;
+            var each = new EachRequest(options.Timeout ?? _options.Defaults.Timeout ?? RequestOptions.DefaultGenerationTimeout, options.Log ?? _options.Defaults.Log);
 
             // One call: -TotalTimeoutSec covers the whole upload; each request of it gets the retries.
             using var call = _retries.Start("media.upload (start)", options, cancellationToken);
-            var (uploadUri, granularity) = await _retries.ExecuteAsync(call, (_, token) => StartAsync(source, upload, timeout, token)).ConfigureAwait(false);
+            var (uploadUri, granularity) = await _retries.ExecuteAsync(call, (_, token) => StartAsync(source, upload, each, token)).ConfigureAwait(false);
             progress?.Report(new UploadProgress(description, 0, source.Length));
 
             int chunkSize = ChunkSizeFor(granularity);
@@ -76,7 +76,7 @@ namespace GenAI.Core.Files
                     var chunk = new Chunk(buffer, filled, offset, last);
                     call.Operation = $"media.upload (bytes {offset}-{offset + filled} of {source.Length})";
                     // A retry first asks the service how much it has: a failed request may have delivered its bytes.
-                    var (status, file) = await _retries.ExecuteAsync(call, (_, token) => SendChunkAsync(uploadUri, chunk, timeout, resume: call.Attempts > 1, token))
+                    var (status, file) = await _retries.ExecuteAsync(call, (_, token) => SendChunkAsync(uploadUri, chunk, each, resume: call.Attempts > 1, token))
                         .ConfigureAwait(false);
                     offset += filled;
                     progress?.Report(new UploadProgress(description, offset, source.Length));
@@ -102,14 +102,14 @@ namespace GenAI.Core.Files
             return (int)Math.Min(int.MaxValue, chunks * granularity);
         }
 
-        private async Task<(Uri Uri, long Granularity)> StartAsync(BlobSource source, FileUploadOptions upload, TimeSpan timeout, CancellationToken cancellationToken)
+        private async Task<(Uri Uri, long Granularity)> StartAsync(BlobSource source, FileUploadOptions upload, EachRequest each, CancellationToken cancellationToken)
         {
             const string operation = "media.upload";
             var metadata = new GenAIFile { DisplayName = upload.DisplayName, Name = string.IsNullOrEmpty(upload.Name) ? null : FilesClient.NormalizeName(upload.Name!) };
             byte[] body = JsonSerializer.SerializeToUtf8Bytes(new FileEnvelope { File = metadata }, GenAIJsonContext.Default.FileEnvelope);
             var uri = new Uri(_baseUri, "upload/" + _options.ApiVersion.Trim('/') + "/files");
 
-            using var scope = new CallScope(timeout, cancellationToken);
+            using var scope = new CallScope(each.Timeout, cancellationToken, each.Log);
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             AddKey(request);
@@ -145,19 +145,19 @@ namespace GenAI.Core.Files
         /// the service may hold all, part or none of the chunk, and only the rest is sent. A reply without
         /// X-Goog-Upload-Status is waited on (1 s, 2 s) and resumed the same way, as the SDKs do.
         /// </summary>
-        private async Task<(string Status, GenAIFile? File)> SendChunkAsync(Uri uploadUri, Chunk chunk, TimeSpan timeout, bool resume, CancellationToken cancellationToken)
+        private async Task<(string Status, GenAIFile? File)> SendChunkAsync(Uri uploadUri, Chunk chunk, EachRequest each, bool resume, CancellationToken cancellationToken)
         {
             for (int attempt = 0; ; attempt++)
             {
                 int skip = 0;
                 if (resume)
                 {
-                    var state = await QueryAsync(uploadUri, timeout, cancellationToken).ConfigureAwait(false);
+                    var state = await QueryAsync(uploadUri, each, cancellationToken).ConfigureAwait(false);
                     if (state.Status != "active") return (state.Status, state.File);
                     skip = chunk.ResumeAt(state.Received);
                     if (skip == chunk.Count && !chunk.Last) return ("active", null);   // the bytes arrived; only the reply was lost
                 }
-                var (status, file) = await PostChunkAsync(uploadUri, chunk, skip, timeout, cancellationToken).ConfigureAwait(false);
+                var (status, file) = await PostChunkAsync(uploadUri, chunk, skip, each, cancellationToken).ConfigureAwait(false);
                 if (status != null) return (status, file);
                 if (attempt >= s_statusRetryDelays.Length)
                     throw new FilesException("UploadFailed", $"The service's reply to the chunk at offset {chunk.Offset} had no X-Goog-Upload-Status, {attempt + 1} times.",
@@ -168,10 +168,10 @@ namespace GenAI.Core.Files
         }
 
         // The chunk's bytes from `skip` on; null status when the reply had no X-Goog-Upload-Status.
-        private async Task<(string? Status, GenAIFile? File)> PostChunkAsync(Uri uploadUri, Chunk chunk, int skip, TimeSpan timeout, CancellationToken cancellationToken)
+        private async Task<(string? Status, GenAIFile? File)> PostChunkAsync(Uri uploadUri, Chunk chunk, int skip, EachRequest each, CancellationToken cancellationToken)
         {
             const string operation = "media.upload (chunk)";
-            using var scope = new CallScope(timeout, cancellationToken);
+            using var scope = new CallScope(each.Timeout, cancellationToken, each.Log);
             using var request = new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = new ByteArrayContent(chunk.Buffer, skip, chunk.Count - skip) };
             if (SameHost(uploadUri)) AddKey(request);
             request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", chunk.Last ? "upload, finalize" : "upload");
@@ -183,10 +183,10 @@ namespace GenAI.Core.Files
         }
 
         /// <summary>Asks the service how many bytes of the upload it holds (X-Goog-Upload-Command: query).</summary>
-        private async Task<(string Status, long Received, GenAIFile? File)> QueryAsync(Uri uploadUri, TimeSpan timeout, CancellationToken cancellationToken)
+        private async Task<(string Status, long Received, GenAIFile? File)> QueryAsync(Uri uploadUri, EachRequest each, CancellationToken cancellationToken)
         {
             const string operation = "media.upload (query)";
-            using var scope = new CallScope(timeout, cancellationToken);
+            using var scope = new CallScope(each.Timeout, cancellationToken, each.Log);
             using var request = new HttpRequestMessage(HttpMethod.Post, uploadUri) { Content = new ByteArrayContent(Array.Empty<byte>()) };
             if (SameHost(uploadUri)) AddKey(request);
             request.Headers.TryAddWithoutValidation("X-Goog-Upload-Command", "query");
@@ -216,6 +216,8 @@ namespace GenAI.Core.Files
 
         private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallScope scope, string operation)
         {
+            if (scope.Log != null) scope.Debug(WireLog.Request(request, request.Content?.Headers.ContentLength ?? 0));
+            var started = System.Diagnostics.Stopwatch.StartNew();
             HttpResponseMessage response;
             try
             {
@@ -223,8 +225,11 @@ namespace GenAI.Core.Files
             }
             catch (Exception ex)
             {
-                throw scope.Map(ex, operation);
+                var mapped = scope.Map(ex, operation);
+                if (scope.Log != null && !(mapped is OperationCanceledException)) scope.Debug($"{operation}: no response after {started.ElapsedMilliseconds} ms: {mapped.Message}");
+                throw mapped;
             }
+            if (scope.Log != null) scope.Debug(WireLog.Response(response, started.Elapsed));
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
@@ -272,6 +277,20 @@ namespace GenAI.Core.Files
 
         private static string? Header(HttpResponseMessage response, string name) =>
             response.Headers.TryGetValues(name, out IEnumerable<string>? values) ? values.FirstOrDefault() : null;
+
+        /// <summary>What every request of one upload gets: the per-attempt timeout and the diagnostic sink (wire lines at debug level).</summary>
+        private readonly struct EachRequest
+        {
+            public EachRequest(TimeSpan timeout, Action<DiagnosticLevel, string>? log)
+            {
+                Timeout = timeout;
+                Log = log;
+            }
+
+            public TimeSpan Timeout { get; }
+
+            public Action<DiagnosticLevel, string>? Log { get; }
+        }
 
         /// <summary>Bytes [Offset, Offset + Count) of the source, held in Buffer.</summary>
         private readonly struct Chunk

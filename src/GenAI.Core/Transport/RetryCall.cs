@@ -93,7 +93,7 @@ namespace GenAI.Core.Transport
 
         public void OnRetry(int retry, TimeSpan delay, Exception? error)
         {
-            string why = error == null ? "failed" : Describe(error);
+            string why = error == null ? "failed" : Describe(error).TrimEnd('.');
             string asked = error != null && RetryPolicy.ServerDelay(error) is TimeSpan server ? $" (the service asked for at least {Seconds(server)} s)" : "";
             Info($"{Operation}: {why}. Retry {retry + 1} of {MaxRetries} in {Seconds(delay)} s{asked}.");
         }

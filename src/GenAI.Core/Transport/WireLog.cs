@@ -16,6 +16,9 @@ namespace GenAI.Core.Transport
         private static readonly HashSet<string> s_shownHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "x-goog-api-client", "content-type", "content-length", "accept", "user-agent", "retry-after", "x-request-id", "server-timing", "date",
+            // The resumable upload protocol's own (the upload URL is not shown: it is the next request's URL).
+            "x-goog-upload-protocol", "x-goog-upload-command", "x-goog-upload-offset", "x-goog-upload-status", "x-goog-upload-size-received",
+            "x-goog-upload-chunk-granularity", "x-goog-upload-header-content-length", "x-goog-upload-header-content-type",
         };
 
         public static string Request(HttpRequestMessage request, long bodyLength) =>

@@ -97,6 +97,7 @@ namespace GenAI.Core.Tests.Files
 
             Assert.Equal(ExpectedHash(data), file.Sha256Hash);
             Assert.Contains(log, m => m.Contains("Retry 1 of 3"));
+            Assert.DoesNotContain(log, m => m.Contains(".. "));   // the failure's own full stop is not doubled
             // The query says the first granule arrived: the upload goes on at the next one.
             Assert.Equal(new[] { "upload @0", "query", "upload @262144", "upload @524288", "upload, finalize @786432" }, ChunkCommands(name));
         }
