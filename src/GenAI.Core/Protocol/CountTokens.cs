@@ -25,9 +25,15 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? CachedContentTokenCount { get; set; }
 
+        /// <summary>The prompt's tokens by modality (TEXT, IMAGE, ...), as in a reply's usage metadata.</summary>
         [JsonPropertyName("promptTokensDetails")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public List<JsonElement>? PromptTokensDetails { get; set; }
+        public List<ModalityTokenCount>? PromptTokensDetails { get; set; }
+
+        /// <summary>The cached content's tokens by modality.</summary>
+        [JsonPropertyName("cacheTokensDetails")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public List<ModalityTokenCount>? CacheTokensDetails { get; set; }
 
         /// <summary>Always "Api", to tell this count from an offline one (Measure-Tokens -Offline says "Offline").</summary>
         [JsonIgnore]

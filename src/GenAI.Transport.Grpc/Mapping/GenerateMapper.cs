@@ -17,13 +17,14 @@ namespace GenAI.Transport.Grpc.Mapping
         private static readonly ExtraFields s_toolConfigHandled = ExtraFields.Except(P.ToolConfig.Descriptor, 1);
         private static readonly ExtraFields s_callingConfigHandled = ExtraFields.Except(P.FunctionCallingConfig.Descriptor, 1, 2);
         private static readonly ExtraFields s_responseHandled = ExtraFields.Except(P.GenerateContentResponse.Descriptor, 1, 2, 3, 4, 5);
-        private static readonly ExtraFields s_candidateHandled = ExtraFields.Except(P.Candidate.Descriptor, 1, 2, 3, 4, 5, 6, 7, 9, 10);
+        private static readonly ExtraFields s_candidateHandled = ExtraFields.Except(P.Candidate.Descriptor, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13);
         private static readonly ExtraFields s_feedbackHandled = ExtraFields.Except(P.GenerateContentResponse.Types.PromptFeedback.Descriptor, 1, 2);
         private static readonly ExtraFields s_ratingHandled = ExtraFields.Except(P.SafetyRating.Descriptor, 3, 4, 5);
-        private static readonly ExtraFields s_usageHandled = ExtraFields.Except(P.GenerateContentResponse.Types.UsageMetadata.Descriptor, 1, 2, 3, 4, 8, 10);
+        private static readonly ExtraFields s_usageHandled = ExtraFields.Except(P.GenerateContentResponse.Types.UsageMetadata.Descriptor, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         private static readonly ExtraFields s_citationHandled = ExtraFields.Except(P.CitationMetadata.Descriptor, 1);
         private static readonly ExtraFields s_sourceHandled = ExtraFields.Except(P.CitationSource.Descriptor, 1, 2, 3, 4);
-        private static readonly ExtraFields s_countResponseHandled = ExtraFields.Except(P.CountTokensResponse.Descriptor, 1, 5, 6);
+        private static readonly ExtraFields s_countResponseHandled = ExtraFields.Except(P.CountTokensResponse.Descriptor, 1, 5, 6, 7);
+        private static readonly ExtraFields s_modalityHandled = ExtraFields.Except(P.ModalityTokenCount.Descriptor, 1, 2);
 
         // ================= requests: core → proto =================
 
@@ -251,6 +252,10 @@ namespace GenAI.Transport.Grpc.Mapping
                 AdditionalProperties = s_citationHandled.Of(candidate.CitationMetadata),
             },
             TokenCount = candidate.TokenCount == 0 ? (int?)null : candidate.TokenCount,
+            // Typed as free-form JSON in the core, as on REST.
+            LogprobsResult = candidate.LogprobsResult == null ? (JsonElement?)null : ProtoJson.ToElement(candidate.LogprobsResult),
+            UrlContextMetadata = candidate.UrlContextMetadata == null ? (JsonElement?)null : ProtoJson.ToElement(candidate.UrlContextMetadata),
+            GroundingAttributions = candidate.GroundingAttributions.Count == 0 ? null : candidate.GroundingAttributions.Select(a => ProtoJson.ToElement(a)).ToList(),
             GroundingMetadata = candidate.GroundingMetadata == null ? null
                 : JsonSerializer.Deserialize(ProtoJson.Formatter.Format(candidate.GroundingMetadata), GenAIJsonContext.Default.GroundingMetadata),
             AvgLogprobs = candidate.AvgLogprobs == 0 ? (double?)null : candidate.AvgLogprobs,
@@ -274,14 +279,27 @@ namespace GenAI.Transport.Grpc.Mapping
             ToolUsePromptTokenCount = NullIfZero(usage.ToolUsePromptTokenCount),
             ThoughtsTokenCount = NullIfZero(usage.ThoughtsTokenCount),
             TotalTokenCount = NullIfZero(usage.TotalTokenCount),
+            PromptTokensDetails = ToCore(usage.PromptTokensDetails),
+            CacheTokensDetails = ToCore(usage.CacheTokensDetails),
+            CandidatesTokensDetails = ToCore(usage.CandidatesTokensDetails),
+            ToolUsePromptTokensDetails = ToCore(usage.ToolUsePromptTokensDetails),
             AdditionalProperties = s_usageHandled.Of(usage),
         };
+
+        private static List<C.ModalityTokenCount>? ToCore(Google.Protobuf.Collections.RepeatedField<P.ModalityTokenCount> details) =>
+            details.Count == 0 ? null : details.Select(d => new C.ModalityTokenCount
+            {
+                Modality = ProtoEnum<P.Modality>.NameOrNull(d.Modality),
+                TokenCount = NullIfZero(d.TokenCount),
+                AdditionalProperties = s_modalityHandled.Of(d),
+            }).ToList();
 
         public static C.CountTokensResponse ToCore(P.CountTokensResponse response) => new C.CountTokensResponse
         {
             TotalTokens = response.TotalTokens,
             CachedContentTokenCount = NullIfZero(response.CachedContentTokenCount),
-            PromptTokensDetails = response.PromptTokensDetails.Count == 0 ? null : response.PromptTokensDetails.Select(d => ProtoJson.ToElement(d)).ToList(),
+            PromptTokensDetails = ToCore(response.PromptTokensDetails),
+            CacheTokensDetails = ToCore(response.CacheTokensDetails),
             AdditionalProperties = s_countResponseHandled.Of(response),
         };
 
@@ -316,6 +334,10 @@ namespace GenAI.Transport.Grpc.Mapping
                     ThoughtsTokenCount = usage.ThoughtsTokenCount ?? 0,
                     TotalTokenCount = usage.TotalTokenCount ?? 0,
                 };
+                AddDetails(result.UsageMetadata.PromptTokensDetails, usage.PromptTokensDetails);
+                AddDetails(result.UsageMetadata.CacheTokensDetails, usage.CacheTokensDetails);
+                AddDetails(result.UsageMetadata.CandidatesTokensDetails, usage.CandidatesTokensDetails);
+                AddDetails(result.UsageMetadata.ToolUsePromptTokensDetails, usage.ToolUsePromptTokensDetails);
                 ProtoJson.MergeExtras(result.UsageMetadata, usage.AdditionalProperties);
             }
             ProtoJson.MergeExtras(result, response.AdditionalProperties);
@@ -338,6 +360,10 @@ namespace GenAI.Transport.Grpc.Mapping
                 result.CitationMetadata = ProtoJson.FromElement<P.CitationMetadata>(JsonSerializer.SerializeToElement(candidate.CitationMetadata, GenAIJsonContext.Default.CitationMetadata));
             if (candidate.GroundingMetadata != null)
                 result.GroundingMetadata = ProtoJson.FromElement<P.GroundingMetadata>(JsonSerializer.SerializeToElement(candidate.GroundingMetadata, GenAIJsonContext.Default.GroundingMetadata));
+            if (candidate.LogprobsResult != null) result.LogprobsResult = ProtoJson.FromElement<P.LogprobsResult>(candidate.LogprobsResult.Value);
+            if (candidate.UrlContextMetadata != null) result.UrlContextMetadata = ProtoJson.FromElement<P.UrlContextMetadata>(candidate.UrlContextMetadata.Value);
+            if (candidate.GroundingAttributions != null)
+                foreach (var attribution in candidate.GroundingAttributions) result.GroundingAttributions.Add(ProtoJson.FromElement<P.GroundingAttribution>(attribution));
             ProtoJson.MergeExtras(result, candidate.AdditionalProperties);
             return result;
         }
@@ -345,8 +371,8 @@ namespace GenAI.Transport.Grpc.Mapping
         public static P.CountTokensResponse ToProto(C.CountTokensResponse response)
         {
             var result = new P.CountTokensResponse { TotalTokens = response.TotalTokens, CachedContentTokenCount = response.CachedContentTokenCount ?? 0 };
-            if (response.PromptTokensDetails != null)
-                foreach (var detail in response.PromptTokensDetails) result.PromptTokensDetails.Add(ProtoJson.FromElement<P.ModalityTokenCount>(detail));
+            AddDetails(result.PromptTokensDetails, response.PromptTokensDetails);
+            AddDetails(result.CacheTokensDetails, response.CacheTokensDetails);
             ProtoJson.MergeExtras(result, response.AdditionalProperties);
             return result;
         }
@@ -370,5 +396,16 @@ namespace GenAI.Transport.Grpc.Mapping
         private static bool IsSet(JsonElement? value) => value.HasValue && value.Value.ValueKind != JsonValueKind.Null && value.Value.ValueKind != JsonValueKind.Undefined;
 
         private static int? NullIfZero(int value) => value == 0 ? (int?)null : value;
+
+        private static void AddDetails(Google.Protobuf.Collections.RepeatedField<P.ModalityTokenCount> target, List<C.ModalityTokenCount>? details)
+        {
+            if (details == null) return;
+            foreach (var detail in details)
+            {
+                var proto = new P.ModalityTokenCount { Modality = ProtoEnum<P.Modality>.Parse(detail.Modality, "modality"), TokenCount = detail.TokenCount ?? 0 };
+                ProtoJson.MergeExtras(proto, detail.AdditionalProperties);
+                target.Add(proto);
+            }
+        }
     }
 }

@@ -189,18 +189,21 @@ namespace GenAI.Transport.Grpc.Tests.Mapping
         }
 
         [Fact]
-        public void Response_FieldsTheCoreDoesNotType_AppearInAdditionalProperties_AsOnRest()
+        public void Response_FieldsLandInTheSameCoreProperties_AsOnRest()
         {
             var core = GenerateMapper.ToCore(RichResponse());
             var candidate = core.Candidates[0];
 
             Assert.Equal("MAX_TOKENS", candidate.FinishReason);
             Assert.Equal(-0.25, candidate.AvgLogprobs);
-            Assert.Equal(42, candidate.AdditionalProperties["logprobsResult"].GetProperty("chosenCandidates")[0].GetProperty("tokenId").GetInt32());
-            Assert.Equal("URL_RETRIEVAL_STATUS_SUCCESS", candidate.AdditionalProperties["urlContextMetadata"].GetProperty("urlMetadata")[0].GetProperty("urlRetrievalStatus").GetString());
+            Assert.Equal(42, candidate.LogprobsResult.Value.GetProperty("chosenCandidates")[0].GetProperty("tokenId").GetInt32());
+            Assert.Equal("URL_RETRIEVAL_STATUS_SUCCESS", candidate.UrlContextMetadata.Value.GetProperty("urlMetadata")[0].GetProperty("urlRetrievalStatus").GetString());
+            Assert.Null(candidate.AdditionalProperties);
             Assert.Equal("weather paris", candidate.GroundingMetadata.WebSearchQueries.Single());
             Assert.Equal("https://example.invalid/w", candidate.GroundingMetadata.GroundingChunks[0].GetProperty("web").GetProperty("uri").GetString());
-            Assert.Equal("TEXT", core.UsageMetadata.AdditionalProperties["promptTokensDetails"][0].GetProperty("modality").GetString());
+            Assert.Equal("TEXT", core.UsageMetadata.PromptTokensDetails[0].Modality);
+            Assert.Equal(10, core.UsageMetadata.PromptTokensDetails[0].TokenCount);
+            Assert.Null(core.UsageMetadata.AdditionalProperties);
             Assert.Null(core.PromptFeedback.BlockReason);
             Assert.Null(core.UsageMetadata.CachedContentTokenCount);
             Assert.Equal(@"{""a"":[1,""b"",false]}", candidate.Content.Parts[1].FunctionCall.Args.Value.GetRawText());

@@ -114,6 +114,19 @@ namespace GenAI.Transport.Grpc.Tests.Parity
 
             Assert.True(small.TotalTokens > 0);
             Assert.True(larger.TotalTokens > small.TotalTokens);
+            var text = Assert.Single(larger.PromptTokensDetails);
+            Assert.Equal(("TEXT", larger.TotalTokens), (text.Modality, text.TokenCount));
+        }
+
+        [Theory]
+        [MemberData(nameof(Transports))]
+        public async Task Generate_UsageDetailsAreTyped(TransportKind transport)
+        {
+            using var client = _emulator.Client(transport);
+            var reply = await client.Models.GenerateContentAsync(new GenerativeModel("gemini-2.0-flash"), Prompt("one two three"));
+            var prompt = Assert.Single(reply.UsageMetadata.PromptTokensDetails);
+            Assert.Equal(("TEXT", reply.UsageMetadata.PromptTokenCount), (prompt.Modality, prompt.TokenCount));
+            Assert.Null(reply.UsageMetadata.AdditionalProperties);
         }
 
         [Fact]
