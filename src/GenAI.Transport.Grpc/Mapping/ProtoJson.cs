@@ -29,6 +29,9 @@ namespace GenAI.Transport.Grpc.Mapping
 
         private ExtraFields(FieldDescriptor[] fields) { _fields = fields; }
 
+        /// <summary>The fields not mapped to typed core properties (they travel as AdditionalProperties).</summary>
+        internal IReadOnlyList<FieldDescriptor> Fields => _fields;
+
         public static ExtraFields Except(MessageDescriptor descriptor, params int[] handled) =>
             new ExtraFields(descriptor.Fields.InFieldNumberOrder().Where(f => Array.IndexOf(handled, f.FieldNumber) < 0).ToArray());
 
