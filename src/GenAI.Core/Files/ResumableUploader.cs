@@ -214,31 +214,8 @@ namespace GenAI.Core.Files
             }
         }
 
-        private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallScope scope, string operation)
-        {
-            if (scope.Log != null) scope.Debug(WireLog.Request(request, request.Content?.Headers.ContentLength ?? 0));
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                var mapped = scope.Map(ex, operation);
-                if (scope.Log != null && !(mapped is OperationCanceledException)) scope.Debug($"{operation}: no response after {started.ElapsedMilliseconds} ms: {mapped.Message}");
-                throw mapped;
-            }
-            if (scope.Log != null) scope.Debug(WireLog.Response(response, started.Elapsed));
-            if (response.IsSuccessStatusCode) return response;
-            using (response)
-            {
-                string? text;
-                try { text = await response.Content.ReadAsStringAsync().ConfigureAwait(false); }
-                catch (Exception ex) { throw scope.Map(ex, operation); }
-                throw ApiErrorParser.Parse((int)response.StatusCode, text, response.Headers.RetryAfter?.Delta, response.ReasonPhrase);
-            }
-        }
+        private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CallScope scope, string operation) =>
+            HttpExchange.SendAsync(_http, request, scope, operation);
 
         private static Stream OpenSource(BlobSource source)
         {

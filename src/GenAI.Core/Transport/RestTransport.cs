@@ -164,42 +164,7 @@ namespace GenAI.Core.Transport
             request.Headers.TryAddWithoutValidation("x-goog-api-client", _clientHeader);
             request.Content = body;
 
-            if (scope.Log != null) scope.Debug(WireLog.Request(request, body?.Headers.ContentLength ?? 0));
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                var mapped = scope.Map(ex, operation);
-                if (scope.Log != null && !(mapped is OperationCanceledException)) scope.Debug($"{operation}: no response after {started.ElapsedMilliseconds} ms: {mapped.Message}");
-                throw mapped;
-            }
-            if (scope.Log != null) scope.Debug(WireLog.Response(response, started.Elapsed));
-            if (response.IsSuccessStatusCode) return response;
-
-            using (response)
-            {
-                string? text;
-                try { text = await response.Content.ReadAsStringAsync().ConfigureAwait(false); }
-                catch (Exception ex) { throw scope.Map(ex, operation); }
-                throw ApiErrorParser.Parse((int)response.StatusCode, text, RetryAfter(response), response.ReasonPhrase);
-            }
-        }
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response.Headers.RetryAfter;
-            if (header == null) return null;
-            if (header.Delta.HasValue) return header.Delta;
-            if (header.Date.HasValue)
-            {
-                var wait = header.Date.Value - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-            return null;
+            return await HttpExchange.SendAsync(_http, request, scope, operation).ConfigureAwait(false);
         }
 
         private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CallScope scope, string operation)
