@@ -110,14 +110,8 @@ internal sealed class UploadHandler
         }
 
         int call = _engine.Counters.NextCall("upload:" + name);
-        return scenario.Kind switch
-        {
-            ScenarioKind.Fault429ThenOk when call == 1 => throw new ApiException(ApiErrors.QuotaExceeded(name, TimeSpan.FromSeconds(1))),
-            ScenarioKind.Fault503Twice when call <= 2 => throw new ApiException(ApiErrors.Overloaded()),
-            ScenarioKind.Fault500 => throw new ApiException(ApiErrors.Internal()),
-            ScenarioKind.FaultReset => call == 1,
-            _ => false,
-        };
+        ScenarioEffects.ThrowIfRefused(scenario, call, name);
+        return scenario.Kind == ScenarioKind.FaultReset && call == 1;
     }
 
     private async Task StartResumableAsync(HttpContext context, ReadOnlyMemory<byte> body)

@@ -30,7 +30,7 @@ namespace GenAI.PowerShell.Formatting
             {
                 return false;
             }
-            return !IsRedirected(invocation);
+            return string.IsNullOrEmpty(invocation.Line) || !IsCapturedOrRedirected(invocation.Line, invocation.OffsetInLine);
 #endif
         }
 
@@ -45,8 +45,6 @@ namespace GenAI.PowerShell.Formatting
 
         private static bool RedirectsOutput(CommandAst command) =>
             command.Redirections.Any(r => r.FromStream == RedirectionStream.Output || r.FromStream == RedirectionStream.All);
-
-        private static bool IsRedirected(InvocationInfo invocation) => !string.IsNullOrEmpty(invocation.Line) && IsCapturedOrRedirected(invocation.Line, invocation.OffsetInLine);
 
         /// <summary>
         /// Whether the command at <paramref name="offsetInLine"/> of <paramref name="line"/> sends its output somewhere

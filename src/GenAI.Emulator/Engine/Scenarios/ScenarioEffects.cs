@@ -31,8 +31,22 @@ internal sealed class ScenarioEffects
                 break;
             case ScenarioKind.FaultReset:
                 throw new ConnectionAbortException();
+            default:
+                ThrowIfRefused(scenario, call, modelId);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The refusals, also used for uploads: fault-429-then-ok refuses call 1 (RetryInfo 1 s), fault-503x2 calls 1 and 2,
+    /// fault-500 every call. <paramref name="call"/> is the 1-based call number of <paramref name="id"/>.
+    /// </summary>
+    public static void ThrowIfRefused(Scenario scenario, int call, string id)
+    {
+        switch (scenario.Kind)
+        {
             case ScenarioKind.Fault429ThenOk when call == 1:
-                throw new ApiException(ApiErrors.QuotaExceeded(modelId, TimeSpan.FromSeconds(1)));
+                throw new ApiException(ApiErrors.QuotaExceeded(id, TimeSpan.FromSeconds(1)));
             case ScenarioKind.Fault503Twice when call <= 2:
                 throw new ApiException(ApiErrors.Overloaded());
             case ScenarioKind.Fault500:
