@@ -10,7 +10,7 @@ namespace GenAI.Benchmarks.Micro;
 /// <summary>
 /// The SSE bodies the micro benchmarks parse, captured once: the emulator's <c>stream-N</c> reply (fetched
 /// from an in-process emulator, so the bytes are exactly what the throughput benchmark streams) and a
-/// recorded reply of the live service (shared/fixtures googleai/streaming-success-basic-reply-long.txt,
+/// recorded reply of the live service (the emulator's fixtures, googleai/streaming-success-basic-reply-long.txt,
 /// longer text per chunk plus token details) repeated to the same chunk count.
 /// </summary>
 public static class StreamPayloads
@@ -68,18 +68,8 @@ public static class StreamPayloads
 
     public static string FindFixture(string relative)
     {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "shared", "fixtures", relative);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"shared/fixtures/{relative} was not found above the current directory.");
+        string root = GenAI.Emulator.Engine.Replay.FixtureLocator.Locate(null)
+            ?? throw new DirectoryNotFoundException("The emulator's 'Fixtures' folder was not copied beside the benchmarks; rebuild them.");
+        return Path.Combine(root, relative);
     }
 }

@@ -30,8 +30,8 @@ public sealed class EmulatorOptions
     public TimeSpan GateTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Folder of recorded fixtures for <c>POST /emulator/replay</c>. Null: search upward from the
-    /// app base directory and the current directory for <c>shared/fixtures</c>.
+    /// Folder of recorded fixtures for <c>POST /emulator/replay</c>. Null: the <c>fixtures</c> folder
+    /// shipped beside the emulator's assembly.
     /// </summary>
     public string? FixturesPath { get; set; }
 

@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace GenAI.Core.Tests.TestSupport
 {
-    /// <summary>Finds the recorded service responses in ../shared/fixtures (beside the repository).</summary>
+    /// <summary>The recorded service responses the emulator ships (src/GenAI.Emulator/Fixtures, copied beside the tests at build time).</summary>
     public static class Fixtures
     {
         private static readonly Lazy<string> s_root = new Lazy<string>(Locate);
@@ -21,17 +21,8 @@ namespace GenAI.Core.Tests.TestSupport
                 .Select(f => System.IO.Path.GetRelativePath(Root, f).Replace('\\', '/'))
                 .OrderBy(f => f, StringComparer.Ordinal);
 
-        private static string Locate()
-        {
-            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            {
-                for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-                {
-                    var candidate = System.IO.Path.Combine(dir.FullName, "shared", "fixtures");
-                    if (Directory.Exists(candidate)) return candidate;
-                }
-            }
-            throw new DirectoryNotFoundException("shared/fixtures was not found above the test directory; the repository expects ../shared beside it.");
-        }
+        private static string Locate() =>
+            GenAI.Emulator.Engine.Replay.FixtureLocator.Locate(null)
+            ?? throw new DirectoryNotFoundException("The emulator's 'Fixtures' folder was not copied beside the tests; rebuild the test project.");
     }
 }

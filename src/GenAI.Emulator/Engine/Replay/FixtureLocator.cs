@@ -1,12 +1,16 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 
 namespace GenAI.Emulator.Engine.Replay;
 
-/// <summary>Finds the recorded-fixtures folder: the configured path, else the nearest <c>shared/fixtures</c> upward.</summary>
+/// <summary>
+/// Finds the recorded-fixtures folder: the configured path, else the <c>Fixtures</c> folder the emulator
+/// ships beside its own assembly (copied there from <c>src/GenAI.Emulator/Fixtures</c> at build time).
+/// </summary>
 public static class FixtureLocator
 {
+    public const string FolderName = "Fixtures";
+
     public static string? Locate(string? configured)
     {
         if (!string.IsNullOrEmpty(configured))
@@ -14,26 +18,7 @@ public static class FixtureLocator
             return Path.GetFullPath(configured);
         }
 
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            foreach (string directory in Ancestors(start))
-            {
-                string candidate = Path.Combine(directory, "shared", "fixtures");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static IEnumerable<string> Ancestors(string start)
-    {
-        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-        {
-            yield return directory.FullName;
-        }
+        string bundled = Path.Combine(Path.GetDirectoryName(typeof(FixtureLocator).Assembly.Location) ?? AppContext.BaseDirectory, FolderName);
+        return Directory.Exists(bundled) ? bundled : null;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ReplayRegistry
     public ReplayEntry Register(string model, string relativePath)
     {
         string root = FixturesRoot ?? throw new ApiException(ApiErrors.FailedPrecondition(
-            "No fixtures folder: pass --fixtures or EmulatorOptions.FixturesPath, or keep shared/fixtures beside the repository."));
+            "No fixtures folder: pass --fixtures or EmulatorOptions.FixturesPath; the emulator ships its recordings in a 'Fixtures' folder beside GenAI.Emulator.dll."));
         if (string.IsNullOrWhiteSpace(model) || string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath))
         {
             throw new ApiException(ApiErrors.InvalidArgument("Body must be {\"model\": \"models/x\", \"file\": \"<path relative to the fixtures folder>\"}."));
