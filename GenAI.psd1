@@ -17,6 +17,7 @@
         'Get-GenAIConfiguration'
         'Get-GenAIFile'
         'Get-GenAIModel'
+        'Get-GenAIEmbedding'
         'Get-GenAITokenizer'
         'Import-ChatSession'
         'Install-GenAITokenizer'
