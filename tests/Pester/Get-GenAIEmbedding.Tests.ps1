@@ -146,6 +146,48 @@ Describe 'Get-GenAIEmbedding' {
         @(Get-EmulatorRequest $emulator | Where-Object path -clike '*GenerativeService/BatchEmbedContents').Count | Should -Be 1
     }
 
+    It 'stops every call in flight on Ctrl+C, and starts no more' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($ModulePath, $BaseUri, $Key)
+                Import-Module $ModulePath
+                Set-GenAIConfiguration -ApiKey $Key -BaseUri $BaseUri
+                1..500 | ForEach-Object { "text $_" } | Get-GenAIEmbedding -Model fault-hang-embed -ThrottleLimit 2
+            }).AddArgument($env:GENAI_TEST_MODULE).AddArgument($emulator.BaseUri).AddArgument($emulator.ApiKey)
+        $handle = $ps.BeginInvoke()
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while ((Get-EmbedCall).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            (Get-EmbedCall).Count | Should -Be 2 -Because 'two calls of 100 are in flight, the other three wait for a slot'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            $handle.IsCompleted | Should -BeTrue
+            Start-Sleep -Milliseconds 300
+            (Get-EmbedCall).Count | Should -Be 2 -Because 'the waiting calls never start once stopped'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'reports progress by inputs embedded and completes the bar' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($ModulePath, $BaseUri, $Key)
+                Import-Module $ModulePath
+                Set-GenAIConfiguration -ApiKey $Key -BaseUri $BaseUri
+                1..150 | ForEach-Object { "text $_" } | Get-GenAIEmbedding -OutputDimensionality 8 -ThrottleLimit 1
+            }).AddArgument($env:GENAI_TEST_MODULE).AddArgument($emulator.BaseUri).AddArgument($emulator.ApiKey)
+        try {
+            $output = $ps.Invoke()
+            $output.Count | Should -Be 150
+            $records = @($ps.Streams.Progress | Where-Object Activity -eq 'Get-GenAIEmbedding')
+            @($records.StatusDescription -match '^100 of 1[0-5]\d inputs embedded').Count | Should -Be 1
+            $records.StatusDescription | Should -Contain '150 of 150 inputs embedded, 0 calls running'
+            $records[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'shows a table row per input without the full vector' {
         $text = 'short text' | Get-GenAIEmbedding | Format-Table | Out-String
         $text | Should -Match 'Dimensions'

@@ -150,7 +150,7 @@ namespace GenAI.PowerShell.Commands
         private void OnCallCompleted(BatchEvent completed)
         {
             if (completed.Error != null && completed.Target is object?[] inputs) _done += inputs.Length;   // the call failed: its inputs are done too
-            WriteProgress(new ProgressRecord(ActivityId, "Get-GenAIEmbedding", $"{_done} of {_queued} inputs embedded, {_batch.Running} calls running")
+            WriteProgress(new ProgressRecord(ActivityId, "Get-GenAIEmbedding", $"{_done} of {_queued} inputs embedded, {_batch.Running} call{(_batch.Running == 1 ? "" : "s")} running")
                 { PercentComplete = System.Math.Min(100, _done * 100 / System.Math.Max(1, _queued)) });
         }
 
