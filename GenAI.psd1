@@ -15,6 +15,7 @@
         'Export-ChatSession'
         'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
+        'Get-GenAIEmbedding'
         'Get-GenAIFile'
         'Get-GenAIModel'
         'Get-GenAITokenizer'

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using GenAI.Core.Caches;
+using GenAI.Core.Embeddings;
 using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
@@ -41,6 +42,7 @@ namespace GenAI.Core
             Models = new ModelsClient(Transport);
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
+            Embeddings = new EmbeddingsClient(Transport);
         }
 
         public GenAIClientOptions Options { get; }
@@ -62,6 +64,8 @@ namespace GenAI.Core
         public FilesClient Files { get; }
 
         public CachesClient Caches { get; }
+
+        public EmbeddingsClient Embeddings { get; }
 
         public void Dispose()
         {

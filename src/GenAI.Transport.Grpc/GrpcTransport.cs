@@ -166,6 +166,20 @@ namespace GenAI.Transport.Grpc
             UnaryAsync(call => _files.DeleteFileAsync(new P.DeleteFileRequest { Name = name }, call), _ => true,
                 Timeout(options, generation: false), "files.delete", "name=" + Uri.EscapeDataString(name), cancellationToken);
 
+        public Task<C.EmbedContentResponse> EmbedContentAsync(string model, C.EmbedContentRequest request, RequestOptions options, CancellationToken cancellationToken)
+        {
+            var message = EmbedMapper.ToProto(model, request);
+            return UnaryAsync(call => _generative.EmbedContentAsync(message, call), EmbedMapper.ToCore,
+                Timeout(options, generation: false), "embedContent", "model=" + Uri.EscapeDataString(model), cancellationToken);
+        }
+
+        public Task<C.BatchEmbedContentsResponse> BatchEmbedContentsAsync(string model, C.BatchEmbedContentsRequest request, RequestOptions options, CancellationToken cancellationToken)
+        {
+            var message = EmbedMapper.ToProto(model, request);
+            return UnaryAsync(call => _generative.BatchEmbedContentsAsync(message, call), EmbedMapper.ToCore,
+                Timeout(options, generation: false), "batchEmbedContents", "model=" + Uri.EscapeDataString(model), cancellationToken);
+        }
+
         private TimeSpan Timeout(RequestOptions options, bool generation) =>
             options.Timeout ?? _options.Defaults.Timeout ?? (generation ? RequestOptions.DefaultGenerationTimeout : RequestOptions.DefaultOtherTimeout);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Core.Embeddings;
 using GenAI.Core.Errors;
 using GenAI.Core.Protocol;
 using GenAI.Core.Tools;
@@ -90,7 +91,7 @@ namespace GenAI.Core.Models
         {
             var request = model.BuildRequest(contents, overrides, defaultLastRoleToUser: false);
             request.Model = model.Name;
-            return _transport.CountTokensAsync(model.Name, new CountTokensRequest { GenerateContentRequest = request },
+            return _transport.CountTokensAsync(model.Name, EmbeddingModels.IsEmbeddingModel(model.Name) ? EmbeddingCount(model.Name, request) : new CountTokensRequest { GenerateContentRequest = request },
                 options ?? RequestOptions.Default, cancellationToken);
         }
 
@@ -109,6 +110,16 @@ namespace GenAI.Core.Models
                 token = page.NextPageToken;
             }
             while (!string.IsNullOrEmpty(token));
+        }
+
+        // An embedding model counts the text it would embed: no system instruction, tools or cache go with it.
+        private static CountTokensRequest EmbeddingCount(string model, GenerateContentRequest request)
+        {
+            if (request.SystemInstruction != null || request.Tools != null || request.ToolConfig != null || request.CachedContent != null)
+                throw new InvalidInputException("EmbeddingModelSettings",
+                    $"{model} is an embedding model: only the text it would embed is counted, and a system instruction, tools or a cache do not apply.",
+                    model, "Leave out -SystemInstruction, -Tool and the cached content, or count with a generative model.");
+            return new CountTokensRequest { Contents = request.Contents };
         }
 
         private static void RequireContents(IReadOnlyList<Content> contents)

@@ -39,6 +39,10 @@ namespace GenAI.Core.Protocol
     [JsonSerializable(typeof(JsonElement))]
     [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
     [JsonSerializable(typeof(Chats.ChatSessionDocument))]
+    [JsonSerializable(typeof(EmbedContentRequest))]
+    [JsonSerializable(typeof(EmbedContentResponse))]
+    [JsonSerializable(typeof(BatchEmbedContentsRequest))]
+    [JsonSerializable(typeof(BatchEmbedContentsResponse))]
     public sealed partial class GenAIJsonContext : JsonSerializerContext
     {
     }

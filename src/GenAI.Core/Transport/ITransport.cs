@@ -39,5 +39,10 @@ namespace GenAI.Core.Transport
         Task<ListFilesResponse> ListFilesAsync(int? pageSize, string? pageToken, RequestOptions options, CancellationToken cancellationToken);
 
         Task DeleteFileAsync(string name, RequestOptions options, CancellationToken cancellationToken);
+
+        Task<EmbedContentResponse> EmbedContentAsync(string model, EmbedContentRequest request, RequestOptions options, CancellationToken cancellationToken);
+
+        /// <summary>At most 100 requests, each naming <paramref name="model"/>; one embedding per request, in order.</summary>
+        Task<BatchEmbedContentsResponse> BatchEmbedContentsAsync(string model, BatchEmbedContentsRequest request, RequestOptions options, CancellationToken cancellationToken);
     }
 }

@@ -119,6 +119,14 @@ namespace GenAI.Core.Transport
         public Task DeleteFileAsync(string name, RequestOptions options, CancellationToken cancellationToken) =>
             DeleteAsync(name, options, "files.delete", cancellationToken);
 
+        public Task<EmbedContentResponse> EmbedContentAsync(string model, EmbedContentRequest request, RequestOptions options, CancellationToken cancellationToken) =>
+            SendJsonAsync(HttpMethod.Post, model + ":embedContent", null, request, GenAIJsonContext.Default.EmbedContentRequest,
+                GenAIJsonContext.Default.EmbedContentResponse, Scope(options, generation: false, cancellationToken), "embedContent");
+
+        public Task<BatchEmbedContentsResponse> BatchEmbedContentsAsync(string model, BatchEmbedContentsRequest request, RequestOptions options, CancellationToken cancellationToken) =>
+            SendJsonAsync(HttpMethod.Post, model + ":batchEmbedContents", null, request, GenAIJsonContext.Default.BatchEmbedContentsRequest,
+                GenAIJsonContext.Default.BatchEmbedContentsResponse, Scope(options, generation: false, cancellationToken), "batchEmbedContents");
+
         private TimeSpan Timeout(RequestOptions options, bool generation) =>
             options.Timeout ?? _options.Defaults.Timeout ?? (generation ? RequestOptions.DefaultGenerationTimeout : RequestOptions.DefaultOtherTimeout);
 

@@ -107,6 +107,12 @@ namespace GenAI.Core.Transport
         public Task DeleteFileAsync(string name, RequestOptions options, CancellationToken cancellationToken) =>
             RunAsync("files.delete", options, async (o, t) => { await _inner.DeleteFileAsync(name, o, t).ConfigureAwait(false); return true; }, cancellationToken);
 
+        public Task<EmbedContentResponse> EmbedContentAsync(string model, EmbedContentRequest request, RequestOptions options, CancellationToken cancellationToken) =>
+            RunAsync("embedContent", options, (o, t) => _inner.EmbedContentAsync(model, request, o, t), cancellationToken);
+
+        public Task<BatchEmbedContentsResponse> BatchEmbedContentsAsync(string model, BatchEmbedContentsRequest request, RequestOptions options, CancellationToken cancellationToken) =>
+            RunAsync("batchEmbedContents", options, (o, t) => _inner.BatchEmbedContentsAsync(model, request, o, t), cancellationToken);
+
         public void Dispose() => _inner.Dispose();
 
         private RetryCall Start(string operation, RequestOptions options, CancellationToken cancellationToken, bool idempotent = true) =>

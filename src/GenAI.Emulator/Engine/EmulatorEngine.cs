@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Emulator.Engine.Caches;
+using GenAI.Emulator.Engine.Embeddings;
 using GenAI.Emulator.Engine.Errors;
 using GenAI.Emulator.Engine.Files;
 using GenAI.Emulator.Engine.Generation;
@@ -24,6 +25,7 @@ public sealed class EmulatorEngine : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly GenerateService _generate;
+    private readonly EmbeddingService _embeddings;
 
     public EmulatorEngine(EmulatorOptions options)
     {
@@ -33,6 +35,7 @@ public sealed class EmulatorEngine : IDisposable
         Caches = new CachedContentApi(new CachedContentStore(time), Catalog, Files, options, time);
         Replays = new ReplayRegistry(options.FixturesPath);
         _generate = new GenerateService(this);
+        _embeddings = new EmbeddingService(this);
     }
 
     public EmulatorOptions Options { get; }
@@ -67,6 +70,12 @@ public sealed class EmulatorEngine : IDisposable
 
     public Task<UnaryOutcome> CountTokensAsync(string model, string apiVersion, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
         _generate.CountTokensAsync(model, apiVersion, body, cancellationToken);
+
+    public Task<UnaryOutcome> EmbedContentAsync(string model, string apiVersion, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        _embeddings.EmbedAsync(model, apiVersion, body, cancellationToken);
+
+    public Task<UnaryOutcome> BatchEmbedContentsAsync(string model, string apiVersion, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        _embeddings.BatchEmbedAsync(model, apiVersion, body, cancellationToken);
 
     /// <summary>models.list: default page size 50, max 1000.</summary>
     public JsonObject ListModels(string? pageSize, string? pageToken)

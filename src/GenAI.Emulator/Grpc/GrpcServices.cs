@@ -94,6 +94,14 @@ internal sealed class EmulatorGenerativeService : P.GenerativeService.Generative
         _calls.RunAsync(request, context, async (json, token) =>
             GrpcCalls.Reply<P.CountTokensResponse>(await _calls.Engine.CountTokensAsync(request.Model, GrpcCalls.ApiVersion, json, token).ConfigureAwait(false)));
 
+    public override Task<P.EmbedContentResponse> EmbedContent(P.EmbedContentRequest request, ServerCallContext context) =>
+        _calls.RunAsync(request, context, async (json, token) =>
+            GrpcCalls.Reply<P.EmbedContentResponse>(await _calls.Engine.EmbedContentAsync(request.Model, GrpcCalls.ApiVersion, json, token).ConfigureAwait(false)));
+
+    public override Task<P.BatchEmbedContentsResponse> BatchEmbedContents(P.BatchEmbedContentsRequest request, ServerCallContext context) =>
+        _calls.RunAsync(request, context, async (json, token) =>
+            GrpcCalls.Reply<P.BatchEmbedContentsResponse>(await _calls.Engine.BatchEmbedContentsAsync(request.Model, GrpcCalls.ApiVersion, json, token).ConfigureAwait(false)));
+
     /// <summary>One message per engine chunk, written as it is produced; a mid-stream error ends the call with its status.</summary>
     public override Task StreamGenerateContent(P.GenerateContentRequest request, IServerStreamWriter<P.GenerateContentResponse> responseStream, ServerCallContext context) =>
         _calls.RunAsync(request, context, async (json, token) =>

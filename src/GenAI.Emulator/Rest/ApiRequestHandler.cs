@@ -88,6 +88,10 @@ internal sealed class ApiRequestHandler
                 return UnaryAsync(context, _engine.GenerateContentAsync(route.Resource, route.ApiVersion, body, cancellationToken), cancellationToken);
             case RestOperation.CountTokens:
                 return UnaryAsync(context, _engine.CountTokensAsync(route.Resource, route.ApiVersion, body, cancellationToken), cancellationToken);
+            case RestOperation.EmbedContent:
+                return UnaryAsync(context, _engine.EmbedContentAsync(route.Resource, route.ApiVersion, body, cancellationToken), cancellationToken);
+            case RestOperation.BatchEmbedContents:
+                return UnaryAsync(context, _engine.BatchEmbedContentsAsync(route.Resource, route.ApiVersion, body, cancellationToken), cancellationToken);
             case RestOperation.StreamGenerateContent:
                 return StreamAsync(context, route, body, cancellationToken);
             case RestOperation.UnsupportedModelMethod:

@@ -21,6 +21,8 @@ internal enum RestOperation
     GetCachedContent,
     UpdateCachedContent,
     DeleteCachedContent,
+    EmbedContent,
+    BatchEmbedContents,
 }
 
 /// <summary>
@@ -72,6 +74,8 @@ internal sealed record RestRoute(RestOperation Operation, string ApiVersion, str
                     "generateContent" => RestOperation.GenerateContent,
                     "streamGenerateContent" => RestOperation.StreamGenerateContent,
                     "countTokens" => RestOperation.CountTokens,
+                    "embedContent" => RestOperation.EmbedContent,
+                    "batchEmbedContents" => RestOperation.BatchEmbedContents,
                     _ => RestOperation.UnsupportedModelMethod,
                 }, version, resource, verb);
             }

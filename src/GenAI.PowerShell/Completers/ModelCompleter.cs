@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Core.Embeddings;
 using GenAI.Core.Errors;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
@@ -15,7 +16,8 @@ namespace GenAI.PowerShell.Completers
     /// <summary>
     /// Completes -Model with the service's model names, listed once per endpoint and key and kept for ten minutes.
     /// The listing gets two seconds; when it fails, or no key is set, a built-in list of current models is offered
-    /// (and the service is not asked again for a minute), so Tab never hangs offline.
+    /// (and the service is not asked again for a minute), so Tab never hangs offline. Get-GenAIEmbedding is offered
+    /// the embedding models only, the generation commands everything but them, Get-GenAIModel and Measure-Tokens all.
     /// </summary>
     public sealed class ModelCompleter : IArgumentCompleter
     {
@@ -30,12 +32,38 @@ namespace GenAI.PowerShell.Completers
         private static readonly TimeSpan s_keepFor = TimeSpan.FromMinutes(10);
         private static readonly TimeSpan s_retryFailureAfter = TimeSpan.FromMinutes(1);
         private static readonly object s_lock = new object();
-        private static (string Fingerprint, DateTime At, IReadOnlyList<(string, string)> Models)? s_cache;
+        private static (string Fingerprint, DateTime At, IReadOnlyList<ListedModel> Models)? s_cache;
         private static (string Fingerprint, DateTime At)? s_lastFailure;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            CompletionValues.Complete(GetModels(), wordToComplete).ToList();
+            CompletionValues.Complete(GetModels().Where(m => Offered(commandName, m)).Select(m => (m.Name, m.ToolTip)), wordToComplete).ToList();
+
+        /// <summary>A listed model: its name (without models/), a description, and whether embedding is what it does.</summary>
+        internal readonly struct ListedModel
+        {
+            public ListedModel(string name, string toolTip, bool embeds)
+            {
+                Name = name;
+                ToolTip = toolTip;
+                Embeds = embeds;
+            }
+
+            public string Name { get; }
+
+            public string ToolTip { get; }
+
+            public bool Embeds { get; }
+        }
+
+        private static bool Offered(string? commandName, ListedModel model)
+        {
+            string command = commandName ?? "";
+            if (command.Equals("Get-GenAIEmbedding", StringComparison.OrdinalIgnoreCase)) return model.Embeds;
+            if (command.Equals("Get-GenAIModel", StringComparison.OrdinalIgnoreCase) || command.Equals("Measure-Tokens", StringComparison.OrdinalIgnoreCase)
+                || command.Equals("Measure-GenAIToken", StringComparison.OrdinalIgnoreCase)) return true;
+            return !model.Embeds;
+        }
 
         /// <summary>Forgets the listed models (the next completion lists them again).</summary>
         public static void ClearCache()
@@ -44,9 +72,9 @@ namespace GenAI.PowerShell.Completers
         }
 
         /// <summary>Names (without models/) and descriptions: the service's, or the built-in list.</summary>
-        internal static IReadOnlyList<(string Name, string ToolTip)> GetModels()
+        internal static IReadOnlyList<ListedModel> GetModels()
         {
-            var fallback = BuiltInModels.Select(m => (m, m + " (built-in list: the service was not asked or did not answer)")).ToList();
+            var fallback = BuiltInModels.Select(m => new ListedModel(m, m + " (built-in list: the service was not asked or did not answer)", EmbeddingModels.IsEmbeddingModel(m))).ToList();
             string? fingerprint = ModuleConfiguration.CompletionFingerprint();
             if (fingerprint == null) return fallback;   // no usable key without prompting: do not call out
             DateTime now = DateTime.UtcNow;
@@ -69,7 +97,10 @@ namespace GenAI.PowerShell.Completers
             }
         }
 
-        private static List<(string, string)>? TryList()
+        private static bool Supports(GenAI.Core.Protocol.Model model, string method) =>
+            model.SupportedGenerationMethods.Exists(m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase));
+
+        private static List<ListedModel>? TryList()
         {
             using var cancel = new CancellationTokenSource(s_fetchTimeout);
             try
@@ -78,7 +109,7 @@ namespace GenAI.PowerShell.Completers
                 var options = new RequestOptions { Timeout = s_fetchTimeout, MaxRetries = 0, Deadline = s_fetchTimeout };
                 var task = Task.Run(async () =>
                 {
-                    var models = new List<(string, string)>();
+                    var models = new List<ListedModel>();
                     var enumerator = client.Models.ListAsync(null, options, cancel.Token).GetAsyncEnumerator(cancel.Token);
                     try
                     {
@@ -86,7 +117,8 @@ namespace GenAI.PowerShell.Completers
                         {
                             var model = enumerator.Current;
                             string tip = string.IsNullOrEmpty(model.DisplayName) ? model.Id : $"{model.DisplayName}: {model.Description}";
-                            models.Add((model.Id, tip.Length > 200 ? tip.Substring(0, 200) + "…" : tip));
+                            bool embeds = Supports(model, "embedContent") && !Supports(model, "generateContent");
+                            models.Add(new ListedModel(model.Id, tip.Length > 200 ? tip.Substring(0, 200) + "…" : tip, embeds));
                         }
                     }
                     finally

@@ -69,6 +69,9 @@ namespace GenAI.PowerShell.Errors
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,
             "Cancelled" => ErrorCategory.OperationStopped,
+            // Embeddings (issue 20).
+            "InvalidOutputDimensionality" or "TitleRequiresRetrievalDocument" or "EmptyEmbeddingInput" or "EmbeddingModelSettings" => ErrorCategory.InvalidArgument,
+            "UnsupportedEmbeddingInput" => ErrorCategory.InvalidType,
             _ => ErrorCategory.NotSpecified,
         };
 

@@ -85,6 +85,10 @@ namespace GenAI.Core.Tests.TestSupport
         public Task<ListFilesResponse> ListFilesAsync(int? pageSize, string pageToken, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteFileAsync(string name, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<EmbedContentResponse> EmbedContentAsync(string model, EmbedContentRequest request, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<BatchEmbedContentsResponse> BatchEmbedContentsAsync(string model, BatchEmbedContentsRequest request, RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public void Dispose() { }
 
         private sealed class Attempt

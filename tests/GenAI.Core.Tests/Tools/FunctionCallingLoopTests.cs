@@ -128,6 +128,8 @@ namespace GenAI.Core.Tests.Tools
             public Task<GenAIFile> GetFileAsync(string name, GenAI.Core.Transport.RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task<ListFilesResponse> ListFilesAsync(int? pageSize, string pageToken, GenAI.Core.Transport.RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
             public Task DeleteFileAsync(string name, GenAI.Core.Transport.RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<EmbedContentResponse> EmbedContentAsync(string model, EmbedContentRequest request, GenAI.Core.Transport.RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+            public Task<BatchEmbedContentsResponse> BatchEmbedContentsAsync(string model, BatchEmbedContentsRequest request, GenAI.Core.Transport.RequestOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
             public void Dispose() { }
         }
 

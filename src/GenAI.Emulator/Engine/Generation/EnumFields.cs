@@ -45,6 +45,15 @@ internal static class EnumFields
     public static void ValidateToolConfig(JsonObject? toolConfig, ValidationScope scope) =>
         Check(toolConfig?["functionCallingConfig"]?["mode"], s_modes, "FunctionCallingConfig.Mode", scope.Field("tool_config.function_calling_config.mode"));
 
+    private static readonly string[] s_taskTypes =
+    {
+        "TASK_TYPE_UNSPECIFIED", "RETRIEVAL_QUERY", "RETRIEVAL_DOCUMENT", "SEMANTIC_SIMILARITY", "CLASSIFICATION", "CLUSTERING",
+        "QUESTION_ANSWERING", "FACT_VERIFICATION", "CODE_RETRIEVAL_QUERY",
+    };
+
+    /// <summary>An embedding request's task_type (TaskType enum).</summary>
+    public static void ValidateTaskType(JsonNode? value, string path) => Check(value, s_taskTypes, "TaskType", path);
+
     private static void Check(JsonNode? value, IReadOnlyList<string> names, string typeName, string path)
     {
         if (value is not JsonValue scalar)

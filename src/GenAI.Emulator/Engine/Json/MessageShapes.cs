@@ -129,6 +129,12 @@ internal sealed class MessageShape
         .Add("model").Add("contents", FieldKind.RepeatedMessage, () => Content)
         .Add("generateContentRequest", FieldKind.Message, () => GenerateContentRequest);
 
+    public static readonly MessageShape EmbedContentRequest = new MessageShape("EmbedContentRequest")
+        .Add("model").Add("content", FieldKind.Message, () => Content).Add("taskType").Add("title").Add("outputDimensionality");
+
+    public static readonly MessageShape BatchEmbedContentsRequest = new MessageShape("BatchEmbedContentsRequest")
+        .Add("model").Add("requests", FieldKind.RepeatedMessage, () => EmbedContentRequest);
+
     public static readonly MessageShape CachedContent = new MessageShape("CachedContent")
         .Add("name").Add("displayName").Add("model").Add("systemInstruction", FieldKind.Message, () => Content)
         .Add("contents", FieldKind.RepeatedMessage, () => Content).Add("tools", FieldKind.RepeatedMessage, () => Tool)

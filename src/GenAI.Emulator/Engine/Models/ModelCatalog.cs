@@ -101,7 +101,16 @@ public sealed class ModelCatalog
             Id = "text-embedding-004", Version = "004", DisplayName = "Text Embedding 004",
             Description = "Obtain a distributed representation of a text.",
             InputTokenLimit = 2048, OutputTokenLimit = 1, SupportedGenerationMethods = new[] { "embedContent" },
-            ResponseModelVersion = "text-embedding-004",
+            ResponseModelVersion = "text-embedding-004", EmbeddingDimensions = 768,
+        };
+        yield return new ModelInfo
+        {
+            // As the service lists it: batchEmbedContents works without being listed (https://ai.google.dev/gemini-api/docs/embeddings).
+            Id = "gemini-embedding-001", Version = "001", DisplayName = "Gemini Embedding 001",
+            Description = "Obtain a distributed representation of a text.",
+            InputTokenLimit = 2048, OutputTokenLimit = 1,
+            SupportedGenerationMethods = new[] { "embedContent", "countTextTokens", "countTokens", "asyncBatchEmbedContent" },
+            ResponseModelVersion = "gemini-embedding-001", EmbeddingDimensions = 3072,
         };
         yield return new ModelInfo
         {

@@ -35,6 +35,9 @@ public sealed record ModelInfo
 
     public bool Thinking { get; init; }
 
+    /// <summary>For embedding models: the size of a full vector (not part of the model resource).</summary>
+    public int? EmbeddingDimensions { get; init; }
+
     /// <summary>The <c>modelVersion</c> a response reports.</summary>
     public required string ResponseModelVersion { get; init; }
 
