@@ -69,6 +69,8 @@ namespace GenAI.PowerShell.Errors
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,
             "Cancelled" => ErrorCategory.OperationStopped,
+            "ChatBusy" => ErrorCategory.ResourceBusy,
+            "InvalidHistory" or "StreamNotReadable" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.NotSpecified,
         };
 
@@ -78,6 +80,7 @@ namespace GenAI.PowerShell.Errors
             PromptBlockedException blocked => blocked.Response,
             CandidateStoppedException stopped => stopped.Response,
             GenAI.Core.Files.FilesException files => files.File,
+            GenAI.Core.Chats.ChatBusyException busy => busy.Session,
             _ => null,
         };
 
