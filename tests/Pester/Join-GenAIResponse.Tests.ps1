@@ -1,6 +1,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:emulator = Initialize-GenAITest
+    # A model whose calls the emulator answers with a recorded response (a file under src/GenAI.Emulator/Fixtures).
+    function script:New-ReplayModel([string] $File) {
+        $model = "replay-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' `
+            -Body (@{ model = "models/$model"; file = $File } | ConvertTo-Json)
+        $model
+    }
 }
 
 AfterAll {
@@ -53,9 +60,7 @@ Describe 'Join-GenAIResponse' {
     ) {
         $recorded = @(Get-Content (Join-Path $PSScriptRoot "../../src/GenAI.Emulator/Fixtures/$File") | Where-Object { $_ -like 'data:*' } |
             ForEach-Object { try { $_.Substring(5) | ConvertFrom-Json } catch { } })
-        $model = "replay-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' `
-            -Body (@{ model = "models/$model"; file = $File } | ConvertTo-Json)
+        $model = New-ReplayModel $File
 
         $chunks = @(Invoke-GenerateContent 'x' -Model $model -Stream -ErrorAction SilentlyContinue)
         $chunks.Count | Should -BeGreaterThan 1
@@ -72,9 +77,7 @@ Describe 'Join-GenAIResponse' {
     }
 
     It 'keeps a RECITATION stream whole: its text, then the RECITATION stop' {
-        $model = "replay-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' `
-            -Body (@{ model = "models/$model"; file = 'generative-ai-js/streaming-failure-recitation-no-content.txt' } | ConvertTo-Json)
+        $model = New-ReplayModel 'generative-ai-js/streaming-failure-recitation-no-content.txt'
         $joined = Invoke-GenerateContent 'x' -Model $model -Stream -ErrorAction SilentlyContinue | Join-GenAIResponse
         $joined.Text | Should -Be 'Copyrighted text goes hereMore copyrighted text'
         $joined.FinishReason | Should -Be 'RECITATION'

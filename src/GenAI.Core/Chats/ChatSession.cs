@@ -128,7 +128,7 @@ namespace GenAI.Core.Chats
         {
             if (models == null) throw new ArgumentNullException(nameof(models));
             var userTurn = PrepareUserTurn(message, overrides);
-            await EnterTurnAsync(Environment.CurrentManagedThreadId, "the reply to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
+            await EnterTurnAsync("the reply to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
             try
             {
                 var contents = Snapshot();
@@ -153,7 +153,7 @@ namespace GenAI.Core.Chats
         {
             if (calling == null) throw new ArgumentNullException(nameof(calling));
             var userTurn = PrepareUserTurn(message, overrides);
-            await EnterTurnAsync(Environment.CurrentManagedThreadId, "the reply (with function calling) to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
+            await EnterTurnAsync("the reply (with function calling) to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
             try
             {
                 var contents = Snapshot();
@@ -180,7 +180,7 @@ namespace GenAI.Core.Chats
         {
             if (models == null) throw new ArgumentNullException(nameof(models));
             var userTurn = PrepareUserTurn(message, overrides);
-            await EnterTurnAsync(Environment.CurrentManagedThreadId, "the streamed reply to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
+            await EnterTurnAsync("the streamed reply to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
             try
             {
                 var contents = Snapshot();
@@ -250,11 +250,13 @@ namespace GenAI.Core.Chats
         /// <summary>
         /// Waits for the turn lock, unless the caller's own thread holds it: that turn cannot complete while its
         /// thread waits here (a send inside the pipeline reading a stream, or from a called function), so waiting
-        /// would hang for ever. Other threads wait their turn.
+        /// would hang for ever. Other threads wait their turn. Only dedicated threads (a PowerShell pipeline's)
+        /// own a turn: a thread-pool thread is lent to other work while its turn awaits the service.
         /// </summary>
-        private async Task EnterTurnAsync(int callerThread, string what, CancellationToken cancellationToken)
+        private async Task EnterTurnAsync(string what, CancellationToken cancellationToken)
         {
-            if (Volatile.Read(ref _turnThread) == callerThread) throw Busy("send another message");
+            int callerThread = Thread.CurrentThread.IsThreadPoolThread ? 0 : Environment.CurrentManagedThreadId;
+            if (callerThread != 0 && Volatile.Read(ref _turnThread) == callerThread) throw Busy("send another message");
             await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _inFlight, what + " (started " + DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + ")");
             Volatile.Write(ref _turnThread, callerThread);

@@ -310,9 +310,19 @@ namespace GenAI.Core.Tests.Chats
             Assert.Equal(4, chat.HistoryCount);
         }
 
+        // Runs a test body on a dedicated thread, as a PowerShell pipeline runs (xunit runs tests on pool threads).
+        private static void OnOwnThread(Action body)
+        {
+            Exception? failure = null;
+            var thread = new Thread(() => { try { body(); } catch (Exception ex) { failure = ex; } });
+            thread.Start();
+            Assert.True(thread.Join(TimeSpan.FromMinutes(1)), "The test body hung.");
+            if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
         // A pipeline reads a stream on one thread; whatever runs inside it (another send, an undo) runs on that thread too.
         [Fact]
-        public void Anything_that_needs_the_turn_fails_at_once_on_the_thread_whose_stream_is_in_flight()
+        public void Anything_that_needs_the_turn_fails_at_once_on_the_thread_whose_stream_is_in_flight() => OnOwnThread(() =>
         {
             string id = InProcessEmulator.Tagged("echo");
             var chat = new ChatSession(new GenerativeModel(id), new[] { User("earlier"), Content.FromText("Echo: earlier", "model") });
@@ -339,7 +349,7 @@ namespace GenAI.Core.Tests.Chats
             Assert.Equal(new[] { "earlier", "Echo: earlier", "one two three four", "Echo: one two three four" }, chat.History.Select(c => c.Text));
             Assert.Equal("Echo: second", chat.SendAsync(Models, User("second")).GetAwaiter().GetResult().Text);
             Assert.Equal(2, _emu.RequestsFor(id).Count);
-        }
+        });
 
         [Fact]
         public void A_stream_abandoned_early_frees_the_session()

@@ -64,7 +64,7 @@ namespace GenAI.Core.Tests.Input
         {
             var error = Assert.Throws<InvalidInputException>(() => _converter.ToPart(new Hashtable { ["inline_data"] = new byte[] { 1 } }));
             Assert.Equal("MimeTypeRequired", error.ErrorCode);
-            Assert.Contains("mime_type", error.RecommendedAction);
+            Assert.Contains("mime_type", error.RecommendedAction!);
             Assert.Equal("AQ==", new ContentConverter(mimeType: "image/png").ToPart(new Hashtable { ["inline_data"] = new byte[] { 1 } }).InlineData!.Data);
         }
 
