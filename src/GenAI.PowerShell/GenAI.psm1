@@ -8,6 +8,8 @@ $assemblyPath = [IO.Path]::Combine($PSScriptRoot, 'bin', $edition, 'GenAI.PowerS
 $null = [System.Reflection.Assembly]::LoadFrom($assemblyPath)
 [GenAI.PowerShell.Loading.ModuleInitializer]::Initialize()
 Import-Module -Name $assemblyPath -ErrorAction Stop
+# $chat.History = $list takes what Start-ChatSession -History takes (a types file would load before the assembly).
+Update-TypeData -TypeName GenAI.Core.Chats.ChatHistory -TypeConverter ([GenAI.PowerShell.Input.ChatHistoryConverter]) -Force
 
 # The opt-in saved configuration (Set-GenAIConfiguration -Persist); it never holds a plain-text key.
 foreach ($warning in [GenAI.PowerShell.Configuration.ConfigurationFile]::Import()) { Write-Warning $warning }

@@ -1,3 +1,11 @@
+# Parameter types of the tool below (classes are defined when the file is parsed, so every block sees them).
+enum ToolPriority { Low; High }
+class ToolStop {
+    [string] $City
+    [Nullable[int]] $Nights
+    [ToolPriority] $Priority
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:emulator = Initialize-GenAITest
@@ -25,6 +33,24 @@ BeforeAll {
         param([Parameter(Mandatory, HelpMessage = 'Target temperature in degrees.')] [int] $Degrees)
         $global:GenAITestThermostat = $Degrees
         "Thermostat set to $Degrees"
+    }
+
+    function New-TestTrip {
+        <#
+        .SYNOPSIS
+        Plans a trip.
+        .PARAMETER Options
+        Free-form booking options.
+        #>
+        param(
+            [Parameter(Mandatory)] [ToolStop] $Start,
+            [ToolStop[]] $Stops,
+            [hashtable] $Options,
+            [pscustomobject] $Traveller,
+            [System.IO.FileInfo] $Itinerary,
+            [scriptblock] $Filter
+        )
+        "Start $($Start.GetType().Name) $($Start.City); stops $(@($Stops).Count) of $(if ($Stops) { $Stops[0].GetType().Name }); options $(if ($Options) { $Options.GetType().Name })"
     }
 
     function Get-TestFailure {
@@ -55,6 +81,33 @@ Describe 'Function declarations from PowerShell commands' {
         $weather.parameters.properties.Days.type | Should -Be 'INTEGER'
         $weather.parameters.required | Should -Be 'City'
         $declarations[1].parameters.properties.Degrees.description | Should -Be 'Target temperature in degrees.'
+    }
+
+    It 'describes hashtable, [pscustomobject], class and array-of-class parameters, and warns of one it cannot describe' {
+        $null = Invoke-GenerateContent 'no call here' -Model gemini-2.5-flash -Tool (Get-Command New-TestTrip) -WarningVariable warnings -WarningAction SilentlyContinue
+        $parameters = (Get-LastBody).tools[0].functionDeclarations[0].parameters
+        $parameters.properties.PSObject.Properties.Name | Should -Be @('Start', 'Stops', 'Options', 'Traveller', 'Itinerary')
+        $start = $parameters.properties.Start
+        $start.type | Should -Be 'OBJECT'
+        $start.properties.PSObject.Properties.Name | Should -Be @('City', 'Nights', 'Priority')
+        $start.properties.Nights.nullable | Should -BeTrue
+        $start.properties.Priority.enum | Should -Be @('Low', 'High')
+        $start.required | Should -Be @('City', 'Priority')
+        $parameters.properties.Stops.type | Should -Be 'ARRAY'
+        $parameters.properties.Stops.items.type | Should -Be 'OBJECT'
+        $parameters.properties.Stops.items.properties.City.type | Should -Be 'STRING'
+        $parameters.properties.Options.type | Should -Be 'OBJECT'
+        $parameters.properties.Options.description | Should -Be 'Free-form booking options.'
+        $parameters.properties.Traveller.type | Should -Be 'OBJECT'
+        $parameters.properties.Itinerary.type | Should -Be 'STRING'
+        $parameters.required | Should -Be 'Start'
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*New-TestTrip*-Filter*ScriptBlock*'
+    }
+
+    It 'passes the model''s objects to such parameters as instances of their types' {
+        $reply = Invoke-GenerateContent 'Call New-TestTrip' -Model gemini-2.5-flash -Tool (Get-Command New-TestTrip) -AutomaticFunctionCalling -Force -WarningAction SilentlyContinue
+        $reply.Text | Should -BeLike 'Function New-TestTrip returned *Start ToolStop *'
     }
 
     It 'declares cmdlets too, leaving out the common parameters' {

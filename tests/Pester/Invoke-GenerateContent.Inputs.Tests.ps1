@@ -101,6 +101,37 @@ Describe 'Invoke-GenerateContent input: files, bytes, paths' {
         { Invoke-GenerateContent -InputObject (, $bytes) -ErrorAction Stop } | Should -Throw -ErrorId 'GenAI.MimeTypeRequired,*'
     }
 
+    It 'takes bytes, files and streams inside inline_data, Blob and Part hashtables, base64-encoded on the wire' {
+        $png = Join-Path $images 'a.png'
+        $bytes = [IO.File]::ReadAllBytes($png)
+        $stream = [IO.MemoryStream]::new([byte[]](4, 5))
+        $reply = Invoke-GenerateContent -Model gemini-2.5-flash -Prompt @(
+            'Compare'
+            @{ inline_data = @{ mime_type = 'image/png'; data = $bytes } }
+            @{ mime_type = 'image/jpeg'; data = $stream }
+            @{ inlineData = (Get-Item $png) }
+            @{ inline_data = @{ mime_type = 'application/octet-stream'; data = (Get-Item (Join-Path $images 'notes.txt')) } }
+        )
+        $parts = (Get-RequestBody).contents[0].parts
+        $parts[1].inlineData.mimeType | Should -Be 'image/png'
+        $parts[1].inlineData.data | Should -Be ([Convert]::ToBase64String($bytes))
+        $parts[2].inlineData.mimeType | Should -Be 'image/jpeg'
+        $parts[2].inlineData.data | Should -Be 'BAU='
+        $parts[3].inlineData.mimeType | Should -Be 'image/png'
+        $parts[3].inlineData.data | Should -Be 'AQID'
+        $parts[4].inlineData.mimeType | Should -Be 'application/octet-stream'
+        $reply.Text | Should -Match '^Echo: Compare \[inlineData image/png 3 bytes\] \[inlineData image/jpeg 2 bytes\]'
+    }
+
+    It 'asks for the MIME type of bytes inside inline_data that do not say it' {
+        $failure = $null
+        try { $null = Invoke-GenerateContent @{ inline_data = [byte[]](1, 2) } -Model gemini-2.5-flash -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'GenAI.MimeTypeRequired,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'mime_type'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
     It 'counts tokens of files and sends files in chat messages through the same conversion' {
         (Measure-Tokens 'hello' -Path (Join-Path $images 'a.png') -Model gemini-2.5-flash).TotalTokens | Should -Be (1 + 258)
         $chat = Start-ChatSession -Model gemini-2.5-flash

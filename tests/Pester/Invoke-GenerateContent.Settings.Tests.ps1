@@ -204,6 +204,25 @@ Describe 'Invoke-GenerateContent tool results' {
         $reply.FunctionCalls[0].Name | Should -Be 'second_fn'
     }
 
+    It 'takes functionCallingConfig as just a mode, in every form the seed accepts' {
+        $tools = @{ name = 'first_fn' }
+        $typed = [GenAI.Core.Protocol.FunctionCallingConfig]@{ Mode = 'ANY' }
+        foreach ($mode in 'any', 2, 'MODE_ANY', $typed) {
+            Clear-EmulatorRequest $emulator
+            $reply = Invoke-GenerateContent 'anything' -Model gemini-2.5-flash -Tool $tools -ToolConfig @{ function_calling_config = $mode }
+            (Get-LastBody).toolConfig.functionCallingConfig.mode | Should -Be 'ANY' -Because "mode given as $mode"
+            $reply.FunctionCalls[0].Name | Should -Be 'first_fn'
+        }
+    }
+
+    It 'sends allowedFunctionNames with mode AUTO and leaves the verdict to the service' {
+        $tools = @{ name = 'first_fn' }, @{ name = 'second_fn' }
+        $null = Invoke-GenerateContent 'anything' -Model gemini-2.5-flash -Tool $tools -ToolConfig @{ mode = 'auto'; allowedFunctionNames = 'second_fn' }
+        $sent = (Get-LastBody).toolConfig.functionCallingConfig
+        $sent.mode | Should -Be 'AUTO'
+        $sent.allowedFunctionNames | Should -Be 'second_fn'
+    }
+
     It 'surfaces code execution parts and shows them as code blocks' {
         $reply = Invoke-GenerateContent 'compute' -Model gemini-2.5-flash -Tool code_execution
         (Get-LastBody).tools[0].PSObject.Properties.Name | Should -Be 'codeExecution'

@@ -1,6 +1,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:emulator = Initialize-GenAITest
+    # A model whose calls the emulator answers with a recorded response (a file under src/GenAI.Emulator/Fixtures).
+    function script:New-ReplayModel([string] $File) {
+        $model = "replay-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' `
+            -Body (@{ model = "models/$model"; file = $File } | ConvertTo-Json)
+        $model
+    }
 }
 
 AfterAll {
@@ -35,5 +42,44 @@ Describe 'Join-GenAIResponse' {
         $joined = Invoke-GenerateContent 'x' -Model safety-stop -Stream -ErrorAction SilentlyContinue | Join-GenAIResponse
         $joined.FinishReason | Should -Be 'SAFETY'
         $joined.Candidates[0].SafetyRatings.Blocked | Should -Contain $true
+    }
+
+    It 'gives one response per call for the streams other SDKs recorded from the service (STOP on every chunk, no responseId): <File>' -ForEach @(
+        @{ File = 'generative-ai-js/streaming-failure-recitation-no-content.txt' }
+        @{ File = 'generative-ai-js/streaming-success-basic-reply-long.txt' }
+        @{ File = 'generative-ai-js/streaming-success-citations.txt' }
+        @{ File = 'generative-ai-js/streaming-success-search-grounding.txt' }
+        @{ File = 'generative-ai-js/streaming-success-utf8.txt' }
+        @{ File = 'generative-ai-js/streaming-unknown-enum.txt' }
+        @{ File = 'generative-ai-swift/GenerateContentResponses/streaming-failure-error-mid-stream.txt' }
+        @{ File = 'generative-ai-swift/GenerateContentResponses/streaming-failure-recitation-no-content.txt' }
+        @{ File = 'generative-ai-swift/GenerateContentResponses/streaming-failure-unknown-finish-enum.txt' }
+        @{ File = 'generative-ai-swift/GenerateContentResponses/streaming-success-basic-reply-long.txt' }
+        @{ File = 'generative-ai-swift/GenerateContentResponses/streaming-success-citations.txt' }
+        @{ File = 'generative-ai-swift/GenerateContentResponses/streaming-success-code-execution.txt' }
+    ) {
+        $recorded = @(Get-Content (Join-Path $PSScriptRoot "../../src/GenAI.Emulator/Fixtures/$File") | Where-Object { $_ -like 'data:*' } |
+            ForEach-Object { try { $_.Substring(5) | ConvertFrom-Json } catch { } })
+        $model = New-ReplayModel $File
+
+        $chunks = @(Invoke-GenerateContent 'x' -Model $model -Stream -ErrorAction SilentlyContinue)
+        $chunks.Count | Should -BeGreaterThan 1
+        $joined = @($chunks | Join-GenAIResponse)
+        $joined.Count | Should -Be 1
+        -join ($joined[0].Candidates[0].Content.Parts | Where-Object Text -NE $null | ForEach-Object Text) |
+            Should -Be (-join ($chunks | ForEach-Object { $_.Candidates[0].Content.Parts | Where-Object Text -NE $null | ForEach-Object Text }))
+        $joined[0].FinishReason | Should -Be @($chunks.FinishReason | Where-Object { $_ })[-1]
+        @($recorded.candidates.finishReason | Where-Object { $_ }).Count | Should -BeGreaterThan 1   # the recording finishes every chunk
+
+        # Two calls of the same recording are still two responses.
+        $again = @(Invoke-GenerateContent 'x' -Model $model -Stream -ErrorAction SilentlyContinue)
+        @($chunks + $again | Join-GenAIResponse).Count | Should -Be 2
+    }
+
+    It 'keeps a RECITATION stream whole: its text, then the RECITATION stop' {
+        $model = New-ReplayModel 'generative-ai-js/streaming-failure-recitation-no-content.txt'
+        $joined = Invoke-GenerateContent 'x' -Model $model -Stream -ErrorAction SilentlyContinue | Join-GenAIResponse
+        $joined.Text | Should -Be 'Copyrighted text goes hereMore copyrighted text'
+        $joined.FinishReason | Should -Be 'RECITATION'
     }
 }

@@ -167,6 +167,125 @@ Describe 'Start-ChatSession and Send-ChatMessage' {
     }
 }
 
+Describe 'A chat session used from inside its own turn' {
+    BeforeAll {
+        # Runs $Body in a runspace of its own, so that a regression (the old re-entrant deadlock) fails this test
+        # after a minute instead of hanging the whole suite.
+        function script:Invoke-WithinMinute([string] $Body) {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript({
+                param($module, $key, $uri, $body, $drive)
+                Import-Module $module
+                Set-GenAIConfiguration -ApiKey $key -BaseUri $uri
+                & ([scriptblock]::Create($body)) $drive
+            }.ToString()).AddArgument($env:GENAI_TEST_MODULE).AddArgument($emulator.ApiKey).AddArgument($emulator.BaseUri).AddArgument($Body).AddArgument($TestDrive)
+            $handle = $ps.BeginInvoke()
+            try {
+                if (-not $handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(60))) {
+                    $null = $ps.BeginStop($null, $null)
+                    throw 'The chat session hung: an operation inside its own turn waited on that turn.'
+                }
+                $ps.EndInvoke($handle)
+            }
+            finally {
+                if ($handle.IsCompleted) { $ps.Dispose() }
+            }
+        }
+    }
+
+    It 'fails at once with GenAI.ChatBusy for every send, undo and history change made while its stream is read, and keeps the stream' {
+        $result = Invoke-WithinMinute {
+            param($drive)
+            $chat = Start-ChatSession -Model gemini-2.5-flash
+            $null = Send-ChatMessage $chat 'earlier'
+            $caught = [System.Collections.Generic.List[object]]::new()
+            $chunks = Send-ChatMessage $chat 'one two three four' -Stream | ForEach-Object {
+                $_
+                if ($_.ChunkIndex -eq 0) {
+                    try { $null = Send-ChatMessage $chat 'inner' -ErrorAction Stop } catch { $caught.Add($_) }
+                    try { $null = Send-ChatMessage $chat 'inner' -Stream -ErrorAction Stop } catch { $caught.Add($_) }
+                    try { $null = Undo-ChatMessage $chat -ErrorAction Stop } catch { $caught.Add($_) }
+                    try { $chat.History = @() } catch { $caught.Add($_) }
+                    Export-ChatSession -Session $chat -Path (Join-Path $drive 'mid-stream.json')
+                }
+            }
+            [pscustomobject]@{ Chunks = @($chunks).Count; Caught = $caught; History = @($chat.History.Text); Exported = (Get-Content -Raw (Join-Path $drive 'mid-stream.json') | ConvertFrom-Json).history.Count }
+        }
+        $result.Chunks | Should -BeGreaterThan 1
+        $result.Caught.Count | Should -Be 4
+        $result.Caught[0].FullyQualifiedErrorId | Should -Be 'GenAI.ChatBusy,GenAI.PowerShell.Commands.SendChatMessageCommand'
+        $result.Caught[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $result.Caught[0].TargetObject | Should -Be 'inner'
+        $result.Caught[0].Exception.Message | Should -BeLike "Cannot send another message while a turn of this chat session is in flight: the streamed reply to 'one two three four' (started *) has not completed yet."
+        $result.Caught[0].ErrorDetails.RecommendedAction | Should -Match 'read the whole stream'
+        $result.Caught[1].FullyQualifiedErrorId | Should -Be 'GenAI.ChatBusy,GenAI.PowerShell.Commands.SendChatMessageCommand'
+        $result.Caught[2].FullyQualifiedErrorId | Should -Be 'GenAI.ChatBusy,GenAI.PowerShell.Commands.UndoChatMessageCommand'
+        $result.Caught[3].Exception.Message | Should -Match 'Cannot replace the chat history while a turn of this chat session is in flight'
+        $result.Exported | Should -Be 2   # export writes the turns committed so far
+        $result.History | Should -Be @('earlier', 'Echo: earlier', 'one two three four', 'Echo: one two three four')
+    }
+
+    It 'fails at once when a command the model called sends on the same session' {
+        $result = Invoke-WithinMinute {
+            $global:asideChat = Start-ChatSession -Model gemini-2.5-flash
+            function Send-Aside {
+                param([string] $Text)
+                try { Send-ChatMessage $global:asideChat $Text -ErrorAction Stop } catch { "caught $($_.FullyQualifiedErrorId)" }
+            }
+            $reply = Send-ChatMessage $global:asideChat 'Please call Send-Aside Text=hello' -Tool (Get-Command Send-Aside) -AutomaticFunctionCalling -Force
+            [pscustomobject]@{ Text = $reply.Text; History = $global:asideChat.History.Count }
+        }
+        $result.Text | Should -Match 'caught GenAI.ChatBusy,GenAI.PowerShell.Commands.SendChatMessageCommand'
+        $result.History | Should -Be 4
+    }
+}
+
+Describe 'Assigning the chat history' {
+    BeforeEach { Clear-EmulatorRequest $emulator }
+
+    It 'replaces the history with a list, as Start-ChatSession -History takes it, and the next turn carries it' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'first'
+        $chat.History = @{ role = 'user'; parts = 'replaced' }, @{ role = 'model'; parts = 'noted' }
+        $chat.History.Text | Should -Be @('replaced', 'noted')
+        $null = Send-ChatMessage $chat 'next'
+        (@(Get-EmulatorRequest $emulator)[-1].body | ConvertFrom-Json).contents.parts.text | Should -Be @('replaced', 'noted', 'next')
+    }
+
+    It 'takes an edited copy back: $h = @($chat.History); $h[-1] = ...; $chat.History = $h' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'first'
+        $h = @($chat.History)
+        $h[-1] = @{ role = 'model'; parts = 'a better reply' }
+        $h[0].Parts[0].Text = 'first, edited'
+        $chat.History = $h
+        $chat.History.Text | Should -Be @('first, edited', 'a better reply')
+        $h[0].Parts[0].Text = 'changed after assigning'
+        $chat.History[0].Text | Should -Be 'first, edited'   # a deep copy
+        $chat.History += @{ role = 'user'; parts = 'appended' }, @{ role = 'model'; parts = 'too' }
+        $chat.History.Count | Should -Be 4
+        $other = Start-ChatSession -Model gemini-2.5-flash
+        $other.History = $chat.History
+        $other.History.Text | Should -Be @('first, edited', 'a better reply', 'appended', 'too')
+        $chat.History = $null
+        $chat.History.Count | Should -Be 0
+    }
+
+    It 'refuses an in-place edit of the read copy loudly, saying how to replace the history' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat 'first'
+        { $chat.History[-1] = $chat.History[0] } | Should -Throw '*read-only copy*$chat.History = $h*'
+        { $chat.History.Add($chat.History[0]) } | Should -Throw '*read-only copy*'
+        $chat.History.Text | Should -Be @('first', 'Echo: first')
+    }
+
+    It 'refuses a history that is not contents, naming the problem, and keeps the old one' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash -History @{ role = 'user'; parts = 'kept' }, @{ role = 'model'; parts = 'yes' }
+        { $chat.History = @{ foo = 1 } } | Should -Throw "*is not a part or a content*"
+        $chat.History.Text | Should -Be @('kept', 'yes')
+    }
+}
+
 Describe 'Chat display' {
     It 'shows a session as its model, turns and a one-line preview of the last reply' {
         $chat = Start-ChatSession -Model gemini-2.5-flash

@@ -18,8 +18,11 @@ namespace GenAI.Core.Chats
     /// <summary>
     /// A conversation (the seed's <c>ChatSession</c>, api-spec §6.7). A turn enters <see cref="History"/>
     /// only after a complete reply that was neither blocked nor stopped for a reason other than
-    /// STOP/MAX_TOKENS; a failed, interrupted or cancelled turn leaves it unchanged. Sends are
-    /// serialised, so one session used from several threads keeps its turns in coherent pairs.
+    /// STOP/MAX_TOKENS; a failed, interrupted or cancelled turn leaves it unchanged. Sends from several
+    /// threads are serialised, so one session keeps its turns in coherent pairs; but a send made on the
+    /// thread whose turn is in flight (inside the pipeline reading a stream, or from a function the model
+    /// called) fails at once with <see cref="ChatBusyException"/> rather than waiting on itself, as do
+    /// undo and history assignment during any turn.
     /// History is copied in and out: callers never hold the session's own objects.
     /// The session holds no connection: each send is given the client to use.
     /// </summary>
@@ -32,6 +35,8 @@ namespace GenAI.Core.Chats
         private readonly object _historyLock = new object();
         private readonly SemaphoreSlim _turnLock = new SemaphoreSlim(1, 1);
         private GenerateContentResponse? _last;
+        private int _turnThread;          // the managed thread whose turn is in flight; 0 when none
+        private string? _inFlight;        // what that turn is, for ChatBusy messages
 
         public ChatSession(GenerativeModel model, IEnumerable<Content>? history = null)
         {
@@ -39,15 +44,40 @@ namespace GenAI.Core.Chats
             if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
                     recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
-            _history = history?.Select(Clone).ToList() ?? new List<Content>();
+            _history = CopyHistory(history);
         }
 
         public GenerativeModel Model { get; }
 
-        /// <summary>A copy of the committed contents, oldest first.</summary>
-        public IReadOnlyList<Content> History
+        /// <summary>
+        /// A read-only copy of the committed contents, oldest first. Assigning replaces the history with a deep
+        /// copy of the given contents (the seed's <c>chat.history = [...]</c>); null empties it. Assigning while a
+        /// turn is in flight fails with <see cref="ChatBusyException"/>.
+        /// </summary>
+        public ChatHistory History
         {
-            get { lock (_historyLock) return _history.Select(Clone).ToList(); }
+            get { lock (_historyLock) return new ChatHistory(_history.Select(Clone).ToList()); }
+            set => ReplaceHistory(value);
+        }
+
+        /// <summary>Replaces the committed contents with copies of <paramref name="history"/> (null: none).</summary>
+        public void ReplaceHistory(IEnumerable<Content>? history)
+        {
+            var copy = CopyHistory(history);
+            if (!_turnLock.Wait(0)) throw Busy("replace the chat history");
+            try
+            {
+                lock (_historyLock)
+                {
+                    _history.Clear();
+                    _history.AddRange(copy);
+                    Volatile.Write(ref _last, null);
+                }
+            }
+            finally
+            {
+                _turnLock.Release();
+            }
         }
 
         /// <summary>The reply of the last turn that entered the history; null after <see cref="Rewind"/> or before the first turn.</summary>
@@ -98,7 +128,7 @@ namespace GenAI.Core.Chats
         {
             if (models == null) throw new ArgumentNullException(nameof(models));
             var userTurn = PrepareUserTurn(message, overrides);
-            await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await EnterTurnAsync("the reply to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
             try
             {
                 var contents = Snapshot();
@@ -109,7 +139,7 @@ namespace GenAI.Core.Chats
             }
             finally
             {
-                _turnLock.Release();
+                ExitTurn();
             }
         }
 
@@ -123,7 +153,7 @@ namespace GenAI.Core.Chats
         {
             if (calling == null) throw new ArgumentNullException(nameof(calling));
             var userTurn = PrepareUserTurn(message, overrides);
-            await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await EnterTurnAsync("the reply (with function calling) to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
             try
             {
                 var contents = Snapshot();
@@ -135,7 +165,7 @@ namespace GenAI.Core.Chats
             }
             finally
             {
-                _turnLock.Release();
+                ExitTurn();
             }
         }
 
@@ -150,7 +180,7 @@ namespace GenAI.Core.Chats
         {
             if (models == null) throw new ArgumentNullException(nameof(models));
             var userTurn = PrepareUserTurn(message, overrides);
-            await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await EnterTurnAsync("the streamed reply to " + Describe(userTurn), cancellationToken).ConfigureAwait(false);
             try
             {
                 var contents = Snapshot();
@@ -187,25 +217,82 @@ namespace GenAI.Core.Chats
             }
             finally
             {
-                _turnLock.Release();
+                ExitTurn();
             }
         }
 
         /// <summary>
         /// Removes the last two contents (the last user/model pair) and returns them, oldest first (the
         /// seed's <c>rewind</c>); null, with nothing removed, when the history holds fewer than two.
-        /// Does not wait for a turn in progress: that turn is appended when it completes.
+        /// Fails at once with <see cref="ChatBusyException"/> while a turn is in flight: the pair it would
+        /// remove is not yet the last one.
         /// </summary>
         public IReadOnlyList<Content>? Rewind()
         {
-            lock (_historyLock)
+            if (!_turnLock.Wait(0)) throw Busy("undo the last message");
+            try
             {
-                if (_history.Count < 2) return null;
-                var pair = _history.Skip(_history.Count - 2).ToList();
-                _history.RemoveRange(_history.Count - 2, 2);
-                Volatile.Write(ref _last, null);
-                return pair;
+                lock (_historyLock)
+                {
+                    if (_history.Count < 2) return null;
+                    var pair = _history.Skip(_history.Count - 2).ToList();
+                    _history.RemoveRange(_history.Count - 2, 2);
+                    Volatile.Write(ref _last, null);
+                    return pair;
+                }
             }
+            finally
+            {
+                _turnLock.Release();
+            }
+        }
+
+        /// <summary>
+        /// Waits for the turn lock, unless the caller's own thread holds it: that turn cannot complete while its
+        /// thread waits here (a send inside the pipeline reading a stream, or from a called function), so waiting
+        /// would hang for ever. Other threads wait their turn. Only dedicated threads (a PowerShell pipeline's)
+        /// own a turn: a thread-pool thread is lent to other work while its turn awaits the service.
+        /// </summary>
+        private async Task EnterTurnAsync(string what, CancellationToken cancellationToken)
+        {
+            int callerThread = Thread.CurrentThread.IsThreadPoolThread ? 0 : Environment.CurrentManagedThreadId;
+            if (callerThread != 0 && Volatile.Read(ref _turnThread) == callerThread) throw Busy("send another message");
+            await _turnLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _inFlight, what + " (started " + DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + ")");
+            Volatile.Write(ref _turnThread, callerThread);
+        }
+
+        private void ExitTurn()
+        {
+            Volatile.Write(ref _turnThread, 0);
+            Volatile.Write(ref _inFlight, null);
+            _turnLock.Release();
+        }
+
+        private ChatBusyException Busy(string operation) =>
+            new ChatBusyException(this, operation, Volatile.Read(ref _inFlight) ?? "another turn");
+
+        // "'first 40 characters…'" of a message's text, or its part kinds when it has none.
+        private static string Describe(Content message)
+        {
+            string text = string.Join(" ", message.Parts.Where(p => p.Text != null).Select(p => p.Text));
+            text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+            if (text.Length == 0) return "a message of " + string.Join(", ", message.Parts.Select(p => p.Kind));
+            return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
+        }
+
+        private static List<Content> CopyHistory(IEnumerable<Content>? history)
+        {
+            var copy = new List<Content>();
+            if (history == null) return copy;
+            foreach (var content in history)
+            {
+                if (content == null)
+                    throw new InvalidInputException("InvalidHistory", $"Item {copy.Count} of the chat history is empty; every item must be a content.", history,
+                        "Pass contents such as @{ role = 'user'; parts = 'Hello' }, or another session's History.");
+                copy.Add(Clone(content));
+            }
+            return copy;
         }
 
         private static Content PrepareUserTurn(Content message, CallOverrides? overrides)

@@ -128,7 +128,15 @@ namespace GenAI.Core.Input
             var partKeys = keys.Where(k => s_partKeys.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
             if (partKeys.Count == 0 && keys.Any(k => k.Equals("mimeType", StringComparison.OrdinalIgnoreCase) || k.Equals("mime_type", StringComparison.OrdinalIgnoreCase))
                 && keys.Any(k => k.Equals("data", StringComparison.OrdinalIgnoreCase)))
-                return FromJson(new Dictionary<string, object?> { ["inlineData"] = dictionary });
+                return TryBlob(dictionary) is Blob bare ? new Part { InlineData = bare } : FromJson(new Dictionary<string, object?> { ["inlineData"] = dictionary });
+            if (partKeys.Count == 1 && FieldNames.Squash(partKeys[0]) == "inlinedata" && TryBlob(Get(dictionary, partKeys[0])) is Blob blob)
+            {
+                var rest = dictionary.Cast<DictionaryEntry>().Where(e => !string.Equals(Convert.ToString(e.Key), partKeys[0], StringComparison.OrdinalIgnoreCase))
+                    .ToDictionary(e => Convert.ToString(e.Key)!, e => e.Value);
+                var part = rest.Count == 0 ? new Part() : FromJson(rest);
+                part.InlineData = blob;
+                return part;
+            }
             if (partKeys.Count == 0 && keys.Any(k => k.Equals("uri", StringComparison.OrdinalIgnoreCase)))
                 return FromJson(new Dictionary<string, object?> { ["fileData"] = new Dictionary<string, object?> { ["fileUri"] = Get(dictionary, "uri"), ["mimeType"] = Get(dictionary, "mimeType") } });
             if (partKeys.Count != 1)
@@ -139,6 +147,54 @@ namespace GenAI.Core.Input
                     dictionary,
                     "Use @{ text = '...' }, @{ inlineData = @{ mimeType = '...'; data = '<base64>' } }, @{ fileData = @{ fileUri = '...' } }, or @{ role = 'user'; parts = @(...) }.");
             return FromJson(dictionary);
+        }
+
+        /// <summary>
+        /// Inline data given as raw data, as the seed accepts wherever a blob can stand: bytes, a file or a stream,
+        /// alone or as the data of a blob hashtable (@{ mime_type = 'image/png'; data = [byte[]] }). They are
+        /// base64-encoded on the wire like every other inline data. Null when the value is a blob in the API's
+        /// own shape (base64 text), which the JSON path reads.
+        /// </summary>
+        private Blob? TryBlob(object? value)
+        {
+            value = _normalize(value);
+            if (value is Blob given) return given;
+            string? mimeType = _mimeType;
+            if (value is IDictionary dictionary)
+            {
+                object? data = _normalize(Get(dictionary, "data"));
+                if (!(data is byte[] || data is Stream || data is FileInfo)) return null;
+                string? declared = Convert.ToString(_normalize(Get(dictionary, "mimeType") ?? Get(dictionary, "mime_type")), System.Globalization.CultureInfo.InvariantCulture);
+                if (!string.IsNullOrWhiteSpace(declared)) mimeType = declared!.Trim();
+                value = data;
+            }
+            switch (value)
+            {
+                case FileInfo file:
+                    // A declared type keeps a text file as inline data of that type rather than a text part.
+                    return FileParts.FromFile(file, mimeType ?? MimeTypes.FromFileName(file.Name)).InlineData
+                        ?? throw new InvalidInputException("UnknownFileType", $"The file '{file.FullName}' cannot be sent as inline data.", file.FullName,
+                            "Give its type: @{ inline_data = @{ mime_type = 'image/png'; data = (Get-Item file.png) } }.");
+                case byte[] bytes:
+                    return new Blob(new BytesBlobSource(bytes), mimeType ?? throw InlineTypeRequired(value));
+                case Stream stream:
+                    return new Blob(new BytesBlobSource(ReadToEnd(stream)), mimeType ?? throw InlineTypeRequired(value));
+                default:
+                    return null;
+            }
+        }
+
+        private static InvalidInputException InlineTypeRequired(object value) =>
+            new InvalidInputException("MimeTypeRequired", "Inline data given as bytes or a stream needs a MIME type.", value,
+                "Say what the data is: @{ inline_data = @{ mime_type = 'image/png'; data = $bytes } }, or pass -MimeType.");
+
+        private static byte[] ReadToEnd(Stream stream)
+        {
+            if (!stream.CanRead)
+                throw new InvalidInputException("StreamNotReadable", "The stream given as inline data cannot be read.", stream, "Pass an open, readable stream, or the bytes themselves.");
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
         }
 
         private Part FromJson(IDictionary dictionary)

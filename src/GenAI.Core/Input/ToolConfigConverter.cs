@@ -12,7 +12,8 @@ namespace GenAI.Core.Input
     /// <summary>
     /// A tool config the way the seed SDK accepts it (api-spec §2.4): a mode alone (<c>'any'</c>,
     /// <c>'MODE_ANY'</c>, 2), a hashtable <c>@{ mode = 'any'; allowedFunctionNames = 'f' }</c>, the full
-    /// <c>@{ functionCallingConfig = @{ ... } }</c> shape, or a config object.
+    /// <c>@{ functionCallingConfig = @{ ... } }</c> shape (whose functionCallingConfig may itself be a mode alone or a
+    /// typed config), or a config object. What the service decides (allowedFunctionNames with AUTO) is not refused here.
     /// </summary>
     public static class ToolConfigConverter
     {
@@ -40,8 +41,7 @@ namespace GenAI.Core.Input
                     var config = new ToolConfig();
                     if (wrapped.Found)
                     {
-                        config.FunctionCallingConfig = Calling(normalize(wrapped.Value) as IDictionary
-                            ?? throw Invalid("functionCallingConfig must be a hashtable such as @{ mode = 'ANY' }.", dictionary), normalize, dictionary);
+                        config.FunctionCallingConfig = CallingFrom(normalize(wrapped.Value), normalize, dictionary);
                         var extra = dictionary.Cast<DictionaryEntry>()
                             .Where(e => FieldNames.Squash(Key(e)) != "functioncallingconfig")
                             .ToDictionary(e => FieldNames.ToCamel(Key(e)), e => JsonValues.FromObject(e.Value, normalize));
@@ -69,6 +69,16 @@ namespace GenAI.Core.Input
             throw Invalid($"'{value}' is not a function calling mode. Use AUTO, ANY, NONE or VALIDATED.", value);
         }
 
+        // The seed accepts a function calling config in any of its forms: the typed config, a hashtable, or a mode alone.
+        private static FunctionCallingConfig CallingFrom(object? value, Func<object?, object?> normalize, object input) => value switch
+        {
+            null => throw Invalid("functionCallingConfig is empty; give a mode such as 'ANY' or @{ mode = 'ANY' }.", input),
+            FunctionCallingConfig typed => typed,
+            IDictionary dictionary => Calling(dictionary, normalize, input),
+            JsonElement element => Calling(JsonToDictionary(element), normalize, input),
+            _ => new FunctionCallingConfig { Mode = NormalizeMode(value) },
+        };
+
         private static FunctionCallingConfig Calling(IDictionary dictionary, Func<object?, object?> normalize, object input)
         {
             var result = new FunctionCallingConfig();
@@ -88,8 +98,7 @@ namespace GenAI.Core.Input
                         throw Invalid($"'{Key(entry)}' is not a field of the function calling config (mode, allowedFunctionNames).", input);
                 }
             }
-            if (result.AllowedFunctionNames?.Count > 0 && result.Mode != "ANY" && result.Mode != "VALIDATED")
-                throw Invalid($"allowedFunctionNames needs mode ANY (or VALIDATED), not {result.Mode ?? "no mode"}.", input);
+            // allowedFunctionNames with another mode than ANY is the service's to accept or refuse (the seed sends it).
             return result;
         }
 
@@ -104,8 +113,9 @@ namespace GenAI.Core.Input
 
         private static IDictionary JsonToDictionary(JsonElement element)
         {
-            if (element.ValueKind != JsonValueKind.Object) return new Dictionary<string, object?> { ["mode"] = element.ToString() };
-            var result = new Dictionary<string, object?>();
+            // Hashtables: their entries enumerate as DictionaryEntry, as the IDictionary code above expects.
+            if (element.ValueKind != JsonValueKind.Object) return new Hashtable { ["mode"] = element.ToString() };
+            var result = new Hashtable();
             foreach (var property in element.EnumerateObject())
                 result[property.Name] = property.Value.ValueKind switch
                 {

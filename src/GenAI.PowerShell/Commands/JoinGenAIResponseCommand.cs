@@ -7,7 +7,7 @@ namespace GenAI.PowerShell.Commands
     /// <summary>
     /// Combines the chunks of a streamed reply into one response, as a chat session does: text joined,
     /// all parts kept, the last finish reason and token usage. Chunks of several streams (-Each -Stream)
-    /// give one response per stream.
+    /// give one response per stream: chunks of one call share a StreamId.
     /// </summary>
     [Cmdlet(VerbsCommon.Join, "GenAIResponse")]
     [OutputType(typeof(GenerateContentResponse))]
@@ -40,9 +40,13 @@ namespace GenAI.PowerShell.Commands
             _aggregator = null;
         }
 
-        // Streams carry one responseId on all their chunks; without ids, a finished chunk ends its stream.
+        // The chunks of one call share the StreamId the client gave them: a stream is one response, whatever each
+        // chunk carries (older models send finishReason STOP on every chunk and no responseId). Chunks that lost it
+        // (read back from a file) fall back to the responseId, then to a finished chunk ending its stream.
         private static bool StartsNewResponse(GenerateContentResponse previous, GenerateContentResponse next)
         {
+            if (previous.StreamId != System.Guid.Empty && next.StreamId != System.Guid.Empty)
+                return previous.StreamId != next.StreamId;
             if (!string.IsNullOrEmpty(previous.ResponseId) && !string.IsNullOrEmpty(next.ResponseId))
                 return previous.ResponseId != next.ResponseId;
             return previous.FinishReason != null || previous.PromptFeedback?.BlockReason != null;

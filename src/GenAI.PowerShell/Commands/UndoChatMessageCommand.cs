@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using GenAI.Core.Chats;
 using GenAI.Core.Protocol;
@@ -25,7 +26,16 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
             if (!ShouldProcess(Session.ToString(), "Remove the last message and its reply from the chat history")) return;
-            var pair = Session.Rewind();
+            IReadOnlyList<Content>? pair;
+            try
+            {
+                pair = Session.Rewind();
+            }
+            catch (ChatBusyException busy)
+            {
+                WriteError(ErrorRecordFactory.Create(busy, Session));
+                return;
+            }
             if (pair == null)
             {
                 WriteError(ErrorRecordFactory.Create("ChatHistoryEmpty", ErrorCategory.InvalidOperation,

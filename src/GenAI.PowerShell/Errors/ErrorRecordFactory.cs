@@ -69,9 +69,11 @@ namespace GenAI.PowerShell.Errors
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,
             "Cancelled" => ErrorCategory.OperationStopped,
-            // Embeddings (issue 20).
+            // Embeddings.
             "InvalidOutputDimensionality" or "TitleRequiresRetrievalDocument" or "EmptyEmbeddingInput" or "EmbeddingModelSettings" => ErrorCategory.InvalidArgument,
             "UnsupportedEmbeddingInput" => ErrorCategory.InvalidType,
+            "ChatBusy" => ErrorCategory.ResourceBusy,
+            "InvalidHistory" or "StreamNotReadable" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.NotSpecified,
         };
 
@@ -81,6 +83,7 @@ namespace GenAI.PowerShell.Errors
             PromptBlockedException blocked => blocked.Response,
             CandidateStoppedException stopped => stopped.Response,
             GenAI.Core.Files.FilesException files => files.File,
+            GenAI.Core.Chats.ChatBusyException busy => busy.Session,
             _ => null,
         };
 

@@ -44,7 +44,8 @@ namespace GenAI.PowerShell.Schema
         public static object? ToType(JsonElement element, Type type) =>
             LanguagePrimitives.ConvertTo(ToPlain(element), type, CultureInfo.InvariantCulture);
 
-        private static object? ToPlain(JsonElement element)
+        /// <summary>Like <see cref="ToObject"/>, but objects become case-insensitive hashtables.</summary>
+        public static object? ToPlain(JsonElement element)
         {
             switch (element.ValueKind)
             {

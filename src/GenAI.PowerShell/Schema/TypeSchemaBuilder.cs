@@ -14,8 +14,8 @@ namespace GenAI.PowerShell.Schema
 {
     /// <summary>
     /// The API schema of a .NET or PowerShell type: strings, numbers, booleans, dates (STRING date-time),
-    /// enums (STRING with enum), arrays and lists (ARRAY), classes (OBJECT with their public properties in
-    /// declaration order). Every property is required except Nullable value types and properties marked
+    /// enums (STRING with enum), arrays and lists (ARRAY), hashtables (OBJECT), classes (OBJECT with their public
+    /// properties in declaration order). Every property is required except Nullable value types and properties marked
     /// [AllowNull()], which are nullable. [ValidateSet] gives an enum, [ValidateRange] minimum/maximum and
     /// [Description] a description.
     /// </summary>
@@ -34,7 +34,11 @@ namespace GenAI.PowerShell.Schema
             return document.RootElement.Clone();
         }
 
-        /// <summary>The schema of a command parameter, or null when the model cannot supply a value of that type.</summary>
+        /// <summary>
+        /// The schema of a command parameter, or null when the model cannot supply a value of that type. A hashtable or
+        /// [pscustomobject] parameter is an OBJECT with no fixed properties; a class PowerShell can build from a hashtable
+        /// is an OBJECT with its properties (throws InvalidSchema when one of them cannot be described).
+        /// </summary>
         public static JsonObject? ForParameter(Type type, IEnumerable<object> attributes) =>
             Build(type, attributes.ToArray(), new Stack<Type>(), type.Name, parameter: true);
 
@@ -53,9 +57,9 @@ namespace GenAI.PowerShell.Schema
                 schema = ArrayOf(type.GetElementType()!, path, where, parameter);
             else if (schema == null && ElementType(type) is Type element)
                 schema = ArrayOf(element, path, where, parameter);
-            else if (schema == null && !parameter && typeof(IDictionary).IsAssignableFrom(type))
+            else if (schema == null && (typeof(IDictionary).IsAssignableFrom(type) || (parameter && type == typeof(PSObject))))
                 schema = new JsonObject { ["type"] = "OBJECT" };
-            else if (schema == null && !parameter && IsDataClass(type))
+            else if (schema == null && IsDataClass(type) && (!parameter || IsBuildable(type)))
                 schema = Object(type, path, where);
 
             if (schema == null) return null;
@@ -102,6 +106,11 @@ namespace GenAI.PowerShell.Schema
         private static bool IsDataClass(Type type) =>
             (type.IsClass || (type.IsValueType && !type.IsPrimitive)) && type != typeof(object) && type != typeof(PSObject)
             && !typeof(Delegate).IsAssignableFrom(type) && !typeof(ScriptBlock).IsAssignableFrom(type) && Properties(type).Any();
+
+        // A parameter's class is described only when PowerShell can build it from the model's JSON object (a hashtable):
+        // a public parameterless constructor and settable properties. Others (FileInfo, Process) are not data to supply.
+        private static bool IsBuildable(Type type) =>
+            !type.IsAbstract && (type.IsValueType || type.GetConstructor(Type.EmptyTypes) != null) && Properties(type).Any(p => p.CanWrite);
 
         private static JsonObject Object(Type type, Stack<Type> path, string where)
         {

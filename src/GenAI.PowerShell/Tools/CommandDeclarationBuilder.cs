@@ -19,7 +19,8 @@ namespace GenAI.PowerShell.Tools
     /// A function declaration from a PowerShell command (the seed's callable → declaration, api-spec §6.5):
     /// the parameters of its default parameter set (common parameters left out) become the properties,
     /// mandatory ones are required, [ValidateSet] gives enums, and the help synopsis and parameter help
-    /// give the descriptions. The function keeps the command's name (Get-Process is a valid function name);
+    /// give the descriptions. Hashtable, [pscustomobject] and class parameters are OBJECTs (a class with its
+    /// properties); a parameter that cannot be described is left out with a warning naming it. The function keeps the command's name (Get-Process is a valid function name);
     /// characters the API does not allow become '_'.
     /// </summary>
     internal sealed class CommandDeclarationBuilder
@@ -76,7 +77,7 @@ namespace GenAI.PowerShell.Tools
             return result.Length > 64 ? result.ToString(0, 64) : result.ToString();
         }
 
-        private static JsonElement? Parameters(CommandInfo command, HelpText help)
+        private JsonElement? Parameters(CommandInfo command, HelpText help)
         {
             CommandParameterSetInfo? set;
             try
@@ -93,10 +94,28 @@ namespace GenAI.PowerShell.Tools
             var required = new JsonArray();
             foreach (var parameter in set.Parameters.Where(p => !IsCommonParameter(p.Name)))
             {
-                var schema = TypeSchemaBuilder.ForParameter(parameter.ParameterType, parameter.Attributes);
+                JsonObject? schema;
+                string? why = null;
+                try
+                {
+                    schema = TypeSchemaBuilder.ForParameter(parameter.ParameterType, parameter.Attributes);
+                }
+                catch (InvalidInputException ex)
+                {
+                    schema = null;
+                    why = ex.Message;
+                }
+                if (schema == null && IsTextConvertible(parameter.ParameterType))
+                    schema = new JsonObject { ["type"] = "STRING" };
                 if (schema == null)
                 {
-                    if (!parameter.IsMandatory) continue;
+                    if (!parameter.IsMandatory)
+                    {
+                        // Never a silent drop: the model would not know the parameter exists.
+                        _cmdlet.WriteWarning($"The tool {command.Name} is declared without its parameter -{parameter.Name}: a [{parameter.ParameterType.Name}] cannot be described to the model"
+                            + (why != null ? $" ({why.TrimEnd('.')})." : ".") + " The model can call the command, but cannot pass that parameter.");
+                        continue;
+                    }
                     if (s_unsupplied.Any(t => t.IsAssignableFrom(parameter.ParameterType)))
                         throw Invalid($"'{command.Name}' cannot be called by a model: its mandatory parameter -{parameter.Name} takes a {parameter.ParameterType.Name}.", command);
                     schema = new JsonObject { ["type"] = "STRING" };
@@ -111,6 +130,16 @@ namespace GenAI.PowerShell.Tools
             if (required.Count > 0) result["required"] = required;
             using var document = JsonDocument.Parse(result.ToJsonString());
             return SchemaConverter.Normalize(document.RootElement);
+        }
+
+        // Types PowerShell builds from text when binding (a path for FileInfo, a URI, an IP address): the model passes a string.
+        private static bool IsTextConvertible(Type type)
+        {
+            var element = type.IsArray ? type.GetElementType()! : type;
+            if (element == typeof(object) || element == typeof(PSObject) || typeof(System.Collections.IDictionary).IsAssignableFrom(element)) return false;
+            if (s_unsupplied.Any(t => t.IsAssignableFrom(element))) return false;
+            return element.GetConstructor(new[] { typeof(string) }) != null
+                || element.GetMethod("Parse", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static, null, new[] { typeof(string) }, null) != null;
         }
 
         private static InvalidInputException Invalid(string message, object input) =>

@@ -139,7 +139,7 @@ namespace GenAI.PowerShell.Tools
                 if (parameter == null || CommandDeclarationBuilder.IsCommonParameter(parameter.Name))
                     throw new ArgumentException($"{command.Name} has no parameter '{argument.Name}'.");
                 if (argument.Value.ValueKind == JsonValueKind.Null) continue;
-                object? value = JsonToPowerShell.ToObject(argument.Value);
+                object? value = WantsCustomObject(parameter.ParameterType) ? JsonToPowerShell.ToObject(argument.Value) : JsonToPowerShell.ToPlain(argument.Value);
                 try
                 {
                     arguments[parameter.Name] = LanguagePrimitives.ConvertTo(value, parameter.ParameterType, CultureInfo.InvariantCulture);
@@ -150,6 +150,14 @@ namespace GenAI.PowerShell.Tools
                 }
             }
             return arguments;
+        }
+
+        // A JSON object becomes a [pscustomobject] for untyped and [pscustomobject] parameters, else a hashtable
+        // (which PowerShell binds to [hashtable] parameters and converts to classes).
+        private static bool WantsCustomObject(Type type)
+        {
+            var element = type.IsArray ? type.GetElementType()! : type;
+            return element == typeof(object) || element == typeof(PSObject);
         }
 
         private static string Describe(CommandInfo command, FunctionCall call)

@@ -310,6 +310,88 @@ namespace GenAI.Core.Tests.Chats
             Assert.Equal(4, chat.HistoryCount);
         }
 
+        // Runs a test body on a dedicated thread, as a PowerShell pipeline runs (xunit runs tests on pool threads).
+        private static void OnOwnThread(Action body)
+        {
+            Exception? failure = null;
+            var thread = new Thread(() => { try { body(); } catch (Exception ex) { failure = ex; } });
+            thread.Start();
+            Assert.True(thread.Join(TimeSpan.FromMinutes(1)), "The test body hung.");
+            if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        // A pipeline reads a stream on one thread; whatever runs inside it (another send, an undo) runs on that thread too.
+        [Fact]
+        public void Anything_that_needs_the_turn_fails_at_once_on_the_thread_whose_stream_is_in_flight() => OnOwnThread(() =>
+        {
+            string id = InProcessEmulator.Tagged("echo");
+            var chat = new ChatSession(new GenerativeModel(id), new[] { User("earlier"), Content.FromText("Echo: earlier", "model") });
+            var stream = chat.StreamAsync(Models, User("one two three four")).GetAsyncEnumerator();
+            Assert.True(stream.MoveNextAsync().AsTask().GetAwaiter().GetResult());
+
+            var second = chat.SendAsync(Models, User("second"));
+            Assert.True(second.IsCompleted, "the send waits on the turn of its own thread");
+            var send = Assert.Throws<ChatBusyException>(() => second.GetAwaiter().GetResult());
+            Assert.Equal("ChatBusy", send.ErrorCode);
+            Assert.Contains("send another message", send.Message);
+            Assert.Contains("the streamed reply to 'one two three four'", send.Message);
+            Assert.Same(chat, send.Session);
+            var nested = chat.StreamAsync(Models, User("third")).GetAsyncEnumerator();
+            var move = nested.MoveNextAsync();
+            Assert.True(move.IsCompleted, "the nested stream waits on the turn of its own thread");
+            Assert.Throws<ChatBusyException>(() => move.AsTask().GetAwaiter().GetResult());
+            Assert.Contains("undo the last message", Assert.Throws<ChatBusyException>(() => chat.Rewind()).Message);
+            Assert.Throws<ChatBusyException>(() => chat.History = new ChatHistory(new Content[0]));
+            Assert.Equal(2, chat.HistoryCount);   // reading the committed history never waits
+
+            while (stream.MoveNextAsync().AsTask().GetAwaiter().GetResult()) { }
+            stream.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Assert.Equal(new[] { "earlier", "Echo: earlier", "one two three four", "Echo: one two three four" }, chat.History.Select(c => c.Text));
+            Assert.Equal("Echo: second", chat.SendAsync(Models, User("second")).GetAwaiter().GetResult().Text);
+            Assert.Equal(2, _emu.RequestsFor(id).Count);
+        });
+
+        [Fact]
+        public void A_stream_abandoned_early_frees_the_session()
+        {
+            var chat = new ChatSession(new GenerativeModel(InProcessEmulator.Tagged("echo")));
+            var stream = chat.StreamAsync(Models, User("one two three four")).GetAsyncEnumerator();
+            Assert.True(stream.MoveNextAsync().AsTask().GetAwaiter().GetResult());
+            stream.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Assert.Equal("Echo: next", chat.SendAsync(Models, User("next")).GetAwaiter().GetResult().Text);
+        }
+
+        [Fact]
+        public async Task History_can_be_replaced_with_a_deep_copy_and_the_next_send_carries_it()
+        {
+            string id = InProcessEmulator.Tagged("echo");
+            var chat = new ChatSession(new GenerativeModel(id));
+            await chat.SendAsync(Models, User("first"));
+            var given = new List<Content> { User("edited"), Content.FromText("Echo: edited", "model") };
+            chat.History = new ChatHistory(given);
+            given[0].Parts[0].Text = "changed afterwards";
+            Assert.Null(chat.Last);
+
+            await chat.SendAsync(Models, User("next"));
+            Assert.Equal(new[] { "edited", "Echo: edited", "next" }, InProcessEmulator.ContentTexts(_emu.RequestsFor(id)[1]));
+            chat.History = null!;
+            Assert.Equal(0, chat.HistoryCount);
+        }
+
+        [Fact]
+        public async Task The_history_copy_is_read_only_and_says_how_to_change_the_history()
+        {
+            var chat = new ChatSession(new GenerativeModel(InProcessEmulator.Tagged("echo")));
+            await chat.SendAsync(Models, User("first"));
+            var history = chat.History;
+            Assert.True(((IList<Content>)history).IsReadOnly);
+            var replace = Assert.Throws<NotSupportedException>(() => ((IList<Content>)history)[1] = User("x"));
+            Assert.Contains("$chat.History = $h", replace.Message);
+            Assert.Throws<NotSupportedException>(() => ((System.Collections.IList)history).Add(User("x")));
+            Assert.Throws<NotSupportedException>(() => ((ICollection<Content>)history).Clear());
+            Assert.Equal(2, chat.HistoryCount);
+        }
+
         [Fact]
         public async Task Per_call_overrides_and_model_defaults_reach_the_request()
         {

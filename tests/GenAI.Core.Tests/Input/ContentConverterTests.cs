@@ -20,6 +20,54 @@ namespace GenAI.Core.Tests.Input
             Assert.Equal(new[] { "a", "b" }, content.Parts.ConvertAll(p => p.Text));
         }
 
+        public static IEnumerable<object[]> RawInlineData()
+        {
+            byte[] png = { 0x89, 0x50, 0x4E, 0x47 };
+            yield return new object[] { new Hashtable { ["inline_data"] = new Hashtable { ["mime_type"] = "image/png", ["data"] = png } } };
+            yield return new object[] { new Hashtable { ["inlineData"] = new Hashtable { ["mimeType"] = "image/png", ["data"] = new System.IO.MemoryStream(png) } } };
+            yield return new object[] { new Hashtable { ["mime_type"] = "image/png", ["data"] = png } };
+            yield return new object[] { new Hashtable { ["role"] = "user", ["parts"] = new object[] { new Hashtable { ["inline_data"] = new Hashtable { ["mime_type"] = "image/png", ["data"] = png } } } } };
+        }
+
+        [Theory]
+        [MemberData(nameof(RawInlineData))]
+        public void Bytes_and_streams_inside_inline_data_are_sent_as_base64(object value)
+        {
+            var part = Assert.Single(Assert.Single(_converter.ToContents(new[] { value })).Parts);
+            Assert.Equal("image/png", part.InlineData!.MimeType);
+            Assert.Equal("iVBORw==", part.InlineData.Data);
+            Assert.Contains("\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"iVBORw==\"}", System.Text.Json.JsonSerializer.Serialize(part, GenAIJsonContext.Default.Part));
+        }
+
+        [Fact]
+        public void A_file_as_inline_data_is_read_as_bytes_even_when_it_is_text()
+        {
+            string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.Guid.NewGuid().ToString("N") + ".txt");
+            System.IO.File.WriteAllText(path, "hi");
+            try
+            {
+                var file = new System.IO.FileInfo(path);
+                var bare = _converter.ToPart(new Hashtable { ["inline_data"] = file });
+                Assert.Equal("text/plain", bare.InlineData!.MimeType);
+                Assert.Equal("aGk=", bare.InlineData.Data);
+                var typed = _converter.ToPart(new Hashtable { ["inline_data"] = new Hashtable { ["mime_type"] = "application/octet-stream", ["data"] = file } });
+                Assert.Equal("application/octet-stream", typed.InlineData!.MimeType);
+            }
+            finally
+            {
+                System.IO.File.Delete(path);
+            }
+        }
+
+        [Fact]
+        public void Bytes_as_inline_data_without_a_type_ask_for_one()
+        {
+            var error = Assert.Throws<InvalidInputException>(() => _converter.ToPart(new Hashtable { ["inline_data"] = new byte[] { 1 } }));
+            Assert.Equal("MimeTypeRequired", error.ErrorCode);
+            Assert.Contains("mime_type", error.RecommendedAction!);
+            Assert.Equal("AQ==", new ContentConverter(mimeType: "image/png").ToPart(new Hashtable { ["inline_data"] = new byte[] { 1 } }).InlineData!.Data);
+        }
+
         [Fact]
         public void A_list_of_contents_is_a_conversation()
         {

@@ -86,9 +86,37 @@ namespace GenAI.Core.Tests.Input
             Assert.Equal(new[] { "f" }, flat.FunctionCallingConfig.AllowedFunctionNames);
             var full = ToolConfigConverter.Convert(new Hashtable { ["functionCallingConfig"] = new Hashtable { ["Mode"] = "none" } });
             Assert.Equal("NONE", full.FunctionCallingConfig!.Mode);
-            var error = Assert.Throws<InvalidInputException>(() => ToolConfigConverter.Convert(new Hashtable { ["mode"] = "auto", ["allowedFunctionNames"] = "f" }));
-            Assert.Contains("needs mode ANY", error.Message);
             Assert.Throws<InvalidInputException>(() => ToolConfigConverter.Convert("sometimes"));
+        }
+
+        [Fact]
+        public void Allowed_function_names_with_auto_are_sent_for_the_service_to_judge()
+        {
+            var config = ToolConfigConverter.Convert(new Hashtable { ["mode"] = "auto", ["allowedFunctionNames"] = "f" });
+            Assert.Equal("AUTO", config.FunctionCallingConfig!.Mode);
+            Assert.Equal(new[] { "f" }, config.FunctionCallingConfig.AllowedFunctionNames);
+            Assert.Contains("\"allowedFunctionNames\":[\"f\"]", JsonSerializer.Serialize(config, GenAIJsonContext.Default.ToolConfig));
+        }
+
+        public enum CallingMode { Auto = 1, Any = 2, None = 3 }
+
+        public static IEnumerable<object[]> ShortForms() => new[]
+        {
+            new object[] { "any" },
+            new object[] { "MODE_ANY" },
+            new object[] { 2 },
+            new object[] { CallingMode.Any },
+            new object[] { new FunctionCallingConfig { Mode = "ANY" } },
+        };
+
+        [Theory]
+        [MemberData(nameof(ShortForms))]
+        public void Function_calling_config_may_be_just_a_mode_inside_the_full_shape(object mode)
+        {
+            var config = ToolConfigConverter.Convert(new Hashtable { ["function_calling_config"] = mode });
+            Assert.Equal("ANY", config.FunctionCallingConfig!.Mode);
+            var json = ToolConfigConverter.Convert(JsonDocument.Parse("{\"functionCallingConfig\":\"any\"}").RootElement);
+            Assert.Equal("ANY", json.FunctionCallingConfig!.Mode);
         }
     }
 }
