@@ -34,6 +34,12 @@
         'Start-GenAIEmulator'
         'Stop-GenAIEmulator'
         'Undo-ChatMessage'
+        'Start-GenAIBatch'
+        'Get-GenAIBatch'
+        'Wait-GenAIBatch'
+        'Receive-GenAIBatch'
+        'Stop-GenAIBatch'
+        'Remove-GenAIBatch'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

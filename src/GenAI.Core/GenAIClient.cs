@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using GenAI.Core.Batches;
 using GenAI.Core.Caches;
 using GenAI.Core.Files;
 using GenAI.Core.Models;
@@ -41,6 +42,7 @@ namespace GenAI.Core
             Models = new ModelsClient(Transport);
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
+            Batches = new BatchesClient(new BatchRestApi(options, _http), Files);
         }
 
         public GenAIClientOptions Options { get; }
@@ -62,6 +64,9 @@ namespace GenAI.Core
         public FilesClient Files { get; }
 
         public CachesClient Caches { get; }
+
+        /// <summary>The Batch API; over REST whatever <see cref="TransportKind"/> is (the public protos have no batch RPC).</summary>
+        public BatchesClient Batches { get; }
 
         public void Dispose()
         {

@@ -39,6 +39,10 @@ namespace GenAI.Core.Protocol
     [JsonSerializable(typeof(JsonElement))]
     [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
     [JsonSerializable(typeof(Chats.ChatSessionDocument))]
+    [JsonSerializable(typeof(Batches.GenAIBatch))]
+    [JsonSerializable(typeof(Batches.ListBatchesResponse))]
+    [JsonSerializable(typeof(Batches.BatchResponseItem<GenerateContentResponse>))]
+    [JsonSerializable(typeof(Batches.InlinedResponses<GenerateContentResponse>))]
     public sealed partial class GenAIJsonContext : JsonSerializerContext
     {
     }

@@ -69,6 +69,10 @@ namespace GenAI.PowerShell.Errors
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,
             "Cancelled" => ErrorCategory.OperationStopped,
+            // Batches (issue 19).
+            "WaitTimedOut" => ErrorCategory.OperationTimeout,
+            "BatchFailed" or "BatchHasNoResults" or "BatchNotFinished" or "BatchOutputMissing" => ErrorCategory.InvalidOperation,
+            "InvalidBatchName" or "InvalidBatchInput" or "DisplayNameRequired" or "EmptyBatch" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.NotSpecified,
         };
 
@@ -78,6 +82,7 @@ namespace GenAI.PowerShell.Errors
             PromptBlockedException blocked => blocked.Response,
             CandidateStoppedException stopped => stopped.Response,
             GenAI.Core.Files.FilesException files => files.File,
+            GenAI.Core.Batches.BatchException batch => batch.Batch,
             _ => null,
         };
 
