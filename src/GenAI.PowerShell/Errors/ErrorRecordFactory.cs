@@ -73,6 +73,7 @@ namespace GenAI.PowerShell.Errors
             "WaitTimedOut" => ErrorCategory.OperationTimeout,
             "BatchFailed" or "BatchHasNoResults" or "BatchNotFinished" or "BatchOutputMissing" => ErrorCategory.InvalidOperation,
             "InvalidBatchName" or "InvalidBatchInput" or "DisplayNameRequired" or "EmptyBatch" => ErrorCategory.InvalidArgument,
+            "AsJobNotSupported" => ErrorCategory.InvalidOperation,
             _ => ErrorCategory.NotSpecified,
         };
 
