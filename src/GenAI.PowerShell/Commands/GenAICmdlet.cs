@@ -263,6 +263,29 @@ namespace GenAI.PowerShell.Commands
             WriteObject(job);
         }
 
+        /// <summary>
+        /// The Get-GenAI* pattern: each name fetched on its own (an error on that name when it fails); no name lists
+        /// every page; a wildcard lists and keeps what <paramref name="matches"/> accepts.
+        /// </summary>
+        private protected void GetOrList<T>(string[]? names, Func<string, Task<T>> get, Func<IAsyncEnumerable<T>> list, Func<WildcardPattern, T, bool> matches)
+        {
+            if (names == null || names.Length == 0)
+            {
+                TryRun(() => { foreach (var item in Pull(list())) WriteObject(item); }, null);
+                return;
+            }
+            foreach (string name in names)
+            {
+                if (!WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    TryRun(() => WriteObject(Await(get(name))), name);
+                    continue;
+                }
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                TryRun(() => { foreach (var item in Pull(list())) if (matches(pattern, item)) WriteObject(item); }, name);
+            }
+        }
+
         /// <summary>Refuses -AsJob with a parameter that needs the pipeline thread.</summary>
         private protected void RejectWithJob(bool asJob, bool conflict, string parameter, string reason)
         {

@@ -22,31 +22,9 @@ namespace GenAI.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (Name == null || Name.Length == 0)
-            {
-                List(null);
-                return;
-            }
-            foreach (string name in Name)
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    List(new WildcardPattern(name, WildcardOptions.IgnoreCase));
-                    continue;
-                }
-                TryRun(() => WriteObject(Await(client.Batches.GetAsync(name, BuildRequestOptions(), StopToken))), name);
-            }
-        }
-
-        private void List(WildcardPattern? pattern)
-        {
-            var client = Client;
-            TryRun(() =>
-            {
-                foreach (var batch in Pull(client.Batches.ListAsync(PageSize > 0 ? PageSize : (int?)null, BuildRequestOptions(), StopToken)))
-                    if (pattern == null || pattern.IsMatch(batch.Name ?? "") || pattern.IsMatch(batch.Id) || (batch.DisplayName != null && pattern.IsMatch(batch.DisplayName)))
-                        WriteObject(batch);
-            }, pattern?.ToString());
+            GetOrList(Name, name => client.Batches.GetAsync(name, BuildRequestOptions(), StopToken),
+                () => client.Batches.ListAsync(PageSize > 0 ? PageSize : (int?)null, BuildRequestOptions(), StopToken),
+                (pattern, batch) => pattern.IsMatch(batch.Name ?? "") || pattern.IsMatch(batch.Id) || (batch.DisplayName != null && pattern.IsMatch(batch.DisplayName)));
         }
     }
 }

@@ -4,10 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using System.Threading.Tasks;
-using GenAI.Core.Errors;
-using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 
 namespace GenAI.PowerShell.Completers
@@ -26,7 +22,6 @@ namespace GenAI.PowerShell.Completers
             "gemini-flash-latest", "gemini-flash-lite-latest", "gemini-pro-latest", "gemma-3-27b-it", "gemini-embedding-001",
         };
 
-        private static readonly TimeSpan s_fetchTimeout = TimeSpan.FromSeconds(2);
         private static readonly TimeSpan s_keepFor = TimeSpan.FromMinutes(10);
         private static readonly TimeSpan s_retryFailureAfter = TimeSpan.FromMinutes(1);
         private static readonly object s_lock = new object();
@@ -69,38 +64,11 @@ namespace GenAI.PowerShell.Completers
             }
         }
 
-        private static List<(string, string)>? TryList()
-        {
-            using var cancel = new CancellationTokenSource(s_fetchTimeout);
-            try
+        private static List<(string Value, string ToolTip)>? TryList() =>
+            ServiceListing.TryFetch((client, options, token) => client.Models.ListAsync(null, options, token), model =>
             {
-                var client = ModuleConfiguration.GetClient();
-                var options = new RequestOptions { Timeout = s_fetchTimeout, MaxRetries = 0, Deadline = s_fetchTimeout };
-                var task = Task.Run(async () =>
-                {
-                    var models = new List<(string, string)>();
-                    var enumerator = client.Models.ListAsync(null, options, cancel.Token).GetAsyncEnumerator(cancel.Token);
-                    try
-                    {
-                        while (await enumerator.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            var model = enumerator.Current;
-                            string tip = string.IsNullOrEmpty(model.DisplayName) ? model.Id : $"{model.DisplayName}: {model.Description}";
-                            models.Add((model.Id, tip.Length > 200 ? tip.Substring(0, 200) + "…" : tip));
-                        }
-                    }
-                    finally
-                    {
-                        await enumerator.DisposeAsync().ConfigureAwait(false);
-                    }
-                    return models;
-                });
-                return task.Wait(s_fetchTimeout + TimeSpan.FromMilliseconds(500)) ? task.Result : null;
-            }
-            catch (Exception ex) when (ex is GenAIException || ex is AggregateException || ex is OperationCanceledException)
-            {
-                return null;
-            }
-        }
+                string tip = string.IsNullOrEmpty(model.DisplayName) ? model.Id : $"{model.DisplayName}: {model.Description}";
+                return (model.Id, tip.Length > 200 ? tip.Substring(0, 200) + "…" : tip);
+            });
     }
 }
