@@ -12,7 +12,7 @@ Import-Module (Join-Path $PSScriptRoot '../../build/EmulatorProcess.psm1') -Forc
 $ModulePath = (Resolve-Path $ModulePath).Path
 Import-Module $ModulePath -Force
 
-function Get-ProcKiB([string] $Field) { [long](((Get-Content /proc/self/status) -match "^${Field}:") -replace '\D', '') }
+function Get-ProcKiB([string] $Field) { [long]((@(Get-Content /proc/self/status) -match "^${Field}:")[0] -replace '\D', '') }
 function Reset-Peak { [IO.File]::WriteAllText('/proc/self/clear_refs', '5') }
 function Measure-Step([scriptblock] $Step) {
     [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
