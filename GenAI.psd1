@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Add-GenAIFile'
         'Export-ChatSession'
+        'Get-GenAIBatch'
         'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
         'Get-GenAIFile'
@@ -25,21 +26,20 @@
         'Measure-Tokens'
         'New-GenAICachedContent'
         'New-GenAIModel'
+        'Receive-GenAIBatch'
+        'Remove-GenAIBatch'
         'Remove-GenAICachedContent'
         'Remove-GenAIFile'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
         'Start-ChatSession'
+        'Start-GenAIBatch'
         'Start-GenAIEmulator'
+        'Stop-GenAIBatch'
         'Stop-GenAIEmulator'
         'Undo-ChatMessage'
-        'Start-GenAIBatch'
-        'Get-GenAIBatch'
         'Wait-GenAIBatch'
-        'Receive-GenAIBatch'
-        'Stop-GenAIBatch'
-        'Remove-GenAIBatch'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')
