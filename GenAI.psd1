@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Add-GenAIFile'
         'Export-ChatSession'
+        'Get-GenAIBatch'
         'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
         'Get-GenAIEmbedding'
@@ -26,15 +27,20 @@
         'Measure-Tokens'
         'New-GenAICachedContent'
         'New-GenAIModel'
+        'Receive-GenAIBatch'
+        'Remove-GenAIBatch'
         'Remove-GenAICachedContent'
         'Remove-GenAIFile'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
         'Start-ChatSession'
+        'Start-GenAIBatch'
         'Start-GenAIEmulator'
+        'Stop-GenAIBatch'
         'Stop-GenAIEmulator'
         'Undo-ChatMessage'
+        'Wait-GenAIBatch'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')

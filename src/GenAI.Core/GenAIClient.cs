@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using GenAI.Core.Batches;
 using GenAI.Core.Caches;
 using GenAI.Core.Embeddings;
 using GenAI.Core.Files;
@@ -43,6 +44,7 @@ namespace GenAI.Core
             Files = new FilesClient(Transport, uploader ?? new ResumableUploader(options, _http));
             Caches = new CachesClient(Transport);
             Embeddings = new EmbeddingsClient(Transport);
+            Batches = new BatchesClient(new BatchRestApi(options, _http), Files);
         }
 
         public GenAIClientOptions Options { get; }
@@ -66,6 +68,8 @@ namespace GenAI.Core
         public CachesClient Caches { get; }
 
         public EmbeddingsClient Embeddings { get; }
+        /// <summary>The Batch API; over REST whatever <see cref="TransportKind"/> is (the public protos have no batch RPC).</summary>
+        public BatchesClient Batches { get; }
 
         public void Dispose()
         {

@@ -43,6 +43,10 @@ namespace GenAI.Core.Protocol
     [JsonSerializable(typeof(EmbedContentResponse))]
     [JsonSerializable(typeof(BatchEmbedContentsRequest))]
     [JsonSerializable(typeof(BatchEmbedContentsResponse))]
+    [JsonSerializable(typeof(Batches.GenAIBatch))]
+    [JsonSerializable(typeof(Batches.ListBatchesResponse))]
+    [JsonSerializable(typeof(Batches.BatchResponseItem<GenerateContentResponse>))]
+    [JsonSerializable(typeof(Batches.InlinedResponses<GenerateContentResponse>))]
     public sealed partial class GenAIJsonContext : JsonSerializerContext
     {
     }

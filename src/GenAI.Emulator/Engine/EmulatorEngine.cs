@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Emulator.Engine.Batches;
 using GenAI.Emulator.Engine.Caches;
 using GenAI.Emulator.Engine.Embeddings;
 using GenAI.Emulator.Engine.Errors;
@@ -36,6 +37,7 @@ public sealed class EmulatorEngine : IDisposable
         Replays = new ReplayRegistry(options.FixturesPath);
         _generate = new GenerateService(this);
         _embeddings = new EmbeddingService(this);
+        Batches = new BatchApi(_generate.GenerateAsync, Catalog, Files, options, time, _stopping.Token);
     }
 
     public EmulatorOptions Options { get; }
@@ -50,6 +52,8 @@ public sealed class EmulatorEngine : IDisposable
     public CachedContentApi Caches { get; }
 
     public ReplayRegistry Replays { get; }
+
+    public BatchApi Batches { get; }
 
     public GateRegistry Gates { get; } = new();
 

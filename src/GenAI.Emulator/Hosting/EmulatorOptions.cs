@@ -53,6 +53,15 @@ public sealed class EmulatorOptions
     /// <summary>Smallest cache accepted by cachedContents.create, in emulator tokens (default 0; the live service wants ~1024+).</summary>
     public int MinCachedContentTokens { get; set; }
 
+    /// <summary>How long a new batch stays PENDING (default 100 ms; a display-name tag <c>pending-&lt;N&gt;ms</c> overrides it).</summary>
+    public TimeSpan BatchPendingTime { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a batch stays RUNNING at least, its requests spread over it (default 300 ms; tag <c>running-&lt;N&gt;ms</c>).</summary>
+    public TimeSpan BatchRunningTime { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>A batch still pending or running this long after its creation ends EXPIRED (default 48 h, as the service).</summary>
+    public TimeSpan BatchExpiry { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>Clock used for files and caches (tests may inject a fake).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

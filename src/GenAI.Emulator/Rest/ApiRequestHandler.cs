@@ -121,9 +121,35 @@ internal sealed class ApiRequestHandler
                 return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Update(route.ResourceId, body, mask), 200, cancellationToken);
             case RestOperation.DeleteCachedContent:
                 return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Delete(route.ResourceId), 200, cancellationToken);
+            case RestOperation.CreateBatch:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Batches.Create(route.Resource, route.ApiVersion, body), 200, cancellationToken);
+            case RestOperation.ListBatches:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Batches.List(pageSize, pageToken), 200, cancellationToken);
+            case RestOperation.GetBatch:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Batches.Get(route.ResourceId), 200, cancellationToken);
+            case RestOperation.CancelBatch:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Batches.Cancel(route.ResourceId), 200, cancellationToken);
+            case RestOperation.DeleteBatch:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Batches.Delete(route.ResourceId), 200, cancellationToken);
+            case RestOperation.DownloadFile:
+                return DownloadAsync(context, route, cancellationToken);
             default:
                 return ResponseWriter.WriteNotFoundPageAsync(context);
         }
+    }
+
+    // Without alt=media, files.download answers the empty DownloadFileResponse, as the proto method does.
+    private Task DownloadAsync(HttpContext context, RestRoute route, CancellationToken cancellationToken)
+    {
+        var file = _engine.Files.RequireDownloadable(route.ResourceId);
+        if (!string.Equals(context.Request.Query["alt"].ToString(), "media", StringComparison.Ordinal))
+        {
+            return ResponseWriter.WriteJsonAsync(context, new System.Text.Json.Nodes.JsonObject(), 200, cancellationToken);
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = file.MimeType;
+        return ResponseWriter.WriteBytesAsync(context, file.Content, cancellationToken);
     }
 
     private static async Task UnaryAsync(HttpContext context, Task<UnaryOutcome> pending, CancellationToken cancellationToken)

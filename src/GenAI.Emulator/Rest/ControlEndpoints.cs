@@ -36,6 +36,12 @@ internal static class ControlEndpoints
             return ResponseWriter.WriteJsonAsync(context, new JsonObject { ["released"] = Uri.UnescapeDataString(model) });
         });
 
+        routes.MapPost("/emulator/batches/{id}/release", (HttpContext context, string id) => Guard(context, () =>
+        {
+            engine.Batches.Release(Uri.UnescapeDataString(id));
+            return ResponseWriter.WriteJsonAsync(context, new JsonObject { ["released"] = "batches/" + Uri.UnescapeDataString(id) });
+        }));
+
         routes.MapPost("/emulator/replay", (HttpContext context) => Guard(context, async () =>
         {
             using var reader = new System.IO.MemoryStream();

@@ -23,6 +23,12 @@ internal enum RestOperation
     DeleteCachedContent,
     EmbedContent,
     BatchEmbedContents,
+    CreateBatch,
+    ListBatches,
+    GetBatch,
+    CancelBatch,
+    DeleteBatch,
+    DownloadFile,
 }
 
 /// <summary>
@@ -39,6 +45,12 @@ internal sealed record RestRoute(RestOperation Operation, string ApiVersion, str
         if (path.StartsWith("/upload/v1beta/files", StringComparison.Ordinal) && path.TrimEnd('/') == "/upload/v1beta/files" && method == "POST")
         {
             return new RestRoute(hasUploadId ? RestOperation.UploadChunk : RestOperation.UploadFile, "v1beta", "files");
+        }
+
+        // The media-download form of files.download: /download/v1beta/files/{id}:download?alt=media.
+        if (path.StartsWith("/download/v1beta/", StringComparison.Ordinal))
+        {
+            return method == "GET" && Parse(method, path["/download".Length..], hasUploadId) is { Operation: RestOperation.DownloadFile } download ? download : null;
         }
 
         string version;
@@ -76,6 +88,7 @@ internal sealed record RestRoute(RestOperation Operation, string ApiVersion, str
                     "countTokens" => RestOperation.CountTokens,
                     "embedContent" => RestOperation.EmbedContent,
                     "batchEmbedContents" => RestOperation.BatchEmbedContents,
+                    "batchGenerateContent" => RestOperation.CreateBatch,
                     _ => RestOperation.UnsupportedModelMethod,
                 }, version, resource, verb);
             }
@@ -93,12 +106,22 @@ internal sealed record RestRoute(RestOperation Operation, string ApiVersion, str
             return null;
         }
 
+        bool single = segments.Length == 2 && segments[1].Length > 0;
+        if (version == "v1beta" && single && verb is not null)
+        {
+            return (collection, verb, method) switch
+            {
+                ("files", "download", "GET") => new RestRoute(RestOperation.DownloadFile, version, resource, verb),
+                ("batches", "cancel", "POST") => new RestRoute(RestOperation.CancelBatch, version, resource, verb),
+                _ => null,
+            };
+        }
+
         if (version != "v1beta" || verb is not null || segments.Length > 2)
         {
             return null;
         }
 
-        bool single = segments.Length == 2 && segments[1].Length > 0;
         return (collection, single, method) switch
         {
             ("files", false, "GET") => new RestRoute(RestOperation.ListFiles, version, resource),
@@ -109,6 +132,9 @@ internal sealed record RestRoute(RestOperation Operation, string ApiVersion, str
             ("cachedContents", true, "GET") => new RestRoute(RestOperation.GetCachedContent, version, resource),
             ("cachedContents", true, "PATCH") => new RestRoute(RestOperation.UpdateCachedContent, version, resource),
             ("cachedContents", true, "DELETE") => new RestRoute(RestOperation.DeleteCachedContent, version, resource),
+            ("batches", false, "GET") => new RestRoute(RestOperation.ListBatches, version, resource),
+            ("batches", true, "GET") => new RestRoute(RestOperation.GetBatch, version, resource),
+            ("batches", true, "DELETE") => new RestRoute(RestOperation.DeleteBatch, version, resource),
             _ => null,
         };
     }

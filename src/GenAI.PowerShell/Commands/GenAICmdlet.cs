@@ -10,6 +10,7 @@ using GenAI.Core.Files;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Concurrency;
+using GenAI.PowerShell.Jobs;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Formatting;
@@ -210,6 +211,87 @@ namespace GenAI.PowerShell.Commands
             var batch = new OrderedBatch(throttleLimit, StopToken);
             _messages.AlsoWake = batch.Wake;
             return batch;
+        }
+
+        /// <summary>
+        /// A job for -AsJob. Its calls write their retry and wire messages to the job's verbose and debug streams
+        /// (when -Verbose or -Debug asked for them), key redacted; <paramref name="options"/> is switched over to it.
+        /// </summary>
+        private protected Jobs.GenAIJob NewJob(RequestOptions options)
+        {
+            var job = new Jobs.GenAIJob(MyInvocation.Line?.Trim() is { Length: > 0 } line ? line : MyInvocation.MyCommand.Name);
+            string key = ModuleConfiguration.CurrentKey ?? "";
+            bool verbose = WantsVerbose, debug = WantsDebug;
+            options.Log = !verbose && !debug ? null : (level, message) =>
+            {
+                message = KeyMask.Redact(message, key);
+                if (level == DiagnosticLevel.Info && verbose) job.Verbose.Add(new VerboseRecord(message));
+                else if (debug) job.Debug.Add(new DebugRecord(message));
+            };
+            return job;
+        }
+
+        /// <summary>
+        /// Starts <paramref name="job"/> draining <paramref name="batch"/> (made on the job's token) on the thread pool:
+        /// outputs through <paramref name="onOutput"/> in input order, each failed item as a job error with its usual
+        /// ErrorId and its input as target. Adds the job to the session's job table and writes it.
+        /// </summary>
+        private protected void StartJob(Jobs.GenAIJob job, OrderedBatch batch, Action<BatchEvent> onOutput, Action<BatchEvent>? onCompleted = null)
+        {
+            job.Start(token => Task.Run(() =>
+            {
+                int failures = 0;
+                foreach (var e in batch.TakeAll())
+                {
+                    if (e.Kind == BatchEventKind.Output) onOutput(e);
+                    if (e.Kind != BatchEventKind.Completed) continue;
+                    if (e.Error is OperationCanceledException && token.IsCancellationRequested) throw e.Error;
+                    if (e.Error != null) failures++;
+                    if (e.Error is GenAIException known) job.WriteError(ErrorRecordFactory.Create(known, e.Target));
+                    else if (e.Error != null) job.WriteError(new ErrorRecord(e.Error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, e.Target));
+                    onCompleted?.Invoke(e);
+                }
+                job.AllFailed = failures > 0 && failures == batch.Started;
+            }, token), null);
+            PublishJob(job);
+        }
+
+        /// <summary>Adds a started job to the session's job table and writes it.</summary>
+        private protected void PublishJob(Jobs.GenAIJob job)
+        {
+            JobRepository.Add(job);
+            WriteObject(job);
+        }
+
+        /// <summary>
+        /// The Get-GenAI* pattern: each name fetched on its own (an error on that name when it fails); no name lists
+        /// every page; a wildcard lists and keeps what <paramref name="matches"/> accepts.
+        /// </summary>
+        private protected void GetOrList<T>(string[]? names, Func<string, Task<T>> get, Func<IAsyncEnumerable<T>> list, Func<WildcardPattern, T, bool> matches)
+        {
+            if (names == null || names.Length == 0)
+            {
+                TryRun(() => { foreach (var item in Pull(list())) WriteObject(item); }, null);
+                return;
+            }
+            foreach (string name in names)
+            {
+                if (!WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    TryRun(() => WriteObject(Await(get(name))), name);
+                    continue;
+                }
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                TryRun(() => { foreach (var item in Pull(list())) if (matches(pattern, item)) WriteObject(item); }, name);
+            }
+        }
+
+        /// <summary>Refuses -AsJob with a parameter that needs the pipeline thread.</summary>
+        private protected void RejectWithJob(bool asJob, bool conflict, string parameter, string reason)
+        {
+            if (asJob && conflict)
+                ThrowTerminatingError(ErrorRecordFactory.Create("AsJobNotSupported", ErrorCategory.InvalidOperation,
+                    $"-AsJob cannot be combined with {parameter}: {reason}", null, $"Drop -AsJob or {parameter}."));
         }
 
         /// <summary>

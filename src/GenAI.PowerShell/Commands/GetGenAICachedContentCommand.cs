@@ -23,30 +23,8 @@ namespace GenAI.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var client = Client;
-            if (Name == null || Name.Length == 0)
-            {
-                List(null);
-                return;
-            }
-            foreach (string name in Name)
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(name))
-                {
-                    List(new WildcardPattern(name, WildcardOptions.IgnoreCase));
-                    continue;
-                }
-                TryRun(() => WriteObject(Await(client.Caches.GetAsync(name, BuildRequestOptions(), StopToken))), name);
-            }
-        }
-
-        private void List(WildcardPattern? pattern)
-        {
-            var client = Client;
-            TryRun(() =>
-            {
-                foreach (var cache in Pull(client.Caches.ListAsync(PageSize > 0 ? PageSize : (int?)null, BuildRequestOptions(), StopToken)))
-                    if (pattern == null || Matches(pattern, cache)) WriteObject(cache);
-            }, pattern?.ToString());
+            GetOrList(Name, name => client.Caches.GetAsync(name, BuildRequestOptions(), StopToken),
+                () => client.Caches.ListAsync(PageSize > 0 ? PageSize : (int?)null, BuildRequestOptions(), StopToken), Matches);
         }
 
         private static bool Matches(WildcardPattern pattern, CachedContent cache)

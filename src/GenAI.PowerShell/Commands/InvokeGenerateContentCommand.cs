@@ -40,6 +40,7 @@ namespace GenAI.PowerShell.Commands
         private GenerativeModel? _modelInUse;
         private GenerateContentResponse? _lastReply;
         private bool _chunksToConsole;
+        private Jobs.GenAIJob? _job;
 
         /// <summary>The prompt: text, files, parts, contents or a conversation. With -Each it is put before every item.</summary>
         [Parameter(Position = 0)]
@@ -90,6 +91,10 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>Return at once with a job (GenAIJob) that makes the call; Receive-Job gets the replies (or chunks as they come).</summary>
+        [Parameter]
+        public SwitchParameter AsJob { get; set; }
+
         // The model: -Model, else a piped model object, else the configured default. Fixed once a request is built.
         private GenerativeModel ModelInUse => _modelInUse ??= Model ?? _pipedModel ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
 
@@ -100,13 +105,16 @@ namespace GenAI.PowerShell.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Create("FunctionCallingNotBatched", ErrorCategory.InvalidOperation,
                     "Automatic function calling runs the model's commands on the pipeline thread, one reply at a time; it cannot be combined with -Each.", null,
                     "Drop -Each (call the cmdlet once per item, e.g. in ForEach-Object), or drop -AutomaticFunctionCalling."));
+            RejectWithJob(AsJob, AutomaticFunctionCalling, "-AutomaticFunctionCalling", "the model's commands run on the pipeline thread, which a job does not have.");
+            RejectWithJob(AsJob, AsObject, "-AsObject", "a job writes the replies themselves.");
             _ = Settings;
             _client = Client;
             _options = BuildRequestOptions();
             _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
-            _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
+            _chunksToConsole = Stream && !AsJob && ChunkDisplay.GoesToConsole(this);
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
-            if (Each) _batch = NewBatch(ThrottleLimit);
+            if (AsJob) _job = NewJob(_options);
+            if (Each) _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -118,7 +126,7 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
             foreach (var item in _input.TakeItems(items, MyInvocation.ExpectingInput)) StartItem(item);
-            WriteEvents(_batch!.TakeReady(), WriteOutput, OnCompleted, BatchActivityId);
+            if (_job == null) WriteEvents(_batch!.TakeReady(), WriteOutput, OnCompleted, BatchActivityId);
         }
 
         protected override void EndProcessing()
@@ -127,6 +135,11 @@ namespace GenAI.PowerShell.Commands
             {
                 foreach (var item in _input.FlushItems()) StartItem(item);
                 if (_batch!.Started == 0 && _input.HasSharedPrompt) StartItem(null);
+                if (_job != null)
+                {
+                    StartJob(_job, _batch, JobOutput, JobCompleted);
+                    return;
+                }
                 WriteEvents(_batch.TakeAll(), WriteOutput, OnCompleted, BatchActivityId);
                 WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", "Done") { RecordType = ProgressRecordType.Completed });
                 return;
@@ -149,8 +162,13 @@ namespace GenAI.PowerShell.Commands
                 }, _input.Target);
                 return;
             }
-            var single = NewBatch(1);
+            var single = _job != null ? new OrderedBatch(1, _job.StopToken) : NewBatch(1);
             single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
+            if (_job != null)
+            {
+                StartJob(_job, single, JobOutput, JobCompleted);
+                return;
+            }
             WriteEvents(single.TakeAll(), WriteOutput, OnCompleted);
         }
 
@@ -206,6 +224,22 @@ namespace GenAI.PowerShell.Commands
             if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
             if (reply.IsStreamChunk) WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
             else WriteReply(reply, EffectiveConfig(), e.Target);
+        }
+
+        // -AsJob: replies and chunks go to the job's output as they come (chunks in their plain view), problems to its errors.
+        private void JobOutput(BatchEvent e)
+        {
+            var reply = (GenerateContentResponse)e.Value!;
+            if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
+            _job!.WriteOutput(reply.IsStreamChunk ? ChunkDisplay.Prepare(reply, false) : reply);
+        }
+
+        private void JobCompleted(BatchEvent completed)
+        {
+            var reply = _lastReply;
+            _lastReply = null;
+            var problem = reply != null && completed.Error == null ? ResponseChecks.FindProblem(reply) : null;
+            if (problem != null) _job!.WriteError(ErrorRecordFactory.Create(problem, completed.Target));
         }
 
         private void OnCompleted(BatchEvent completed)

@@ -33,10 +33,11 @@ namespace GenAI.PowerShell.Commands
 
         private readonly PromptInput _input = new PromptInput();
         private OrderedBatch? _batch;
+        private Jobs.GenAIJob? _job;
         private LocalTokenCounter? _offlineCounter;
         private int _offlineItems;
         private GenAIClient _client = null!;
-        private RequestOptions _options = null!;
+        private RequestOptions? _options;
         private GenerativeModel? _model;
         private CallOverrides? _overrides;
 
@@ -93,6 +94,10 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>Return at once with a job (GenAIJob) that asks the service; Receive-Job gets the counts.</summary>
+        [Parameter]
+        public SwitchParameter AsJob { get; set; }
+
         private GenerativeModel ModelInUse => _model ??= Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
 
         private int ItemsStarted => _batch?.Started ?? _offlineItems;
@@ -102,8 +107,15 @@ namespace GenAI.PowerShell.Commands
             if (IncludeDetail && !Offline)
                 ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
                     "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
+            RejectWithJob(AsJob, Offline, "-Offline", "an offline count is made on this machine at once; a job is for calls to the service.");
             _overrides = Settings.ToOverrides();   // validated here, before anything is sent
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
+            if (AsJob)
+            {
+                _client = Client;
+                _options = BuildRequestOptions();
+                _job = NewJob(_options);
+            }
             if (!Each) return;
             if (Offline)
             {
@@ -111,8 +123,8 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
             _client = Client;
-            _options = BuildRequestOptions();
-            _batch = NewBatch(ThrottleLimit);
+            _options ??= BuildRequestOptions();
+            _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -123,7 +135,7 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
             foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) CountItem(item);
-            if (_batch != null) WriteEvents(_batch.TakeReady(), WriteCount, OnItemCompleted, BatchActivityId);
+            if (_batch != null && _job == null) WriteEvents(_batch.TakeReady(), WriteCount, OnItemCompleted, BatchActivityId);
         }
 
         protected override void EndProcessing()
@@ -133,6 +145,11 @@ namespace GenAI.PowerShell.Commands
                 foreach (var item in _input.FlushItems()) CountItem(item);
                 if (ItemsStarted == 0 && _input.HasSharedPrompt) CountItem(null);
                 if (_batch == null) return;
+                if (_job != null)
+                {
+                    StartJob(_job, _batch, e => _job.WriteOutput(e.Value!));
+                    return;
+                }
                 WriteEvents(_batch.TakeAll(), WriteCount, OnItemCompleted, BatchActivityId);
                 WriteProgress(new ProgressRecord(BatchActivityId, "Measure-Tokens", "Done") { RecordType = ProgressRecordType.Completed });
                 return;
@@ -144,6 +161,13 @@ namespace GenAI.PowerShell.Commands
             if (Offline)
             {
                 CountOffline(new LocalTokenCounter(LoadTokenizer()), model, contents, _input.Target);
+                return;
+            }
+            if (_job != null)
+            {
+                var single = new OrderedBatch(1, _job.StopToken);
+                single.Start(_input.Target, (sink, token) => CountAsync(model, contents, sink, token));
+                StartJob(_job, single, e => _job.WriteOutput(e.Value!));
                 return;
             }
             var options = BuildRequestOptions();

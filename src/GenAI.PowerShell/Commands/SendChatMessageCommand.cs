@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System.Linq;
 using System.Management.Automation;
 using GenAI.Core.Chats;
@@ -62,6 +63,10 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter Stream { get; set; }
 
+        /// <summary>Return at once with a job (GenAIJob) that sends the message; the turn enters the history when the job's reply is complete.</summary>
+        [Parameter]
+        public SwitchParameter AsJob { get; set; }
+
         protected override void BeginProcessing()
         {
             _ = Settings;
@@ -92,12 +97,19 @@ namespace GenAI.PowerShell.Commands
             bool functionCalling = MyInvocation.BoundParameters.ContainsKey(nameof(AutomaticFunctionCalling)) ? AutomaticFunctionCalling.IsPresent : Session.AutomaticFunctionCalling;
             int maximumCalls = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumFunctionCalls)) ? MaximumFunctionCalls : Session.MaximumFunctionCalls;
             RejectWithStream(Stream, functionCalling);
+            RejectWithJob(AsJob, functionCalling, "automatic function calling", "the model's commands run on the pipeline thread, which a job does not have (turn it off with -AutomaticFunctionCalling:$false).");
+            RejectWithJob(AsJob, AsObject, "-AsObject", "a job writes the replies themselves.");
 
             // The session copies the message into its history with the file bytes: later turns do not need the files.
             // The history goes with every send, so the message may use only what it leaves of the request limit.
             var moved = MoveLargeInlineData(client, new[] { message }, options, _message.Target, InlineLimits.MaxRequestBytes - Session.RepeatedRequestBytes);
             if (moved == null) return;
             var sent = moved[0];
+            if (AsJob)
+            {
+                SendAsJob(client, sent, overrides, options);
+                return;
+            }
             bool toConsole = Stream && ChunkDisplay.GoesToConsole(this);
             TryRun(() =>
             {
@@ -112,6 +124,35 @@ namespace GenAI.PowerShell.Commands
                     : Await(Session.SendAsync(client.Models, sent, overrides, options, StopToken));
                 WriteReply(response, GenerativeModel.MergeGenerationConfig(Session.Model.GenerationConfig, overrides?.GenerationConfig), _message.Target);
             }, _message.Target);
+        }
+
+        // The session's own rules hold as for a synchronous send: one turn at a time, committed only when complete.
+        private void SendAsJob(GenAI.Core.GenAIClient client, Content sent, CallOverrides? overrides, GenAI.Core.Transport.RequestOptions options)
+        {
+            var job = NewJob(options);
+            var session = Session;
+            object? target = _message.Target;
+            bool stream = Stream;
+            job.Start(async token =>
+            {
+                GenerateContentResponse? last = null;
+                if (stream)
+                {
+                    await foreach (var chunk in session.StreamAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false))
+                    {
+                        if (chunk.Candidates != null || chunk.PromptFeedback?.BlockReason != null) last = chunk;
+                        job.WriteOutput(ChunkDisplay.Prepare(chunk, false));
+                    }
+                }
+                else
+                {
+                    last = await session.SendAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false);
+                    job.WriteOutput(last);
+                }
+                var problem = last != null ? ResponseChecks.FindProblem(last) : null;
+                if (problem != null) job.WriteError(ErrorRecordFactory.Create(problem, target));
+            }, target);
+            PublishJob(job);
         }
     }
 }

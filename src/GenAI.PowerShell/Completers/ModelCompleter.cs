@@ -4,11 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using System.Threading.Tasks;
 using GenAI.Core.Embeddings;
-using GenAI.Core.Errors;
-using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 
 namespace GenAI.PowerShell.Completers
@@ -28,7 +24,6 @@ namespace GenAI.PowerShell.Completers
             "gemini-flash-latest", "gemini-flash-lite-latest", "gemini-pro-latest", "gemma-3-27b-it", "gemini-embedding-001",
         };
 
-        private static readonly TimeSpan s_fetchTimeout = TimeSpan.FromSeconds(2);
         private static readonly TimeSpan s_keepFor = TimeSpan.FromMinutes(10);
         private static readonly TimeSpan s_retryFailureAfter = TimeSpan.FromMinutes(1);
         private static readonly object s_lock = new object();
@@ -100,39 +95,12 @@ namespace GenAI.PowerShell.Completers
         private static bool Supports(GenAI.Core.Protocol.Model model, string method) =>
             model.SupportedGenerationMethods.Exists(m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase));
 
-        private static List<ListedModel>? TryList()
-        {
-            using var cancel = new CancellationTokenSource(s_fetchTimeout);
-            try
+        private static List<ListedModel>? TryList() =>
+            ServiceListing.TryFetch((client, options, token) => client.Models.ListAsync(null, options, token), model =>
             {
-                var client = ModuleConfiguration.GetClient();
-                var options = new RequestOptions { Timeout = s_fetchTimeout, MaxRetries = 0, Deadline = s_fetchTimeout };
-                var task = Task.Run(async () =>
-                {
-                    var models = new List<ListedModel>();
-                    var enumerator = client.Models.ListAsync(null, options, cancel.Token).GetAsyncEnumerator(cancel.Token);
-                    try
-                    {
-                        while (await enumerator.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            var model = enumerator.Current;
-                            string tip = string.IsNullOrEmpty(model.DisplayName) ? model.Id : $"{model.DisplayName}: {model.Description}";
-                            bool embeds = Supports(model, "embedContent") && !Supports(model, "generateContent");
-                            models.Add(new ListedModel(model.Id, tip.Length > 200 ? tip.Substring(0, 200) + "…" : tip, embeds));
-                        }
-                    }
-                    finally
-                    {
-                        await enumerator.DisposeAsync().ConfigureAwait(false);
-                    }
-                    return models;
-                });
-                return task.Wait(s_fetchTimeout + TimeSpan.FromMilliseconds(500)) ? task.Result : null;
-            }
-            catch (Exception ex) when (ex is GenAIException || ex is AggregateException || ex is OperationCanceledException)
-            {
-                return null;
-            }
-        }
+                string tip = string.IsNullOrEmpty(model.DisplayName) ? model.Id : $"{model.DisplayName}: {model.Description}";
+                bool embeds = Supports(model, "embedContent") && !Supports(model, "generateContent");
+                return new ListedModel(model.Id, tip.Length > 200 ? tip.Substring(0, 200) + "…" : tip, embeds);
+            });
     }
 }

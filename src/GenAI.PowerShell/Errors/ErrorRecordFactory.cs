@@ -74,6 +74,11 @@ namespace GenAI.PowerShell.Errors
             "UnsupportedEmbeddingInput" => ErrorCategory.InvalidType,
             "ChatBusy" => ErrorCategory.ResourceBusy,
             "InvalidHistory" or "StreamNotReadable" => ErrorCategory.InvalidArgument,
+            // Batches.
+            "WaitTimedOut" => ErrorCategory.OperationTimeout,
+            "BatchFailed" or "BatchHasNoResults" or "BatchNotFinished" or "BatchOutputMissing" => ErrorCategory.InvalidOperation,
+            "InvalidBatchName" or "InvalidBatchInput" or "DisplayNameRequired" or "EmptyBatch" => ErrorCategory.InvalidArgument,
+            "AsJobNotSupported" => ErrorCategory.InvalidOperation,
             _ => ErrorCategory.NotSpecified,
         };
 
@@ -84,6 +89,7 @@ namespace GenAI.PowerShell.Errors
             CandidateStoppedException stopped => stopped.Response,
             GenAI.Core.Files.FilesException files => files.File,
             GenAI.Core.Chats.ChatBusyException busy => busy.Session,
+            GenAI.Core.Batches.BatchException batch => batch.Batch,
             _ => null,
         };
 

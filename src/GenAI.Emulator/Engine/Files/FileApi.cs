@@ -67,7 +67,7 @@ public sealed class FileApi
 
     public UploadSession StartResumable(FileMetadata metadata, long? declaredLength)
     {
-        var session = new UploadSession(FileStore.NewId(32), metadata, declaredLength);
+        var session = new UploadSession(FileStore.NewId(32), metadata, declaredLength, KeepsContent(metadata.MimeType));
         _sessions[session.Id] = session;
         return session;
     }
@@ -147,7 +147,7 @@ public sealed class FileApi
                 $"The upload was finalized after {session.Received} bytes but X-Goog-Upload-Header-Content-Length declared {declared} bytes."));
         }
 
-        session.Result = Create(session.Metadata, session.Received, session.Digest(), session.Preview());
+        session.Result = Create(session.Metadata, session.Received, session.Digest(), session.Preview(), session.Content());
         return new UploadStep("final", session.Received, session.Result);
     }
 
@@ -156,7 +156,53 @@ public sealed class FileApi
     {
         byte[] digest = System.Security.Cryptography.SHA256.HashData(content);
         byte[] preview = content[..Math.Min(content.Length, FileStore.PreviewBytes)].ToArray();
-        return Create(metadata, content.Length, digest, preview);
+        return Create(metadata, content.Length, digest, preview, KeepsContent(metadata.MimeType) ? content.ToArray() : null);
+    }
+
+    /// <summary>
+    /// Text files (JSON, JSONL, text/*) keep their bytes, so a batch can read its input file; other uploads keep only
+    /// their length, hash and first bytes.
+    /// </summary>
+    public static bool KeepsContent(string? mimeType) =>
+        mimeType is not null && (mimeType.Contains("json", StringComparison.OrdinalIgnoreCase) || mimeType.StartsWith("text/", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Stores a file the service generated (a batch's results): ACTIVE at once, downloadable.</summary>
+    public StoredFile CreateGenerated(string id, string displayName, string mimeType, byte[] content)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        var file = new StoredFile
+        {
+            Id = id,
+            DisplayName = displayName,
+            MimeType = mimeType,
+            SizeBytes = content.Length,
+            Sha256 = System.Security.Cryptography.SHA256.HashData(content),
+            FirstBytes = content[..Math.Min(content.Length, FileStore.PreviewBytes)],
+            CreateTime = now,
+            ReadyAt = now,
+            Uri = new Uri(_baseUri(), "v1beta/files/" + id),
+            DownloadUri = new Uri(_baseUri(), "download/v1beta/files/" + id + ":download?alt=media"),
+            Source = "GENERATED",
+            Content = content,
+            Sequence = _store.NextSequence(),
+        };
+        _store.TryAdd(file);
+        return file;
+    }
+
+    /// <summary>
+    /// files.download with <c>alt=media</c>: the raw bytes of a generated file. Uploaded files cannot be downloaded
+    /// (the emulator answers 400 INVALID_ARGUMENT, as the SDKs refuse them client-side).
+    /// </summary>
+    public StoredFile RequireDownloadable(string id)
+    {
+        StoredFile file = Require(id);
+        if (file.Source != "GENERATED" || file.Content is null)
+        {
+            throw new ApiException(ApiErrors.InvalidArgument($"Only generated files can be downloaded; the File {file.Id} was uploaded."));
+        }
+
+        return file;
     }
 
     public JsonObject Get(string id) => Require(id).ToJson(_time.GetUtcNow());
@@ -204,7 +250,7 @@ public sealed class FileApi
     public static ApiError NotFound(string id) =>
         ApiErrors.PermissionDenied($"You do not have permission to access the File {id} or it may not exist.");
 
-    private StoredFile Create(FileMetadata metadata, long size, byte[] digest, byte[] preview)
+    private StoredFile Create(FileMetadata metadata, long size, byte[] digest, byte[] preview, byte[]? content)
     {
         string id = metadata.Id ?? FileStore.NewId();
         DateTimeOffset now = _time.GetUtcNow();
@@ -220,6 +266,7 @@ public sealed class FileApi
             ReadyAt = now + _options.FileProcessingDelay,
             Uri = new Uri(_baseUri(), "v1beta/files/" + id),
             Sequence = _store.NextSequence(),
+            Content = content,
         };
         if (!_store.TryAdd(file))
         {

@@ -33,6 +33,15 @@ public sealed class StoredFile
 
     public long Sequence { get; init; }
 
+    /// <summary>The bytes, kept for text files (batch input) and generated files (batch results); null otherwise.</summary>
+    public byte[]? Content { get; init; }
+
+    /// <summary>UPLOADED, or GENERATED for files the service made (batch results); only generated files can be downloaded.</summary>
+    public string Source { get; init; } = "UPLOADED";
+
+    /// <summary>Where a generated file is downloaded (<c>…/download/v1beta/files/{id}:download?alt=media</c>).</summary>
+    public Uri? DownloadUri { get; init; }
+
     public DateTimeOffset ExpirationTime => CreateTime.AddHours(48);
 
     public string StateAt(DateTimeOffset now) => now >= ReadyAt ? "ACTIVE" : "PROCESSING";
@@ -58,7 +67,12 @@ public sealed class StoredFile
         json["sha256Hash"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(Sha256)));
         json["uri"] = Uri.ToString();
         json["state"] = StateAt(now);
-        json["source"] = "UPLOADED";
+        json["source"] = Source;
+        if (DownloadUri is not null)
+        {
+            json["downloadUri"] = DownloadUri.ToString();
+        }
+
         return json;
     }
 }

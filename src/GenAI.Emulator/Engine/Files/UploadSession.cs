@@ -6,19 +6,21 @@ namespace GenAI.Emulator.Engine.Files;
 
 /// <summary>
 /// A resumable upload in progress: byte count, running SHA-256 and the first bytes. Chunks are
-/// hashed while read and then dropped.
+/// hashed while read and then dropped, except for text files (JSONL batch input), whose content is kept.
 /// </summary>
 public sealed class UploadSession : IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _preview = new byte[FileStore.PreviewBytes];
+    private readonly System.IO.MemoryStream? _content;
     private int _previewLength;
 
-    public UploadSession(string id, FileMetadata metadata, long? declaredLength)
+    public UploadSession(string id, FileMetadata metadata, long? declaredLength, bool keepContent = false)
     {
         Id = id;
         Metadata = metadata;
         DeclaredLength = declaredLength;
+        _content = keepContent ? new System.IO.MemoryStream() : null;
     }
 
     public string Id { get; }
@@ -48,8 +50,12 @@ public sealed class UploadSession : IDisposable
             _previewLength += copy;
         }
 
+        _content?.Write(data);
         Received += data.Length;
     }
+
+    /// <summary>The whole content, when it is kept (see <see cref="FileApi.KeepsContent"/>); otherwise null.</summary>
+    public byte[]? Content() => _content?.ToArray();
 
     public byte[] Preview() => _preview.AsSpan(0, _previewLength).ToArray();
 
