@@ -77,10 +77,12 @@ Describe 'Start-GenAIEmulator cassettes' {
     }
 
     It 'never writes the key to a cassette' {
+        $files | Should -Not -BeNullOrEmpty
         foreach ($file in $files) {
-            Get-Content -Raw $file.FullName | Should -Not -Match ([regex]::Escape($userKey)) -Because $file.Name
+            $text = Get-Content -Raw $file.FullName
+            $text | Should -Not -Match ([regex]::Escape($userKey)) -Because $file.Name
+            $text | Should -Not -Match 'x-goog-api-key|key=' -Because $file.Name
         }
-        $files.Name | Should -Not -Contain $null
     }
 
     It 'names cassettes after their request, so they diff well' {
