@@ -53,6 +53,7 @@ public sealed class CassetteRoundTripTests : IAsyncLifetime
         Assert.Contains(recorded, line => line.StartsWith("error 400 ", StringComparison.Ordinal) && line.Contains("temperature", StringComparison.Ordinal));
         Assert.Contains(recorded, line => line.StartsWith("turn3 200 ", StringComparison.Ordinal) && line.Contains("Echo: and a third", StringComparison.Ordinal));
         Assert.Contains(recorded, line => line.StartsWith("poll ", StringComparison.Ordinal) && line.Contains("PROCESSING", StringComparison.Ordinal));
+        Assert.Contains(recorded, line => line.StartsWith("midstream-error 200 data: ", StringComparison.Ordinal) && line.EndsWith("\"UNAVAILABLE\"\n  }\n}\n", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public sealed class CassetteRoundTripTests : IAsyncLifetime
 
             string[] Names(string folder) => Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
             Assert.Equal(Names(_folder), Names(other));
-            Assert.Equal(6, Names(_folder).Length);
+            Assert.Equal(7, Names(_folder).Length);
         }
         finally
         {
@@ -176,6 +177,38 @@ public sealed class CassetteRoundTripTests : IAsyncLifetime
         string cassette = await File.ReadAllTextAsync(Directory.GetFiles(_folder).Single());
         Assert.Equal(received, JsonNode.Parse(cassette)!["response"]!["events"]!.AsArray().Count);
         Assert.True(received > 2, $"{received} events");
+    }
+
+    [Fact]
+    public async Task ReplaySpacesStreamChunksByTheChunkDelay()
+    {
+        await using (EmulatorHost upstream = await StartUpstreamAsync())
+        await using (EmulatorHost recorder = await StartAsync(CassetteMode.Record, upstream))
+        {
+            await TestHttp.StreamRawAsync(TestHttp.CreateClient(recorder), "gemini-2.0-flash", TestHttp.Prompt("one two three"));
+        }
+
+        EmulatorOptions options = RecordOptions(CassetteMode.Replay, upstream: null, _folder);
+        options.ChunkDelay = TimeSpan.FromMilliseconds(150);
+        await using EmulatorHost player = await EmulatorHost.StartAsync(options);
+        using HttpClient client = TestHttp.CreateClient(player);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse")
+        {
+            Content = TestHttp.Json(TestHttp.Prompt("one two three")),
+        };
+        using HttpResponseMessage response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var arrivals = new List<DateTime>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                arrivals.Add(DateTime.UtcNow);
+            }
+        }
+
+        Assert.Equal(4, arrivals.Count);
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromMilliseconds(3 * 140), $"{(arrivals[^1] - arrivals[0]).TotalMilliseconds} ms");
     }
 
     [Fact]
@@ -246,6 +279,9 @@ public sealed class CassetteRoundTripTests : IAsyncLifetime
         var (error, errorBody) = await TestHttp.PostAsync(client, "v1beta/models/gemini-2.0-flash:generateContent",
             TestHttp.Prompt("too hot", ",\"generationConfig\":{\"temperature\":5}"));
         seen.Add($"error {(int)error.StatusCode} {errorBody!.ToJsonString()}");
+
+        var (broken, brokenRaw) = await TestHttp.StreamRawAsync(client, "fault-midstream-2", TestHttp.Prompt("breaks after two chunks"));
+        seen.Add($"midstream-error {(int)broken.StatusCode} {brokenRaw}");
         return seen;
     }
 
@@ -285,9 +321,27 @@ public sealed class CassetteRoundTripTests : IAsyncLifetime
             await Task.Delay(100);
         }
 
+        foreach (string path in new[] { "v1beta/models/gemini-2.0-flash", "v1beta/files" })
+        {
+            var (listed, listedBody) = await TestHttp.GetAsync(client, path);
+            seen.Add($"get {path} {(int)listed.StatusCode} {listedBody!.ToJsonString()}");
+        }
+
+        var (tokens, tokensBody) = await TestHttp.PostAsync(client, "v1beta/models/gemini-2.0-flash:countTokens", TestHttp.Prompt("count these tokens"));
+        seen.Add($"countTokens {(int)tokens.StatusCode} {tokensBody!.ToJsonString()}");
+
+        var (cache, cacheBody) = await TestHttp.PostAsync(client, "v1beta/cachedContents",
+            "{\"model\":\"models/gemini-2.0-flash\",\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"a long shared context\"}]}],\"ttl\":\"300s\"}");
+        seen.Add($"cache {(int)cache.StatusCode} {cacheBody!.ToJsonString()}");
+        var (cached, cachedBody) = await TestHttp.GetAsync(client, "v1beta/" + (string)cacheBody["name"]!);
+        seen.Add($"cache-get {(int)cached.StatusCode} {cachedBody!.ToJsonString()}");
+
         string prompt = $"{{\"contents\":[{{\"role\":\"user\",\"parts\":[{{\"text\":\"Summarise\"}},{{\"fileData\":{{\"mimeType\":\"text/plain\",\"fileUri\":\"{file["uri"]}\"}}}}]}}]}}";
         var (used, usedBody) = await TestHttp.PostAsync(client, "v1beta/models/gemini-2.0-flash:generateContent", prompt);
         seen.Add($"use-file {(int)used.StatusCode} {usedBody!.ToJsonString()}");
+
+        HttpResponseMessage deleted = await client.DeleteAsync("v1beta/" + (string)file["name"]!);
+        seen.Add($"delete-file {(int)deleted.StatusCode} {await deleted.Content.ReadAsStringAsync()}");
         return seen;
     }
 }
