@@ -94,11 +94,8 @@ internal sealed class CassetteHandler : IDisposable
                 throw new ApiException(ApiErrors.FailedPrecondition(CassetteMismatch.Describe(normalised, _library.All(), _library.Folder)));
             }
 
-            CassetteResponse? recorded = await _upstream.ForwardAsync(context, body, _engine.BaseUri, cancellationToken).ConfigureAwait(false);
-            if (recorded is not null)
-            {
-                _library.Save(new Cassette(normalised, sequence, recorded));
-            }
+            CassetteResponse recorded = await _upstream.ForwardAsync(context, body, _engine.BaseUri, cancellationToken).ConfigureAwait(false);
+            _library.Save(new Cassette(normalised, sequence, recorded));
         }
         catch (ApiException ex) when (!context.Response.HasStarted)
         {

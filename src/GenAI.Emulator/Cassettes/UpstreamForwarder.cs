@@ -49,7 +49,7 @@ internal sealed class UpstreamForwarder : IDisposable
         return upstream.AbsoluteUri.EndsWith('/') ? upstream : new Uri(upstream.AbsoluteUri + "/");
     }
 
-    public async Task<CassetteResponse?> ForwardAsync(HttpContext context, ReadOnlyMemory<byte> body, Uri self, CancellationToken cancellationToken)
+    public async Task<CassetteResponse> ForwardAsync(HttpContext context, ReadOnlyMemory<byte> body, Uri self, CancellationToken cancellationToken)
     {
         using HttpRequestMessage message = Build(context.Request, body);
         HttpResponseMessage upstream;
@@ -146,7 +146,12 @@ internal sealed class UpstreamForwarder : IDisposable
             }
         }
 
-        message.Headers.TryAddWithoutValidation("x-goog-api-key", _apiKey);
+        if (uploadId.Length == 0)
+        {
+            // Upload URLs are authorised by their upload id: the key goes only to the upstream's API paths.
+            message.Headers.TryAddWithoutValidation("x-goog-api-key", _apiKey);
+        }
+
         return message;
     }
 

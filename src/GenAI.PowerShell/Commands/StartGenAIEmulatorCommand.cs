@@ -136,6 +136,7 @@ namespace GenAI.PowerShell.Commands
                 ModuleConfiguration.Update(key, baseUri, null, null, null, null, null, clearApiKey: false, clearBaseUri: false);
                 ModuleConfiguration.SetProxy(ProxySetting.Direct);
                 if (grpcUri != null) ModuleConfiguration.UpdateTransport(null, grpcUri, clearGrpcUri: false);
+                else ModuleConfiguration.UpdateTransport(GenAI.Core.Transport.TransportKind.Rest, null, clearGrpcUri: false);   // cassettes are REST only
             }
             var emulator = new GenAIEmulator(process, baseUri, grpcUri, ApiKey, saved)
             {
