@@ -92,7 +92,7 @@ Describe 'The Pester example in about_GenAI' {
     It 'passes against Start-GenAIEmulator, exactly as the help shows it' {
         $about = Get-Content -Raw (Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'en-US/about_GenAI.help.txt')
         $files = [ordered]@{}
-        foreach ($match in [regex]::Matches($about, '(?ms)^    # --- (?<name>\S+) ---\r?\n(?<body>.*?)(?=^    # --- |^\S)')) {
+        foreach ($match in [regex]::Matches($about, '(?ms)^    # --- (?<name>\S+) ---\r?\n(?<body>.*?)(?=^    # --- |^\S|^  \S)')) {
             $files[$match.Groups['name'].Value] = ($match.Groups['body'].Value -split '\r?\n' | ForEach-Object { $_ -replace '^    ', '' }) -join "`n"
         }
         $files.Keys | Should -Be @('Get-Haiku.ps1', 'Get-Haiku.Tests.ps1')

@@ -112,6 +112,9 @@ public sealed class EmulatorEngine : IDisposable
     /// <summary>Opens the gate of a <c>gated*</c> model (id with or without <c>models/</c>).</summary>
     public void ReleaseGate(string model) => Gates.Release(ModelCatalog.StripPrefix(model));
 
+    /// <summary>Raised by a full <see cref="Reset"/> (the cassette player restarts its request numbering).</summary>
+    internal event Action? ResetRequested;
+
     /// <summary>Resets scenario counters, gates and replay registrations — for one model id, or all when null.</summary>
     public void Reset(string? model = null)
     {
@@ -120,6 +123,7 @@ public sealed class EmulatorEngine : IDisposable
             Counters.Reset();
             Gates.Reset();
             Replays.Reset();
+            ResetRequested?.Invoke();
             return;
         }
 

@@ -3,7 +3,11 @@ using System.Globalization;
 
 namespace GenAI.Emulator;
 
-/// <summary>Parses <c>[--port N] [--grpc-port N | --no-grpc] [--host H] [--api-key K] [--chunk-delay-ms N] [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]</c>.</summary>
+/// <summary>
+/// Parses <c>[--port N] [--grpc-port N | --no-grpc] [--host H] [--api-key K] [--chunk-delay-ms N] [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]</c>
+/// and the cassette options <c>[--record-to DIR [--record-missing] [--upstream URI] | --replay-from DIR]</c>. The upstream key of a
+/// recording comes from the <c>GENAI_EMULATOR_UPSTREAM_KEY</c> environment variable, never from the command line (others can read that).
+/// </summary>
 internal sealed class CommandLine
 {
     public EmulatorOptions Options { get; } = new();
@@ -14,11 +18,16 @@ internal sealed class CommandLine
 
     public const string Usage =
         "Usage: dotnet GenAI.Emulator.dll [--port 0] [--grpc-port 0 | --no-grpc] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms N]\n" +
-        "                                 [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]";
+        "                                 [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]\n" +
+        "                                 [--record-to DIR [--record-missing] [--upstream URI] | --replay-from DIR]\n" +
+        "Recording sends the key in the GENAI_EMULATOR_UPSTREAM_KEY environment variable to the upstream.";
+
+    public const string UpstreamKeyVariable = "GENAI_EMULATOR_UPSTREAM_KEY";
 
     public static CommandLine Parse(string[] args)
     {
         var result = new CommandLine();
+        bool recordMissing = false;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
@@ -52,6 +61,20 @@ internal sealed class CommandLine
                 case "--exit-on-stdin-close":
                     result.ExitOnStdinClose = true;
                     break;
+                case "--record-to":
+                    result.Options.Cassettes = Cassettes.CassetteMode.Record;
+                    result.Options.CassettePath = Value();
+                    break;
+                case "--replay-from":
+                    result.Options.Cassettes = Cassettes.CassetteMode.Replay;
+                    result.Options.CassettePath = Value();
+                    break;
+                case "--record-missing":
+                    recordMissing = true;
+                    break;
+                case "--upstream":
+                    result.Options.Upstream = new Uri(Value(), UriKind.Absolute);
+                    break;
                 case "-h":
                 case "--help":
                     result.ShowHelp = true;
@@ -59,6 +82,21 @@ internal sealed class CommandLine
                 default:
                     throw new ArgumentException($"Unknown argument '{arg}'.");
             }
+        }
+
+        if (recordMissing)
+        {
+            if (result.Options.Cassettes != Cassettes.CassetteMode.Record)
+            {
+                throw new ArgumentException("--record-missing goes with --record-to.");
+            }
+
+            result.Options.Cassettes = Cassettes.CassetteMode.RecordMissing;
+        }
+
+        if (result.Options.Cassettes is Cassettes.CassetteMode.Record or Cassettes.CassetteMode.RecordMissing)
+        {
+            result.Options.UpstreamApiKey = Environment.GetEnvironmentVariable(UpstreamKeyVariable);
         }
 
         return result;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Emulator.Cassettes;
 using GenAI.Emulator.Engine;
 using GenAI.Emulator.Recording;
 using GenAI.Emulator.Rest;
@@ -63,9 +64,15 @@ public sealed class EmulatorHost : IAsyncDisposable
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options = (options ?? new EmulatorOptions()).Clone();
+        if (options.Cassettes != CassetteMode.Off)
+        {
+            // Cassettes hold REST exchanges; a gRPC endpoint would answer with echoes instead.
+            options.EnableGrpc = false;
+        }
         IPAddress address = LoopbackAddress(options.Host);
         var engine = new EmulatorEngine(options);
         var log = new RequestLog(options.MaxRecordedRequests);
+        CassetteHandler? cassettes = options.Cassettes == CassetteMode.Off ? null : new CassetteHandler(engine, log);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -83,11 +90,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
+        if (cassettes is not null)
+        {
+            app.Lifetime.ApplicationStopped.Register(cassettes.Dispose);
+        }
+
         var timings = new StreamTimingLog();
         var api = new ApiRequestHandler(engine, log, timings);
         app.Use(GoogleResponseHeaders.ApplyAsync);
         ControlEndpoints.Map(app, engine, log, timings);
-        app.Map("/{**path}", (RequestDelegate)api.HandleAsync);
+        RequestDelegate handler = cassettes is null ? api.HandleAsync : cassettes.HandleAsync;
+        app.Map("/{**path}", handler);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

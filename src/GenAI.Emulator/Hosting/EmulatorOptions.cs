@@ -1,4 +1,5 @@
 using System;
+using GenAI.Emulator.Cassettes;
 
 namespace GenAI.Emulator;
 
@@ -64,6 +65,18 @@ public sealed class EmulatorOptions
 
     /// <summary>Clock used for files and caches (tests may inject a fake).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Record, replay or both (see <see cref="CassetteMode"/>); Off (default) answers with echo replies.</summary>
+    public CassetteMode Cassettes { get; set; } = CassetteMode.Off;
+
+    /// <summary>The cassette folder of a cassette mode (created when recording).</summary>
+    public string? CassettePath { get; set; }
+
+    /// <summary>The service a recording emulator forwards to: https, or http on loopback only (default: the public endpoint).</summary>
+    public Uri Upstream { get; set; } = new("https://generativelanguage.googleapis.com/");
+
+    /// <summary>The key a recording emulator sends upstream; it is never written to a cassette.</summary>
+    public string? UpstreamApiKey { get; set; }
 
     internal EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
 }

@@ -8,7 +8,7 @@ namespace GenAI.Emulator;
 
 /// <summary>
 /// <c>dotnet GenAI.Emulator.dll [options]</c>: prints <c>GenAI emulator listening on http://127.0.0.1:PORT/</c>
-/// once listening (then <c>GenAI emulator gRPC listening on http://127.0.0.1:PORT/</c> for the gRPC endpoint), runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
+/// once listening (then <c>GenAI emulator gRPC listening on http://127.0.0.1:PORT/</c> for the gRPC endpoint, or <c>GenAI emulator gRPC off</c>), runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
 /// </summary>
 public static class Program
 {
@@ -36,11 +36,27 @@ public static class Program
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
-        await using EmulatorHost host = await EmulatorHost.StartAsync(commandLine.Options).ConfigureAwait(false);
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(commandLine.Options).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException)
+        {
+            // A bad upstream, a missing upstream key, a missing cassette folder or an unreadable cassette.
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        await using EmulatorHost running = host;
         Console.Out.WriteLine($"GenAI emulator listening on {host.BaseUri}");
         if (host.GrpcUri is not null)
         {
             Console.Out.WriteLine($"GenAI emulator gRPC listening on {host.GrpcUri}");
+        }
+        else
+        {
+            Console.Out.WriteLine("GenAI emulator gRPC off");
         }
 
         Console.Out.Flush();

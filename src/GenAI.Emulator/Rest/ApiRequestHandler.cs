@@ -35,17 +35,17 @@ internal sealed class ApiRequestHandler
         ReadOnlyMemory<byte> body;
         try
         {
-            body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            body = await ReadBodyAsync(request, _engine.Options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            Record(context, ReadOnlyMemory<byte>.Empty);
+            Record(_log, _engine.Options, context, ReadOnlyMemory<byte>.Empty);
             await ResponseWriter.WriteErrorAsync(context, ApiErrors.InvalidArgument(
                 $"Request payload size exceeds the limit: {_engine.Options.MaxRequestBodyBytes} bytes.")).ConfigureAwait(false);
             return;
         }
 
-        Record(context, body);
+        Record(_log, _engine.Options, context, body);
         if (route is null)
         {
             await ResponseWriter.WriteNotFoundPageAsync(context).ConfigureAwait(false);
@@ -179,18 +179,19 @@ internal sealed class ApiRequestHandler
         }
     }
 
-    private void Record(HttpContext context, ReadOnlyMemory<byte> body)
+    /// <summary>Adds the request to the emulator's request log (bodies cut to the recording limits).</summary>
+    internal static void Record(RequestLog log, EmulatorOptions options, HttpContext context, ReadOnlyMemory<byte> body)
     {
         bool upload = context.Request.Path.StartsWithSegments("/upload", StringComparison.Ordinal);
-        int limit = upload ? _engine.Options.MaxRecordedUploadBodyBytes : _engine.Options.MaxRecordedBodyBytes;
-        _log.Add(RequestRecorder.Capture(context.Request, body, limit, _log.NextSequence()));
+        int limit = upload ? options.MaxRecordedUploadBodyBytes : options.MaxRecordedBodyBytes;
+        log.Add(RequestRecorder.Capture(context.Request, body, limit, log.NextSequence()));
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength is long length)
         {
-            if (length > _engine.Options.MaxRequestBodyBytes)
+            if (length > maxBytes)
             {
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }

@@ -11,10 +11,17 @@ using GenAI.PowerShell.Errors;
 namespace GenAI.PowerShell.Commands
 {
     /// <summary>Starts the bundled local emulator of the Gemini API, for offline scripts and Pester tests.</summary>
-    [Cmdlet(VerbsLifecycle.Start, "GenAIEmulator")]
+    [Cmdlet(VerbsLifecycle.Start, "GenAIEmulator", DefaultParameterSetName = EchoSet)]
     [OutputType(typeof(GenAIEmulator))]
     public sealed class StartGenAIEmulatorCommand : PSCmdlet, IDisposable
     {
+        private const string EchoSet = "Echo";
+        private const string RecordSet = "Record";
+        private const string ReplaySet = "Replay";
+
+        /// <summary>The variable that hands the upstream key to the emulator process (never its command line, which others can read).</summary>
+        private const string UpstreamKeyVariable = "GENAI_EMULATOR_UPSTREAM_KEY";
+
         private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
 
         /// <summary>The TCP port on 127.0.0.1; 0 (default) picks a free one.</summary>
@@ -36,6 +43,25 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter Configure { get; set; }
 
+        /// <summary>Forward every call to the real service (or -Upstream) with the configured key, and write each exchange to this folder as a cassette.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RecordSet)]
+        [ValidateNotNullOrEmpty]
+        public string RecordTo { get; set; } = "";
+
+        /// <summary>The service to record from: https, or http on this machine (default: the configured endpoint).</summary>
+        [Parameter(ParameterSetName = RecordSet)]
+        [ValidateNotNull]
+        public Uri? Upstream { get; set; }
+
+        /// <summary>With -RecordTo: answer from the cassettes already in the folder, and record only the requests none matches.</summary>
+        [Parameter(ParameterSetName = RecordSet)]
+        public SwitchParameter RecordMissing { get; set; }
+
+        /// <summary>Answer only from the cassettes in this folder, offline; an unmatched request fails naming the closest cassette.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ReplaySet)]
+        [ValidateNotNullOrEmpty]
+        public string ReplayFrom { get; set; } = "";
+
         /// <summary>Write the emulator object (address, key, process id).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -55,6 +81,32 @@ namespace GenAI.PowerShell.Commands
 
             var arguments = new List<string> { "--port", Port.ToString(CultureInfo.InvariantCulture), "--api-key", ApiKey, "--exit-on-stdin-close" };
             if (ChunkDelayMs > 0) arguments.AddRange(new[] { "--chunk-delay-ms", ChunkDelayMs.ToString(CultureInfo.InvariantCulture) });
+            var environment = new Dictionary<string, string>();
+            string? cassettes = null;
+            if (ParameterSetName == RecordSet)
+            {
+                cassettes = GetUnresolvedProviderPathFromPSPath(RecordTo);
+                var (key, endpoint) = ReadUpstream();
+                Uri upstream = Upstream ?? endpoint;
+                if (!upstream.IsAbsoluteUri || !(upstream.Scheme == Uri.UriSchemeHttps || (upstream.Scheme == Uri.UriSchemeHttp && upstream.IsLoopback)))
+                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidUpstream", ErrorCategory.InvalidArgument,
+                        $"Recording sends your API key to the upstream, so it must be an https URI (or http on this machine), not '{upstream}'.", upstream,
+                        "Pass -Upstream https://... (default: the endpoint in Get-GenAIConfiguration)."));
+                arguments.AddRange(new[] { "--record-to", cassettes, "--upstream", upstream.AbsoluteUri });
+                if (RecordMissing) arguments.Add("--record-missing");
+                environment[UpstreamKeyVariable] = key;
+                WriteVerbose($"Recording calls to {upstream} into {cassettes}{(RecordMissing ? " (replaying the cassettes already there)" : "")}.");
+            }
+            else if (ParameterSetName == ReplaySet)
+            {
+                cassettes = GetUnresolvedProviderPathFromPSPath(ReplayFrom);
+                if (!Directory.Exists(cassettes))
+                    ThrowTerminatingError(ErrorRecordFactory.Create("CassetteFolderNotFound", ErrorCategory.ObjectNotFound,
+                        $"The cassette folder '{cassettes}' does not exist.", cassettes,
+                        "Record the cassettes first with Start-GenAIEmulator -RecordTo <folder>, or pass the folder they were committed to."));
+                arguments.AddRange(new[] { "--replay-from", cassettes });
+                WriteVerbose($"Replaying the cassettes in {cassettes}.");
+            }
             WriteVerbose($"Starting {dotnet} {emulatorPath} on port {(Port == 0 ? "(any free)" : Port.ToString(CultureInfo.InvariantCulture))}.");
 
             System.Diagnostics.Process process;
@@ -62,7 +114,7 @@ namespace GenAI.PowerShell.Commands
             Uri? grpcUri;
             try
             {
-                (process, baseUri, grpcUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), _stop.Token);
+                (process, baseUri, grpcUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), _stop.Token, environment);
             }
             catch (OperationCanceledException)
             {
@@ -84,11 +136,37 @@ namespace GenAI.PowerShell.Commands
                 ModuleConfiguration.Update(key, baseUri, null, null, null, null, null, clearApiKey: false, clearBaseUri: false);
                 ModuleConfiguration.SetProxy(ProxySetting.Direct);
                 if (grpcUri != null) ModuleConfiguration.UpdateTransport(null, grpcUri, clearGrpcUri: false);
+                else ModuleConfiguration.UpdateTransport(GenAI.Core.Transport.TransportKind.Rest, null, clearGrpcUri: false);   // cassettes are REST only
             }
-            var emulator = new GenAIEmulator(process, baseUri, grpcUri, ApiKey, saved);
+            var emulator = new GenAIEmulator(process, baseUri, grpcUri, ApiKey, saved)
+            {
+                Mode = ParameterSetName == ReplaySet ? "Replay" : ParameterSetName == RecordSet ? (RecordMissing ? "RecordMissing" : "Record") : "Echo",
+                CassettePath = cassettes,
+            };
             EmulatorLauncher.Track(emulator);
             WriteVerbose($"GenAI emulator listening on {baseUri} (process {process.Id}){(Configure ? "; the module now uses it" : "")}.");
             if (PassThru) WriteObject(emulator);
+        }
+
+        /// <summary>The configured key (the user's, never the emulator's) and endpoint; a terminating error when there is no key.</summary>
+        private (string Key, Uri Endpoint) ReadUpstream()
+        {
+            string? key;
+            Uri endpoint;
+            try
+            {
+                (key, endpoint) = ModuleConfiguration.ReadKeyAndEndpoint();
+            }
+            catch (GenAI.Core.Errors.GenAIException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, RecordTo));
+                throw;
+            }
+            if (string.IsNullOrEmpty(key))
+                ThrowTerminatingError(ErrorRecordFactory.Create("ApiKeyMissing", ErrorCategory.AuthenticationError,
+                    "Recording forwards your calls to the service with your API key, and no API key is configured.", RecordTo,
+                    "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable, then record."));
+            return (key!, endpoint);
         }
 
         protected override void StopProcessing() => _stop.Cancel();

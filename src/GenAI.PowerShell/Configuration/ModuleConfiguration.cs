@@ -202,6 +202,15 @@ namespace GenAI.PowerShell.Configuration
             lock (s_lock) return s_proxy.Create();
         }
 
+        /// <summary>The API key and endpoint in effect, reading a vault secret first if need be (a recording emulator forwards with them).</summary>
+        public static (string? Key, Uri BaseUri) ReadKeyAndEndpoint()
+        {
+            ApiKeySecret? unread;
+            lock (s_lock) unread = s_secret != null && !s_secret.IsRead ? s_secret : null;
+            unread?.Read();   // outside the lock: a vault may prompt for its password
+            lock (s_lock) return (ResolveKey().Key, ResolveBaseUri().Uri);
+        }
+
         /// <summary>The API key in effect, for redaction of messages; null when none.</summary>
         public static string? CurrentKey
         {

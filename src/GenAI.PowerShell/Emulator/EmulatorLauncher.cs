@@ -15,6 +15,8 @@ namespace GenAI.PowerShell.Emulator
     {
         private static readonly Regex s_listening = new Regex(@"^GenAI emulator listening on (http://\S+)", RegexOptions.CultureInvariant);
         private static readonly Regex s_grpcListening = new Regex(@"gRPC listening on (http://\S+)", RegexOptions.CultureInvariant);
+        /// <summary>What the emulator prints instead of the gRPC address when it serves no gRPC (cassette modes).</summary>
+        private const string GrpcOffLine = "GenAI emulator gRPC off";
         private static readonly List<GenAIEmulator> s_running = new List<GenAIEmulator>();
 
         /// <summary>The emulators this process started and has not stopped yet.</summary>
@@ -55,7 +57,8 @@ namespace GenAI.PowerShell.Emulator
         }
 
         /// <summary>Starts the emulator and returns once it listens; throws EmulatorStartException with its own words when it cannot.</summary>
-        public static (Process Process, Uri BaseUri, Uri? GrpcUri) Start(string dotnet, string emulator, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancel)
+        public static (Process Process, Uri BaseUri, Uri? GrpcUri) Start(string dotnet, string emulator, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancel,
+            IDictionary<string, string>? environment = null)
         {
             var info = new ProcessStartInfo(dotnet)
             {
@@ -66,6 +69,8 @@ namespace GenAI.PowerShell.Emulator
                 CreateNoWindow = true,
                 Arguments = string.Join(" ", Quote(emulator), string.Join(" ", Map(arguments, Quote))),
             };
+            if (environment != null)
+                foreach (var variable in environment) info.Environment[variable.Key] = variable.Value;
             var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
             var grpcListening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
             var output = new StringBuilder();
@@ -76,6 +81,7 @@ namespace GenAI.PowerShell.Emulator
                 var grpc = s_grpcListening.Match(e.Data);
                 var match = s_listening.Match(e.Data);
                 if (grpc.Success) grpcListening.TrySetResult(new Uri(grpc.Groups[1].Value));
+                else if (e.Data.StartsWith(GrpcOffLine, StringComparison.Ordinal)) grpcListening.TrySetResult(null!);
                 else if (match.Success) listening.TrySetResult(new Uri(match.Groups[1].Value));
                 else Append(output, e.Data);
             };

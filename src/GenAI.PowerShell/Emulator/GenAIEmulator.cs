@@ -30,6 +30,12 @@ namespace GenAI.PowerShell.Emulator
 
         public int ProcessId { get; }
 
+        /// <summary>Echo (answers by itself), Record, RecordMissing or Replay (answers from cassettes).</summary>
+        public string Mode { get; internal set; } = "Echo";
+
+        /// <summary>The cassette folder of a Record, RecordMissing or Replay emulator; null for Echo.</summary>
+        public string? CassettePath { get; internal set; }
+
         public bool HasExited => Process.HasExited;
 
         /// <summary>True when Start-GenAIEmulator -Configure pointed the module at it; Stop-GenAIEmulator restores the settings.</summary>
