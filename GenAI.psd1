@@ -34,6 +34,7 @@
         'Start-GenAIEmulator'
         'Stop-GenAIEmulator'
         'Undo-ChatMessage'
+        'Save-GenAIContent'
     )
     VariablesToExport    = @()
     AliasesToExport      = @('Measure-GenAIToken')
