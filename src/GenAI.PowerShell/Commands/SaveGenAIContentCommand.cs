@@ -26,7 +26,7 @@ namespace GenAI.PowerShell.Commands
 
         private StreamAggregator? _stream;
         private Guid _streamId;
-        private int _saved;
+        private int _found;
         private int _unnamed;
         private string? _target;
         private bool _targetIsFolder;
@@ -88,7 +88,7 @@ namespace GenAI.PowerShell.Commands
         protected override void EndProcessing()
         {
             FlushStream();
-            if (_saved == 0)
+            if (_found == 0)
                 WriteWarning("The input held no inline media (images, audio) to save. Ask an image or speech model, e.g. -ResponseModality Image or Audio.");
         }
 
@@ -141,6 +141,7 @@ namespace GenAI.PowerShell.Commands
         {
             foreach (var item in items)
             {
+                _found++;
                 string path = PathFor(item);
                 if (OutputFile.KeepsExisting(this, path, NoClobber)) continue;
                 if (!ShouldProcess(path, $"Save {item.MimeType} ({item.Data.Length} bytes)")) continue;
@@ -155,7 +156,6 @@ namespace GenAI.PowerShell.Commands
                     }
                     Directory.CreateDirectory(folder);
                 }
-                _saved++;
                 if (!OutputFile.TryWrite(this, path, item.Data, NoClobber, Force, "SaveFailed", item.MimeType)) continue;
                 if (PassThru) WriteObject(new FileInfo(path));
             }
@@ -165,10 +165,10 @@ namespace GenAI.PowerShell.Commands
         private string PathFor(MediaItem item)
         {
             if (_targetIsFolder) return System.IO.Path.Combine(_target!, item.Name);
-            if (_saved == 0) return _target!;
+            if (_found == 1) return _target!;
             string extension = System.IO.Path.GetExtension(_target!);
             string stem = _target!.Substring(0, _target!.Length - extension.Length);
-            return $"{stem}-{_saved + 1}{extension}";
+            return $"{stem}-{_found}{extension}";
         }
     }
 }
