@@ -37,7 +37,8 @@ public sealed class MediaAndGemini3Tests
             """{"contents": [{"parts": [{"text": "one two three"}]}], "generationConfig": {"responseModalities": ["AUDIO"], "speechConfig": {"voiceConfig": {"prebuiltVoiceConfig": {"voiceName": "Kore"}}}}}""");
         JsonNode part = response["candidates"]![0]!["content"]!["parts"]![0]!;
         Assert.Equal("audio/L16;codec=pcm;rate=24000", (string?)part["inlineData"]!["mimeType"]);
-        Assert.Equal(4 * 2400 * 2, // "Echo: one two three": 0.1 s per word Convert.FromBase64String((string)part["inlineData"]!["data"]!).Length);
+        // "Echo: one two three": 0.1 s of 16-bit samples per word.
+        Assert.Equal(4 * 2400 * 2, Convert.FromBase64String((string)part["inlineData"]!["data"]!).Length);
 
         var (refused, _) = await TestHttp.PostAsync(_emulator.Client, "v1beta/models/gemini-2.5-flash-preview-tts:generateContent", """{"contents": [{"parts": [{"text": "x"}]}]}""");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
