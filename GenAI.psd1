@@ -31,6 +31,7 @@
         'Remove-GenAIBatch'
         'Remove-GenAICachedContent'
         'Remove-GenAIFile'
+        'Save-GenAIContent'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'

@@ -32,8 +32,16 @@ namespace GenAI.Core.Files
         /// <summary>Copies of the contents with each uploaded blob's part replaced (other parts shared).</summary>
         public IReadOnlyList<Content> Replace(IReadOnlyList<Content> contents, IDictionary<Blob, Part> replacements) =>
             contents.Select(content => content.Parts.Any(p => p.InlineData != null && replacements.ContainsKey(p.InlineData))
-                ? new Content(content.Role, content.Parts.Select(p => p.InlineData != null && replacements.TryGetValue(p.InlineData, out var file) ? file : p))
+                ? new Content(content.Role, content.Parts.Select(p => p.InlineData != null && replacements.TryGetValue(p.InlineData, out var file) ? Moved(p, file) : p))
                     { AdditionalProperties = content.AdditionalProperties }
                 : content).ToList();
+
+        // The uploaded file's part keeps the metadata the inline part had.
+        private static Part Moved(Part inline, Part file)
+        {
+            file.MediaResolution = inline.MediaResolution;
+            file.VideoMetadata = inline.VideoMetadata;
+            return file;
+        }
     }
 }

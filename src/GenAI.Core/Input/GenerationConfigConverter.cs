@@ -18,7 +18,7 @@ namespace GenAI.Core.Input
     /// </summary>
     public sealed class GenerationConfigConverter
     {
-        private enum Kind { Integer, Number, Boolean, Text, TextList, Schema, Json, ModalityList, MediaResolution, Thinking }
+        private enum Kind { Integer, Number, Boolean, Text, TextList, Schema, Json, ModalityList, MediaResolution, Thinking, UpperText }
 
         private static readonly Dictionary<string, Kind> s_fields = new Dictionary<string, Kind>
         {
@@ -48,7 +48,7 @@ namespace GenAI.Core.Input
         {
             ["includeThoughts"] = Kind.Boolean,
             ["thinkingBudget"] = Kind.Integer,
-            ["thinkingLevel"] = Kind.Text,
+            ["thinkingLevel"] = Kind.UpperText,
         };
 
         /// <summary>The API's generationConfig field names (lowerCamel), for completion and docs.</summary>
@@ -113,6 +113,7 @@ namespace GenAI.Core.Input
                 case Kind.Number: return JsonValue.Create(Number(name, value, input));
                 case Kind.Boolean: return JsonValue.Create(Boolean(name, value, input));
                 case Kind.Text: return JsonValue.Create(Text(value));
+                case Kind.UpperText: return JsonValue.Create(Text(value).ToUpperInvariant());
                 case Kind.TextList: return new JsonArray(List(value).Select(v => (JsonNode?)JsonValue.Create(Text(v))).ToArray());
                 case Kind.ModalityList: return new JsonArray(List(value).Select(v => (JsonNode?)JsonValue.Create(Text(v).ToUpperInvariant())).ToArray());
                 case Kind.MediaResolution:

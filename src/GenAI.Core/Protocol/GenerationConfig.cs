@@ -74,6 +74,21 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public ThinkingConfig? ThinkingConfig { get; set; }
 
+        /// <summary>Voice settings for speech output (TTS models with <c>responseModalities: ["AUDIO"]</c>).</summary>
+        [JsonPropertyName("speechConfig")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public SpeechConfig? SpeechConfig { get; set; }
+
+        /// <summary>Aspect ratio and size of generated images (image models).</summary>
+        [JsonPropertyName("imageConfig")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public ImageConfig? ImageConfig { get; set; }
+
+        /// <summary><c>MEDIA_RESOLUTION_LOW</c>, <c>_MEDIUM</c> or <c>_HIGH</c>: tokens spent per image, video frame or PDF page.</summary>
+        [JsonPropertyName("mediaResolution")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? MediaResolution { get; set; }
+
         /// <summary>The config as compact JSON, as it is sent.</summary>
         public override string ToString() => JsonSerializer.Serialize(this, GenAIJsonContext.Default.GenerationConfig);
     }
@@ -87,5 +102,10 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("thinkingBudget")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? ThinkingBudget { get; set; }
+
+        /// <summary>Gemini 3: <c>MINIMAL</c>, <c>LOW</c>, <c>MEDIUM</c> or <c>HIGH</c>; the service refuses it together with <see cref="ThinkingBudget"/>.</summary>
+        [JsonPropertyName("thinkingLevel")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? ThinkingLevel { get; set; }
     }
 }

@@ -49,6 +49,11 @@ namespace GenAI.Core.Protocol
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? VideoMetadata { get; set; }
 
+        /// <summary>Gemini 3: this part's own resolution, overriding <c>generationConfig.mediaResolution</c>.</summary>
+        [JsonPropertyName("mediaResolution")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public PartMediaResolution? MediaResolution { get; set; }
+
         [JsonPropertyName("partMetadata")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? PartMetadata { get; set; }

@@ -90,6 +90,11 @@ namespace GenAI.Core.Protocol
         [JsonPropertyName("response")]
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Response { get; set; }
+
+        /// <summary>Files or bytes the function returned (Gemini 3 reads them with the response).</summary>
+        [JsonPropertyName("parts")]
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.List<FunctionResponsePart>? Parts { get; set; }
     }
 
     public sealed class ExecutableCode : JsonExtensible

@@ -147,6 +147,7 @@ namespace GenAI.Core.Streaming
             Thought = part.Thought,
             ThoughtSignature = part.ThoughtSignature,
             VideoMetadata = part.VideoMetadata,
+            MediaResolution = part.MediaResolution,
             PartMetadata = part.PartMetadata,
             AdditionalProperties = part.AdditionalProperties,
         };

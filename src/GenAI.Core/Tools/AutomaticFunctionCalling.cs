@@ -7,10 +7,10 @@ using GenAI.Core.Protocol;
 namespace GenAI.Core.Tools
 {
     /// <summary>
-    /// Runs one function call for the model and returns the response object sent back in the
-    /// functionResponse part (e.g. <c>{"result": ...}</c> or <c>{"error": ...}</c>).
+    /// Runs one function call for the model and returns what is sent back in the functionResponse part:
+    /// the response object (e.g. <c>{"result": ...}</c> or <c>{"error": ...}</c>) and any files it produced.
     /// </summary>
-    public delegate Task<JsonElement> FunctionHandler(FunctionCall call, CallableFunction function, CancellationToken cancellationToken);
+    public delegate Task<FunctionResult> FunctionHandler(FunctionCall call, CallableFunction function, CancellationToken cancellationToken);
 
     /// <summary>How automatic function calling runs: who executes the calls, and how many calls at most.</summary>
     public sealed class AutomaticFunctionCalling

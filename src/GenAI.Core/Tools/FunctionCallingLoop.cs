@@ -48,7 +48,7 @@ namespace GenAI.Core.Tools
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var result = await calling.Handler(call, function, cancellationToken).ConfigureAwait(false);
-                    replies.Add(new Part { FunctionResponse = new FunctionResponse { Id = call.Id, Name = call.Name, Response = result } });
+                    replies.Add(new Part { FunctionResponse = new FunctionResponse { Id = call.Id, Name = call.Name, Response = result.Response, Parts = result.Parts } });
                 }
                 working.Add(new Content("user", replies));
                 callCount += calls.Count;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using GenAI.Core.Chats;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Output;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -60,62 +61,16 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
 
-            string path;
-            try
-            {
-                path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out ProviderInfo provider, out _);
-                if (provider.Name != "FileSystem")
-                {
-                    WriteError(ErrorRecordFactory.Create("NotAFileSystemPath", ErrorCategory.InvalidArgument,
-                        $"'{given}' is on the {provider.Name} provider; a chat session is saved to a file.", given));
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is ArgumentException)
-            {
-                WriteError(ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, ex.Message, given, inner: ex));
-                return;
-            }
-
-            if (NoClobber && File.Exists(path))
-            {
-                WriteError(FileExists(path, null));
-                return;
-            }
+            string? path = OutputFile.Resolve(this, given, "a chat session");
+            if (path == null) return;
+            if (OutputFile.KeepsExisting(this, path, NoClobber)) return;
             if (!ShouldProcess(path, "Export chat session")) return;
 
             byte[] json = ChatSessionFile.Serialize(Session, OmitInlineData);
-            try
-            {
-                if (Force && File.Exists(path))
-                {
-                    var attributes = File.GetAttributes(path);
-                    if ((attributes & FileAttributes.ReadOnly) != 0) File.SetAttributes(path, attributes & ~FileAttributes.ReadOnly);
-                }
-                using (var stream = new FileStream(path, NoClobber ? FileMode.CreateNew : FileMode.Create, FileAccess.Write, FileShare.None))
-                    stream.Write(json, 0, json.Length);
-            }
-            catch (IOException ex) when (NoClobber && File.Exists(path))
-            {
-                WriteError(FileExists(path, ex));
-                return;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                bool readOnly = File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
-                WriteError(ErrorRecordFactory.Create("ExportFailed", ErrorCategory.WriteError,
-                    $"Cannot write the chat session to '{path}': {ex.Message}", path,
-                    readOnly ? "The file is read-only; add -Force to overwrite it." : "Check that the folder exists and that you may write to it.", ex));
-                return;
-            }
+            if (!OutputFile.TryWrite(this, path, json, NoClobber, Force, "ExportFailed", "the chat session")) return;
 
             _exported = true;
             if (PassThru) WriteObject(new FileInfo(path));
         }
-
-        private static ErrorRecord FileExists(string path, Exception? inner) =>
-            ErrorRecordFactory.Create("FileExists", ErrorCategory.ResourceExists,
-                $"The file '{path}' already exists, and -NoClobber keeps it.", path,
-                "Choose another -Path, or omit -NoClobber to overwrite the file.", inner);
     }
 }

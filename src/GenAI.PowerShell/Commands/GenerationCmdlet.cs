@@ -56,10 +56,11 @@ namespace GenAI.PowerShell.Commands
         /// Runs <paramref name="start"/> with automatic function calling: the model's calls run as
         /// PowerShell commands on this (the pipeline) thread while the core waits for them.
         /// </summary>
-        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls)
+        /// <param name="modelName">The model answering (Gemini 3 and later also receive the files a command returns).</param>
+        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls, string modelName)
         {
             using var dispatcher = new PipelineDispatcher();
-            var runner = new CommandFunctionRunner(this, Force);
+            var runner = new CommandFunctionRunner(this, Force, ModelCapabilities.TakesMultimodalFunctionResponses(modelName));
             var calling = new Core.Tools.AutomaticFunctionCalling((call, function, _) => dispatcher.Invoke(() => runner.Run(call, function)), maximumCalls);
             var task = start(calling);
             RunDispatcher(dispatcher, task);

@@ -66,6 +66,11 @@ namespace GenAI.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
 
+        /// <summary>Gemini 3: the resolution of each image, video, PDF or audio file in the prompt (Part.mediaResolution), overriding -MediaResolution.</summary>
+        [Parameter]
+        [ValidateSet("Low", "Medium", "High", "UltraHigh")]
+        public string? FileMediaResolution { get; set; }
+
         /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -112,7 +117,7 @@ namespace GenAI.PowerShell.Commands
             _options = BuildRequestOptions();
             _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
             _chunksToConsole = Stream && !AsJob && ChunkDisplay.GoesToConsole(this);
-            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
+            _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each, FileMediaResolution == null ? null : Input.MediaSettings.ResolutionName(FileMediaResolution));
             if (AsJob) _job = NewJob(_options);
             if (Each) _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : NewBatch(ThrottleLimit);
         }
@@ -156,7 +161,7 @@ namespace GenAI.PowerShell.Commands
                 if (sent == null) return;
                 TryRun(() =>
                 {
-                    var response = RunWithFunctionCalling(calling => _client.Models.GenerateContentAsync(model, sent, calling, _overrides, _options, StopToken), MaximumFunctionCalls).Response;
+                    var response = RunWithFunctionCalling(calling => _client.Models.GenerateContentAsync(model, sent, calling, _overrides, _options, StopToken), MaximumFunctionCalls, model.Name).Response;
                     WriteReply(response, EffectiveConfig(), _input.Target);
                     ReportProblem(response, _input.Target);
                 }, _input.Target);

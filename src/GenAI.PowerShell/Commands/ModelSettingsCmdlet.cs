@@ -66,6 +66,43 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public SwitchParameter IncludeThoughts { get; set; }
 
+        /// <summary>Gemini 3 thinking depth (thinkingConfig.thinkingLevel); not together with -ThinkingBudget.</summary>
+        [Parameter]
+        [ValidateSet("Minimal", "Low", "Medium", "High")]
+        public string? ThinkingLevel { get; set; }
+
+        /// <summary>Tokens spent per image, video frame or PDF page (generationConfig.mediaResolution).</summary>
+        [Parameter]
+        [ValidateSet("Low", "Medium", "High")]
+        public string? MediaResolution { get; set; }
+
+        /// <summary>What the reply may hold (generationConfig.responseModalities): Text, Image, Audio.</summary>
+        [Parameter]
+        [ValidateSet("Text", "Image", "Audio")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ResponseModality { get; set; }
+
+        /// <summary>Generated images' aspect ratio (imageConfig.aspectRatio), e.g. 16:9.</summary>
+        [Parameter]
+        [ValidatePattern(@"^\d{1,2}:\d{1,2}$")]
+        [ArgumentCompleter(typeof(Completers.MediaSettingCompleter))]
+        public string? ImageAspectRatio { get; set; }
+
+        /// <summary>Generated images' size (imageConfig.imageSize) on Gemini 3 image models: 1K, 2K, 4K (512 on 3.1 Flash Image).</summary>
+        [Parameter]
+        [ValidateSet("1K", "2K", "4K", "512")]
+        public string? ImageSize { get; set; }
+
+        /// <summary>A prebuilt voice for speech output (speechConfig.voiceConfig), e.g. Kore.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.MediaSettingCompleter))]
+        public string? Voice { get; set; }
+
+        /// <summary>The whole speechConfig: a hashtable, JSON text or SpeechConfig object (multi-speaker included).</summary>
+        [Parameter]
+        public object? SpeechConfig { get; set; }
+
         /// <summary>The reply's structure: a hashtable (OpenAPI subset), a class or .NET type, or JSON text.</summary>
         [Parameter]
         public object? ResponseSchema { get; set; }

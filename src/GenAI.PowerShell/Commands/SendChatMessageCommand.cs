@@ -53,6 +53,11 @@ namespace GenAI.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
 
+        /// <summary>Gemini 3: the resolution of each image, video, PDF or audio file in the prompt (Part.mediaResolution), overriding -MediaResolution.</summary>
+        [Parameter]
+        [ValidateSet("Low", "Medium", "High", "UltraHigh")]
+        public string? FileMediaResolution { get; set; }
+
         /// <summary>The MIME type of byte-array input; for files it replaces the type of their extension.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -73,7 +78,7 @@ namespace GenAI.PowerShell.Commands
             if (Path != null && LiteralPath != null)
                 ThrowTerminatingError(ErrorRecordFactory.Create("ParameterConflict", ErrorCategory.InvalidArgument,
                     "-Path and -LiteralPath cannot be used together.", LiteralPath, "Use -Path for wildcards, -LiteralPath for exact names."));
-            _message.Begin(this, MimeType, Message, Path, LiteralPath, shared: false);
+            _message.Begin(this, MimeType, Message, Path, LiteralPath, shared: false, FileMediaResolution == null ? null : Input.MediaSettings.ResolutionName(FileMediaResolution));
         }
 
         protected override void ProcessRecord()
@@ -120,7 +125,7 @@ namespace GenAI.PowerShell.Commands
                     return;
                 }
                 var response = functionCalling
-                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, sent, calling, overrides, options, StopToken), maximumCalls).Response
+                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, sent, calling, overrides, options, StopToken), maximumCalls, Session.Model.Name).Response
                     : Await(Session.SendAsync(client.Models, sent, overrides, options, StopToken));
                 WriteReply(response, GenerativeModel.MergeGenerationConfig(Session.Model.GenerationConfig, overrides?.GenerationConfig), _message.Target);
             }, _message.Target);

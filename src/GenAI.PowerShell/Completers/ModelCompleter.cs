@@ -20,8 +20,12 @@ namespace GenAI.PowerShell.Completers
         /// <summary>Offered when the service cannot be asked.</summary>
         public static readonly IReadOnlyList<string> BuiltInModels = new[]
         {
-            "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite", "gemini-2.0-flash", "gemini-2.0-flash-lite",
-            "gemini-flash-latest", "gemini-flash-lite-latest", "gemini-pro-latest", "gemma-3-27b-it", "gemini-embedding-001",
+            "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite", "gemini-3-pro-preview", "gemini-3-flash-preview",
+            "gemini-3.1-pro-preview", "gemini-3.1-flash-lite-preview", "gemini-2.0-flash", "gemini-2.0-flash-lite",
+            "gemini-flash-latest", "gemini-flash-lite-latest", "gemini-pro-latest",
+            "gemini-2.5-flash-image", "gemini-3-pro-image-preview", "gemini-3.1-flash-image-preview",
+            "gemini-2.5-flash-preview-tts", "gemini-2.5-pro-preview-tts",
+            "gemma-3-27b-it", "gemini-embedding-001",
         };
 
         private static readonly TimeSpan s_keepFor = TimeSpan.FromMinutes(10);

@@ -68,6 +68,11 @@ namespace GenAI.PowerShell.Errors
             "InvalidEndpoint" => ErrorCategory.InvalidArgument,
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,
+            // Media output and Gemini 3 controls (issue 20).
+            "InvalidSpeechConfig" or "ThinkingLevelAndBudget" => ErrorCategory.InvalidArgument,
+            "FieldNotSupportedOverGrpc" => ErrorCategory.NotImplemented,
+            "InvalidMediaData" => ErrorCategory.InvalidData,
+            "SaveFailed" => ErrorCategory.WriteError,
             "Cancelled" => ErrorCategory.OperationStopped,
             // Embeddings.
             "InvalidOutputDimensionality" or "TitleRequiresRetrievalDocument" or "EmptyEmbeddingInput" or "EmbeddingModelSettings" => ErrorCategory.InvalidArgument,

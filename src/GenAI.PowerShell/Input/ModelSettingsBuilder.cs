@@ -43,6 +43,7 @@ namespace GenAI.PowerShell.Input
             if (cmdlet.FrequencyPenalty.HasValue) Config().FrequencyPenalty = cmdlet.FrequencyPenalty;
             if (cmdlet.ThinkingBudget.HasValue) (Config().ThinkingConfig ??= new ThinkingConfig()).ThinkingBudget = cmdlet.ThinkingBudget;
             if (bound.ContainsKey(nameof(ModelSettingsCmdlet.IncludeThoughts))) (Config().ThinkingConfig ??= new ThinkingConfig()).IncludeThoughts = cmdlet.IncludeThoughts.IsPresent;
+            MediaSettings.Apply(cmdlet, Config);
             if (cmdlet.ResponseSchema != null)
             {
                 object schemaInput = ResolveSchemaInput(cmdlet.ResponseSchema);

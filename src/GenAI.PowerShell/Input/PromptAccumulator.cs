@@ -21,9 +21,13 @@ namespace GenAI.PowerShell.Input
         private StringBuilder? _pipedText;
         private MemoryStream? _pipedBytes;
 
-        public PromptAccumulator(string? mimeType = null)
+        private readonly string? _fileResolution;
+
+        /// <param name="fileResolution">Gemini 3 per-part media resolution (MEDIA_RESOLUTION_HIGH, ...) for the files and bytes of the prompt.</param>
+        public PromptAccumulator(string? mimeType = null, string? fileResolution = null)
         {
             _converter = PromptConverter.Create(mimeType);
+            _fileResolution = fileResolution;
         }
 
         /// <summary>The items as they will be sent (piped lines and bytes already joined).</summary>
@@ -104,14 +108,24 @@ namespace GenAI.PowerShell.Input
             return ok;
         }
 
-        public List<Content> ToContents() => _converter.ToContents(Items);
+        public List<Content> ToContents() => WithResolution(_converter.ToContents(Items));
 
         /// <summary>The contents of these items followed by <paramref name="extra"/> (an -Each item); the accumulator is unchanged.</summary>
         public List<Content> ToContentsWith(object? extra)
         {
             var items = new List<object?>(Items);
             if (extra != null) items.Add(extra);
-            return _converter.ToContents(items);
+            return WithResolution(_converter.ToContents(items));
+        }
+
+        // Media read from files or bytes, and uploaded files, get the per-part resolution unless they set their own.
+        private List<Content> WithResolution(List<Content> contents)
+        {
+            if (_fileResolution == null) return contents;
+            foreach (var part in contents.SelectMany(c => c.Parts))
+                if ((part.InlineData?.Source != null || part.FileData != null) && part.MediaResolution == null)
+                    part.MediaResolution = new PartMediaResolution { Level = _fileResolution };
+            return contents;
         }
 
         private static object? Materialize(object? item) => item switch

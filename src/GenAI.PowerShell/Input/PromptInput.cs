@@ -26,10 +26,11 @@ namespace GenAI.PowerShell.Input
 
         public object? Target => _prompt.Target;
 
-        public void Begin(PSCmdlet cmdlet, string? mimeType, object[]? prompt, string[]? path, string[]? literalPath, bool shared)
+        /// <param name="fileResolution">Per-part media resolution for the prompt's files (Gemini 3), e.g. MEDIA_RESOLUTION_HIGH.</param>
+        public void Begin(PSCmdlet cmdlet, string? mimeType, object[]? prompt, string[]? path, string[]? literalPath, bool shared, string? fileResolution = null)
         {
             _cmdlet = cmdlet;
-            _prompt = new PromptAccumulator(mimeType);
+            _prompt = new PromptAccumulator(mimeType, fileResolution);
             _prompt.Add(prompt, fromPipeline: false);
             var errors = new List<ErrorRecord>();
             foreach (var file in PathResolver.Resolve(cmdlet.SessionState.Path, path, literal: false, errors)) _prompt.Add(file, fromPipeline: false);

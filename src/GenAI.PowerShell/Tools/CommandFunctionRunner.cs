@@ -30,14 +30,17 @@ namespace GenAI.PowerShell.Tools
         private static readonly ScriptBlock s_invoke = ScriptBlock.Create("param($__command, $__arguments) & $__command @__arguments 2>&1");
 
         private readonly PSCmdlet _cmdlet;
+        private readonly bool _multimodal;
         private readonly bool _force;
         private readonly bool _whatIf;
         private readonly bool _confirm;
 
-        public CommandFunctionRunner(PSCmdlet cmdlet, bool force)
+        /// <param name="multimodal">The model reads files in function responses (Gemini 3).</param>
+        public CommandFunctionRunner(PSCmdlet cmdlet, bool force, bool multimodal)
         {
             _cmdlet = cmdlet;
             _force = force;
+            _multimodal = multimodal;
             _whatIf = IsSwitchOn(cmdlet, "WhatIf");
             _confirm = IsSwitchOn(cmdlet, "Confirm");
         }
@@ -61,10 +64,12 @@ namespace GenAI.PowerShell.Tools
             return supportsShouldProcess && impact >= ConfirmImpact.Medium;
         }
 
-        public JsonElement Run(FunctionCall call, CallableFunction function)
+        private static FunctionResult Failed(string message) => new FunctionResult(FunctionResultConverter.Error(message));
+
+        public FunctionResult Run(FunctionCall call, CallableFunction function)
         {
             if (!(function.Target is CommandInfo command))
-                return FunctionResultConverter.Error($"The function {call.Name} has no PowerShell command to run.");
+                return Failed($"The function {call.Name} has no PowerShell command to run.");
             string display = Describe(command, call);
             _cmdlet.WriteVerbose($"The model called {display}");
 
@@ -76,14 +81,14 @@ namespace GenAI.PowerShell.Tools
             catch (ArgumentException ex)
             {
                 _cmdlet.WriteVerbose($"{command.Name} was not run: {ex.Message}");
-                return FunctionResultConverter.Error(ex.Message);
+                return Failed(ex.Message);
             }
 
             if (!Approve(command, display))
             {
                 string reason = _whatIf ? $"{command.Name} was not run (-WhatIf)." : $"The user declined to run {command.Name}; it was not run.";
                 _cmdlet.WriteVerbose(reason);
-                return FunctionResultConverter.Error(reason);
+                return Failed(reason);
             }
 
             try
@@ -98,13 +103,13 @@ namespace GenAI.PowerShell.Tools
                 }
                 _cmdlet.WriteVerbose($"{command.Name} returned {output.Count} object(s){(errors.Count > 0 ? $" and {errors.Count} error(s)" : "")}.");
                 foreach (var error in errors) _cmdlet.WriteWarning($"{command.Name}: {error} (sent to the model)");
-                return FunctionResultConverter.ToResponse(output, errors, _cmdlet);
+                return FunctionResultConverter.ToResult(output, errors, _cmdlet, _multimodal);
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException) && !(ex is OperationCanceledException))
             {
                 // Whatever the command (or turning its output into JSON) throws is the model's answer, not the cmdlet's failure.
                 _cmdlet.WriteWarning($"{command.Name} failed: {ex.Message} (sent to the model)");
-                return FunctionResultConverter.Error($"{command.Name} failed: {ex.Message}");
+                return Failed($"{command.Name} failed: {ex.Message}");
             }
         }
 

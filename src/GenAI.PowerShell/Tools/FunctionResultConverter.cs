@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using GenAI.Core.Input;
+using GenAI.Core.Tools;
 
 namespace GenAI.PowerShell.Tools
 {
@@ -22,6 +23,34 @@ namespace GenAI.PowerShell.Tools
         public const int MaxTextLength = 20000;
 
         private static readonly ScriptBlock s_outString = ScriptBlock.Create("param($items) $items | Out-String -Width 160");
+
+        /// <param name="multimodal">The model reads files in function responses: media output (image, audio, PDF files,
+        /// blobs) goes into the response's parts; otherwise it is described in the JSON only.</param>
+        public static FunctionResult ToResult(IReadOnlyList<object?> output, IReadOnlyList<string> errors, PSCmdlet cmdlet, bool multimodal)
+        {
+            var media = FunctionMediaOutput.Split(output, out var rest);
+            if (media.Count == 0) return new FunctionResult(ToResponse(output, errors, cmdlet));
+            var response = rest.Count == 0 && errors.Count == 0
+                ? JsonValues.FromObject(new Dictionary<string, object?> { ["result"] = FunctionMediaOutput.Describe(media, multimodal) })
+                : ToResponse(rest, errors, cmdlet);
+            if (!multimodal)
+            {
+                cmdlet.WriteWarning($"The command returned {media.Count} file(s); this model does not read files in function responses, so only their names and types were sent.");
+                if (rest.Count > 0 || errors.Count > 0)
+                    response = WithFiles(response, FunctionMediaOutput.Describe(media, multimodal));
+                return new FunctionResult(response);
+            }
+            if (rest.Count > 0 || errors.Count > 0) response = WithFiles(response, FunctionMediaOutput.Describe(media, multimodal));
+            return new FunctionResult(response, media.Select(m => m.Part).ToList());
+        }
+
+        private static JsonElement WithFiles(JsonElement response, string files)
+        {
+            var merged = new OrderedDictionary();
+            foreach (var property in response.EnumerateObject()) merged[property.Name] = property.Value;
+            merged["files"] = files;
+            return JsonValues.FromObject(merged, Normalize);
+        }
 
         public static JsonElement ToResponse(IReadOnlyList<object?> output, IReadOnlyList<string> errors, PSCmdlet cmdlet)
         {

@@ -17,7 +17,7 @@ namespace GenAI.Transport.Grpc.Mapping
         private static readonly ExtraFields s_codeHandled = ExtraFields.Except(P.ExecutableCode.Descriptor, 1, 2);
         private static readonly ExtraFields s_resultHandled = ExtraFields.Except(P.CodeExecutionResult.Descriptor, 1, 2);
         private static readonly ExtraFields s_functionCallHandled = ExtraFields.Except(P.FunctionCall.Descriptor, 1, 2, 3);
-        private static readonly ExtraFields s_functionResponseHandled = ExtraFields.Except(P.FunctionResponse.Descriptor, 1, 2, 3);
+        private static readonly ExtraFields s_functionResponseHandled = ExtraFields.Except(P.FunctionResponse.Descriptor, 1, 2, 3, 8);
 
         // ---- core → proto ----
 
@@ -71,6 +71,7 @@ namespace GenAI.Transport.Grpc.Mapping
             }
             if (part.Thought == true) result.Thought = true;
             if (!string.IsNullOrEmpty(part.ThoughtSignature)) result.ThoughtSignature = ProtoJson.FromBase64(part.ThoughtSignature, "thought_signature");
+            if (part.MediaResolution != null) throw GrpcUnsupportedFields.Error("a part's mediaResolution");
             ProtoJson.MergeExtras(result, WithMetadata(part));
             return result;
         }
@@ -116,6 +117,7 @@ namespace GenAI.Transport.Grpc.Mapping
             var result = new P.FunctionResponse { Name = response.Name ?? "", Id = response.Id ?? "" };
             if (response.Response.HasValue && response.Response.Value.ValueKind != System.Text.Json.JsonValueKind.Null)
                 result.Response = ProtoJson.ToStruct(response.Response.Value, "function_response.response");
+            MediaMapper.AddParts(result.Parts, response.Parts);
             ProtoJson.MergeExtras(result, response.AdditionalProperties);
             return result;
         }
@@ -205,6 +207,7 @@ namespace GenAI.Transport.Grpc.Mapping
             Id = NullIfEmpty(response.Id),
             Name = response.Name,
             Response = response.Response == null ? (System.Text.Json.JsonElement?)null : ProtoJson.ToElement(response.Response),
+            Parts = MediaMapper.ToCore(response.Parts),
             AdditionalProperties = s_functionResponseHandled.Of(response),
         };
 

@@ -9,7 +9,7 @@ namespace GenAI.Transport.Grpc.Mapping
     internal static class GenerateMapper
     {
         private static readonly ExtraFields s_requestHandled = ExtraFields.Except(P.GenerateContentRequest.Descriptor, 1, 2, 3, 4, 5, 7, 8, 9);
-        private static readonly ExtraFields s_configHandled = ExtraFields.Except(P.GenerationConfig.Descriptor, 1, 2, 4, 5, 6, 7, 8, 13, 14, 15, 16, 17, 18, 20, 22, 28);
+        private static readonly ExtraFields s_configHandled = ExtraFields.Except(P.GenerationConfig.Descriptor, 1, 2, 4, 5, 6, 7, 8, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 27, 28);
         private static readonly ExtraFields s_thinkingHandled = ExtraFields.Except(P.ThinkingConfig.Descriptor, 1, 2);
         private static readonly ExtraFields s_safetySettingHandled = ExtraFields.Except(P.SafetySetting.Descriptor, 3, 4);
         private static readonly ExtraFields s_toolHandled = ExtraFields.Except(P.Tool.Descriptor, 1, 2, 3, 4, 8);
@@ -77,8 +77,13 @@ namespace GenAI.Transport.Grpc.Mapping
                 result.ThinkingConfig = new P.ThinkingConfig();
                 if (config.ThinkingConfig.IncludeThoughts.HasValue) result.ThinkingConfig.IncludeThoughts = config.ThinkingConfig.IncludeThoughts.Value;
                 if (config.ThinkingConfig.ThinkingBudget.HasValue) result.ThinkingConfig.ThinkingBudget = config.ThinkingConfig.ThinkingBudget.Value;
+                if (config.ThinkingConfig.ThinkingLevel != null) throw GrpcUnsupportedFields.Error("generationConfig.thinkingConfig.thinkingLevel");
                 ProtoJson.MergeExtras(result.ThinkingConfig, config.ThinkingConfig.AdditionalProperties);
             }
+            if (config.SpeechConfig != null) result.SpeechConfig = MediaMapper.ToProto(config.SpeechConfig);
+            if (config.ImageConfig != null) result.ImageConfig = MediaMapper.ToProto(config.ImageConfig);
+            if (config.MediaResolution != null)
+                result.MediaResolution = ProtoEnum<P.GenerationConfig.Types.MediaResolution>.Parse(config.MediaResolution, "generation_config.media_resolution");
             ProtoJson.MergeExtras(result, config.AdditionalProperties);
             return result;
         }
@@ -183,6 +188,9 @@ namespace GenAI.Transport.Grpc.Mapping
                 ThinkingBudget = config.ThinkingConfig.HasThinkingBudget ? config.ThinkingConfig.ThinkingBudget : (int?)null,
                 AdditionalProperties = s_thinkingHandled.Of(config.ThinkingConfig),
             },
+            SpeechConfig = config.SpeechConfig == null ? null : MediaMapper.ToCore(config.SpeechConfig),
+            ImageConfig = config.ImageConfig == null ? null : MediaMapper.ToCore(config.ImageConfig),
+            MediaResolution = config.HasMediaResolution ? ProtoEnum<P.GenerationConfig.Types.MediaResolution>.NameOrNull(config.MediaResolution) : null,
             AdditionalProperties = s_configHandled.Of(config),
         };
 

@@ -53,7 +53,7 @@ namespace GenAI.Core.Tests.Tools
                 if (failure != null) throw failure;
                 calls.Add(call);
                 Assert.Equal("target", function.Target);
-                return Task.FromResult(JsonValues.FromObject(new Dictionary<string, object> { ["result"] = "Sunny in " + call.Args!.Value.GetProperty("city").GetString() }));
+                return Task.FromResult(new FunctionResult(JsonValues.FromObject(new Dictionary<string, object> { ["result"] = "Sunny in " + call.Args!.Value.GetProperty("city").GetString() })));
             }, maximum);
 
         [Fact]

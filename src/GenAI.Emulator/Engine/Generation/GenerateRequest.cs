@@ -49,6 +49,11 @@ internal sealed class GenerateRequest
         }
 
         EnumFields.Validate(raw, scope);
+        if (scope == ValidationScope.Generate)
+        {
+            ThoughtSignatures.Validate(contents, model);
+        }
+
         var settings = GenerationSettings.Parse(raw["generationConfig"] as JsonObject, scope, model);
         return new GenerateRequest(raw, contents, settings)
         {

@@ -28,11 +28,14 @@ internal sealed class GenerationSettings
     /// <summary>responseSchema (OpenAPI subset) or responseJsonSchema (JSON Schema), when given.</summary>
     public JsonNode? ResponseSchema { get; private init; }
 
+    /// <summary>Response modalities, image and speech settings.</summary>
+    public OutputSettings Output { get; private init; } = OutputSettings.Parse(new JsonObject(), f => f, ValidationScope.Generate, null);
+
     public static GenerationSettings Parse(JsonObject? config, ValidationScope scope, ModelInfo? model)
     {
         if (config is null)
         {
-            return new GenerationSettings();
+            return new GenerationSettings { Output = OutputSettings.Parse(new JsonObject(), f => f, scope, model) };
         }
 
         string Field(string name) => scope.Field("generation_config." + name);
@@ -105,6 +108,7 @@ internal sealed class GenerationSettings
             MaxOutputTokens = maxOutputTokens is > 0 ? maxOutputTokens : null,
             ResponseMimeType = mimeType,
             ResponseSchema = schema,
+            Output = OutputSettings.Parse(config, Field, scope, model),
         };
     }
 

@@ -17,6 +17,12 @@ internal sealed class CandidatePlan
 
     public JsonObject? FunctionCall { get; set; }
 
+    /// <summary>Generated images or speech (inlineData parts), after the text.</summary>
+    public List<JsonObject> MediaParts { get; } = new();
+
+    /// <summary>Gemini 3: the thought signature of the function call, or of the text (its last part; a final empty-text chunk when streamed).</summary>
+    public string? ThoughtSignature { get; set; }
+
     public string FinishReason { get; set; } = "STOP";
 
     public JsonArray SafetyRatings { get; set; } = Generation.SafetyRatings.AllNegligible();

@@ -38,6 +38,7 @@ internal static class ReplyPlanner
             if (functionCall is not null)
             {
                 candidate.FunctionCall = functionCall.DeepClone().AsObject();
+                candidate.ThoughtSignature = context.Model.Gemini3 ? ThoughtSignatures.For(context.ResponseId, "call " + i) : null;
                 continue;
             }
 
@@ -55,6 +56,8 @@ internal static class ReplyPlanner
             }
 
             candidate.Text = text;
+            candidate.ThoughtSignature = context.Model.Gemini3 ? ThoughtSignatures.For(context.ResponseId, "text " + i) : null;
+            MediaReply.Add(context, candidate, text, i);
             AddToolExtras(context, candidate, text);
             ApplyScenario(context.Kind, candidate, text);
         }

@@ -40,14 +40,29 @@ internal static class ResponseFactory
         var parts = new JsonArray(candidate.LeadingParts.Select(p => (JsonNode?)p.DeepClone()).ToArray());
         if (candidate.FunctionCall is not null)
         {
-            parts.Add(new JsonObject { ["functionCall"] = candidate.FunctionCall.DeepClone() });
+            parts.Add(Signed(new JsonObject { ["functionCall"] = candidate.FunctionCall.DeepClone() }, candidate.ThoughtSignature));
         }
         else if (candidate.Text is not null)
         {
-            parts.Add(new JsonObject { ["text"] = candidate.Text });
+            parts.Add(Signed(new JsonObject { ["text"] = candidate.Text }, candidate.ThoughtSignature));
+        }
+
+        foreach (JsonObject media in candidate.MediaParts)
+        {
+            parts.Add(media.DeepClone());
         }
 
         return parts;
+    }
+
+    public static JsonObject Signed(JsonObject part, string? signature)
+    {
+        if (signature is not null)
+        {
+            part["thoughtSignature"] = signature;
+        }
+
+        return part;
     }
 
     public static int CountTokens(JsonArray parts)

@@ -119,5 +119,48 @@ public sealed class ModelCatalog
             SupportedGenerationMethods = new[] { "generateContent", "countTokens" },
             Temperature = 1, TopP = 0.95, ResponseModelVersion = "gemma-3-27b-it",
         };
+        foreach (ModelInfo model in Gemini3AndMediaModels())
+        {
+            yield return model;
+        }
     }
+
+    // Gemini 3, image and speech models as models.list shows them (https://ai.google.dev/gemini-api/docs/models).
+    private static IEnumerable<ModelInfo> Gemini3AndMediaModels()
+    {
+        string[] noCaching = { "generateContent", "countTokens", "batchGenerateContent" };
+        yield return Gemini3Text("gemini-3-pro-preview", "3-pro-preview-11-2025", "Gemini 3 Pro Preview");
+        yield return Gemini3Text("gemini-3-flash-preview", "3-flash-preview-12-2025", "Gemini 3 Flash Preview");
+        yield return Gemini3Text("gemini-3.1-pro-preview", "3.1-pro-preview-01-2026", "Gemini 3.1 Pro Preview");
+        yield return new ModelInfo
+        {
+            Id = "gemini-2.5-flash-image", Version = "2.0", DisplayName = "Nano Banana", Description = "Gemini 2.5 Flash Image",
+            InputTokenLimit = 32768, OutputTokenLimit = 32768, SupportedGenerationMethods = noCaching,
+            Temperature = 1, TopP = 0.95, TopK = 64, MaxTemperature = 2, ResponseModelVersion = "gemini-2.5-flash-image", Output = ModelOutput.Image,
+        };
+        yield return new ModelInfo
+        {
+            Id = "gemini-3-pro-image-preview", Version = "3.0", DisplayName = "Nano Banana Pro", Description = "Gemini 3 Pro Image Preview",
+            InputTokenLimit = 131072, OutputTokenLimit = 32768, SupportedGenerationMethods = noCaching,
+            Temperature = 1, TopP = 0.95, TopK = 64, MaxTemperature = 1, Thinking = true,
+            ResponseModelVersion = "gemini-3-pro-image-preview", Output = ModelOutput.Image, Gemini3 = true,
+        };
+        foreach (string size in new[] { "flash", "pro" })
+        {
+            yield return new ModelInfo
+            {
+                Id = $"gemini-2.5-{size}-preview-tts", Version = "gemini-2.5-" + size + "-exp-tts-2025-05-19",
+                DisplayName = $"Gemini 2.5 {(size == "flash" ? "Flash" : "Pro")} Preview TTS", Description = "Gemini 2.5 text-to-speech preview",
+                InputTokenLimit = 8192, OutputTokenLimit = 16384, SupportedGenerationMethods = new[] { "countTokens", "generateContent" },
+                Temperature = 1, TopP = 0.95, TopK = 64, MaxTemperature = 2, ResponseModelVersion = $"gemini-2.5-{size}-preview-tts", Output = ModelOutput.Speech,
+            };
+        }
+    }
+
+    private static ModelInfo Gemini3Text(string id, string version, string displayName) => new()
+    {
+        Id = id, Version = version, DisplayName = displayName, Description = displayName,
+        OutputTokenLimit = 65536, Temperature = 1, TopP = 0.95, TopK = 64, MaxTemperature = 2, Thinking = true,
+        ResponseModelVersion = id, Gemini3 = true,
+    };
 }

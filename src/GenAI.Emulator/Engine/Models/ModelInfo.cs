@@ -41,6 +41,15 @@ public sealed record ModelInfo
     /// <summary>The <c>modelVersion</c> a response reports.</summary>
     public required string ResponseModelVersion { get; init; }
 
+    /// <summary>What the model generates besides text: images (image models) or speech (TTS models, audio only).</summary>
+    public ModelOutput Output { get; init; } = ModelOutput.Text;
+
+    /// <summary>
+    /// Gemini 3: takes thinkingConfig.thinkingLevel, signs its function calls with thought signatures and
+    /// checks them in the current turn (https://ai.google.dev/gemini-api/docs/thought-signatures).
+    /// </summary>
+    public bool Gemini3 { get; init; }
+
     /// <summary>True for emulator scenario models (synthesised from the id prefix).</summary>
     public bool IsScenario { get; init; }
 
@@ -90,4 +99,12 @@ public sealed record ModelInfo
 
         return json;
     }
+}
+
+/// <summary>The media a model can return.</summary>
+public enum ModelOutput
+{
+    Text,
+    Image,
+    Speech,
 }

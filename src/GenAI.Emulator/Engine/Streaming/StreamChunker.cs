@@ -84,7 +84,7 @@ internal static class StreamChunker
         var pieces = plan.LeadingParts.Select(part => Whole(part.DeepClone().AsObject())).ToList();
         if (plan.FunctionCall is not null)
         {
-            pieces.Add(Whole(new JsonObject { ["functionCall"] = plan.FunctionCall.DeepClone() }));
+            pieces.Add(Whole(ResponseFactory.Signed(new JsonObject { ["functionCall"] = plan.FunctionCall.DeepClone() }, plan.ThoughtSignature)));
         }
         else if (plan.Text is not null)
         {
@@ -95,6 +95,17 @@ internal static class StreamChunker
             }
 
             pieces.AddRange(words.Select(word => new Piece(new JsonArray(new JsonObject { ["text"] = word }), TokenCounter.CountText(word), false)));
+            if (plan.ThoughtSignature is not null && !plan.WithholdContent)
+            {
+                // As the service streams it: the text's signature comes last, on a part with empty text.
+                pieces.Add(Whole(ResponseFactory.Signed(new JsonObject { ["text"] = string.Empty }, plan.ThoughtSignature)));
+            }
+        }
+
+        if (!plan.WithholdContent)
+        {
+            // Each image or recording arrives whole, in one chunk.
+            pieces.AddRange(plan.MediaParts.Select(part => Whole(part.DeepClone().AsObject())));
         }
 
         if (plan.WithholdContent || pieces.Count == 0)

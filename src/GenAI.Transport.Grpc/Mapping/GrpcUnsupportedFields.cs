@@ -1,0 +1,21 @@
+using GenAI.Core.Errors;
+
+namespace GenAI.Transport.Grpc.Mapping
+{
+    /// <summary>
+    /// Request fields the core types but the public v1beta protos (googleapis/googleapis,
+    /// google/ai/generativelanguage/v1beta) do not define: thinkingConfig.thinkingLevel,
+    /// imageConfig.imageSize and a part's mediaResolution. Sending them over gRPC would drop them
+    /// silently, so the mapping refuses the request instead, naming the field. Field numbers are never guessed.
+    /// </summary>
+    internal static class GrpcUnsupportedFields
+    {
+        public const string ErrorCode = "FieldNotSupportedOverGrpc";
+
+        public static InvalidInputException Error(string jsonField) =>
+            new InvalidInputException(ErrorCode,
+                $"The request sets {jsonField}, which the public v1beta gRPC protocol does not define, so it cannot be sent over gRPC.",
+                jsonField,
+                "Send this request over REST (Set-GenAIConfiguration -Transport Rest), or leave the setting out.");
+    }
+}
