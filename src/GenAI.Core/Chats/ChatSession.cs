@@ -39,7 +39,9 @@ namespace GenAI.Core.Chats
             if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
                     recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
-            _history = history?.Select(Clone).ToList() ?? new List<Content>();
+            var given = history?.ToList();
+            if (given != null) ChatHistoryValidator.Validate(given!);
+            _history = given?.Select(Clone).ToList() ?? new List<Content>();
         }
 
         public GenerativeModel Model { get; }
@@ -210,7 +212,7 @@ namespace GenAI.Core.Chats
 
         private static Content PrepareUserTurn(Content message, CallOverrides? overrides)
         {
-            if (message == null || message.Parts == null || message.Parts.Count == 0)
+            if (message == null || Input.BlankPrompt.IsBlank(message))
                 throw new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
                     recommendedAction: "Pass text or files to -Message, or pipe them in.");
             if ((overrides?.GenerationConfig?.CandidateCount ?? 1) > 1)

@@ -101,7 +101,6 @@ namespace GenAI.PowerShell.Commands
                     "Automatic function calling runs the model's commands on the pipeline thread, one reply at a time; it cannot be combined with -Each.", null,
                     "Drop -Each (call the cmdlet once per item, e.g. in ForEach-Object), or drop -AutomaticFunctionCalling."));
             _ = Settings;
-            _client = Client;
             _options = BuildRequestOptions();
             _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
             _chunksToConsole = Stream && ChunkDisplay.GoesToConsole(this);
@@ -135,6 +134,7 @@ namespace GenAI.PowerShell.Commands
             var contents = _input.ToContents();
             if (contents == null) return;
             var model = ModelInUse;
+            _client = ClientFor(_input.Target);
             WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
             if (AutomaticFunctionCalling)
             {
@@ -179,6 +179,7 @@ namespace GenAI.PowerShell.Commands
         {
             if (_input.Failed) return;
             var model = ModelInUse;
+            _client = ClientFor(item ?? _input.Target);   // on first use, so a missing key names the prompt
             var contents = StartBatchItem(_batch!, _input, item, (prompt, sink, token) => GenerateAsync(model, prompt, sink, token));
             if (contents != null) WriteVerboseRedacted($"Item {_batch!.Started}: sending {contents.Count} content(s) to {model.Name}.");
         }
@@ -204,8 +205,9 @@ namespace GenAI.PowerShell.Commands
         {
             var reply = (GenerateContentResponse)e.Value!;
             if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
-            if (reply.IsStreamChunk) WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
-            else WriteReply(reply, EffectiveConfig(), e.Target);
+            if (!reply.IsStreamChunk) WriteReply(reply, EffectiveConfig(), e.Target, eachInput: Each);
+            else if (Each) WriteObject(EachInput.Attach(ChunkDisplay.Prepare(reply, _chunksToConsole), e.Target));
+            else WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
         }
 
         private void OnCompleted(BatchEvent completed)

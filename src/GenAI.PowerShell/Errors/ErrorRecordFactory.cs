@@ -69,6 +69,8 @@ namespace GenAI.PowerShell.Errors
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,
             "Cancelled" => ErrorCategory.OperationStopped,
+            // First-hour fixes (issue 15).
+            "InvalidHistory" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.NotSpecified,
         };
 
