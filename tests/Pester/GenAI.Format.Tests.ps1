@@ -72,7 +72,9 @@ Describe 'Format views at the default width' {
         foreach ($width in 80, 120) {
             $lines = @(($model | Out-String -Width $width) -split '\r?\n')
             ($lines -join "`n") | Should -Not -Match '…|\.\.\.' -Because "nothing is truncated at width $width"
-            foreach ($method in $model.SupportedGenerationMethods) { $lines | Should -Match "\s$method\s*$" -Because "$method ends a line whole at width $width" }
+            foreach ($method in $model.SupportedGenerationMethods) {
+                @($lines | Where-Object { $_ -match "\s$method\s*$" }) | Should -Not -BeNullOrEmpty -Because "$method ends a line whole at width $width"
+            }
         }
     }
 
