@@ -33,6 +33,10 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:emulator = Initialize-GenAITest
+    # The module's settings are process-wide and the examples change them (retries, timeouts, transport): each page
+    # starts from these, and the test files that run after this one get them back.
+    $script:configuration = [GenAI.PowerShell.Commands.SetGenAIConfigurationCommand].Assembly.GetType('GenAI.PowerShell.Configuration.ModuleConfiguration')
+    $script:savedConfiguration = $configuration.GetMethod('Snapshot').Invoke($null, @())
 
     # The examples that cannot run against the emulator, by page and number. Keep in step with the pages' markers.
     $script:notRun = @(
@@ -121,6 +125,7 @@ BeforeAll {
 }
 
 AfterAll {
+    $null = $configuration.GetMethod('Restore').Invoke($null, @($savedConfiguration))
     foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
     Stop-GenAIEmulator -ErrorAction SilentlyContinue
     if ($emulator) { $emulator | Stop-EmulatorProcess }
@@ -140,7 +145,7 @@ Describe 'Help examples of <Page>' -ForEach $pages {
         # Each page starts from the same place: the emulator's settings, no proxy, a fresh copy of the sandbox.
         foreach ($name in $savedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $savedEnvironment[$name]) }
         $env:GENAI_TOKENIZER_CACHE = $tokenizerCache
-        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri -Transport Rest -ClearProxy
+        $null = $configuration.GetMethod('Restore').Invoke($null, @($savedConfiguration))
         if (-not (Get-GenAITokenizer).IsInstalled) { $null = Install-GenAITokenizer -Path $vocabulary }
         Initialize-ServiceState
         $script:sandbox = Join-Path $root $Page
