@@ -48,10 +48,10 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Gemini', 'GenAI', 'AI', 'LLM', 'Google', 'GenerativeAI', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://example.invalid/GenAI.PowerShell'
-            LicenseUri   = 'https://example.invalid/GenAI.PowerShell/LICENSE'
-            # HelpInfoURI is left out: updatable help needs a hosted CAB; the help ships with the module.
-            ReleaseNotes = 'First release: streamed generation, token counting, chat sessions, model listing, configuration (SecureString or SecretManagement keys, opt-in saved settings, proxies), tab completion, full help, and Start-GenAIEmulator for offline tests.'
+            # ProjectUri, LicenseUri and HelpInfoURI are left out until the project has a public home: the MIT
+            # licence ships in the package (LICENSE), and the help ships with the module (no hosted CAB).
+            # ModuleVersion above and ReleaseNotes are filled in by build.ps1 from Directory.Build.props and CHANGELOG.md.
+            ReleaseNotes = ''
         }
     }
 }

@@ -6,6 +6,8 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 test       # build, then every xunit and Pester test; ends with "N passed, N failed"
 .EXAMPLE
+    dotnet pwsh ./build.ps1 package    # build, then write out/GenAI.<version>.nupkg, ready for the PowerShell Gallery
+.EXAMPLE
     dotnet pwsh ./build.ps1 demo       # build, start the bundled emulator (or use GEMINI_API_KEY), stream a reply
 .EXAMPLE
     dotnet pwsh ./build.ps1 bench      # build, run every benchmark against the emulator, print the table, write bench/RESULTS.md
@@ -13,7 +15,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench', 'clean')]
+    [ValidateSet('build', 'test', 'package', 'demo', 'bench', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -57,6 +59,14 @@ function Get-ModuleVersion {
     return ($props.Project.PropertyGroup | Where-Object { $_['ModuleVersion'] } | Select-Object -First 1).ModuleVersion
 }
 
+# The section of CHANGELOG.md for a version ("## [0.1.0]" up to the next "## "), without its heading.
+function Get-ReleaseNote([string] $Version) {
+    $changelog = Get-Content -Raw (Join-Path $root 'CHANGELOG.md')
+    $match = [regex]::Match($changelog, "(?ms)^## \[$([regex]::Escape($Version))\][^\n]*\n(.*?)(?=^## |\z)")
+    if (-not $match.Success) { throw "CHANGELOG.md has no '## [$Version]' section: add one before building version $Version." }
+    return $match.Groups[1].Value.Trim()
+}
+
 function Invoke-Build {
     Write-Host "Building GenAI ($Configuration)..." -ForegroundColor Cyan
     Invoke-Native dotnet build (Join-Path $root 'GenAI.PowerShell.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
@@ -77,13 +87,21 @@ function Invoke-Build {
         Get-ChildItem $bin -File | Where-Object Name -ne 'GenAI.PowerShell.dll' | Move-Item -Destination $dependencies
     }
     Invoke-Native dotnet publish (Join-Path $root 'src/GenAI.Emulator/GenAI.Emulator.csproj') -c $Configuration --no-build -o (Join-Path $moduleOut 'emulator') --nologo -v quiet
+    # The module starts the emulator as 'dotnet GenAI.Emulator.dll': the platform's app host, symbols and the ASP.NET
+    # Core hosting leftovers (IIS web.config, static web assets manifest) are not needed by it, nor wanted in the package.
+    Get-ChildItem (Join-Path $moduleOut 'emulator') -File |
+        Where-Object { $_.Extension -eq '.pdb' -or $_.Name -in 'web.config', 'GenAI.Emulator', 'GenAI.Emulator.exe' -or $_.Name -like '*.staticwebassets.*' } |
+        Remove-Item
 
     $version = Get-ModuleVersion
     $manifest = Get-Content -Raw (Join-Path $root 'GenAI.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'"
+    $notes = (Get-ReleaseNote $version).Replace("'", "''")
+    $manifest = $manifest -replace "ReleaseNotes\s*=\s*'[^']*'", { "ReleaseNotes = '$notes'" }
     Set-Content -Path (Join-Path $moduleOut 'GenAI.psd1') -Value $manifest -Encoding utf8
     Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.psm1') $moduleOut
     Copy-Item (Join-Path $root 'src/GenAI.PowerShell/GenAI.Format.ps1xml') $moduleOut
+    Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Build-Help
     Write-Host "Module laid out in $moduleOut (version $version)." -ForegroundColor Green
 }
@@ -150,6 +168,13 @@ function Invoke-Test {
     if ($failed -gt 0) { exit 1 }
 }
 
+# out/GenAI.<version>.nupkg: the laid-out module as PSResourceGet packs it for the Gallery (Publish-PSResource
+# -NupkgPath, or Install-PSResource from a folder repository, take it as it is).
+function Invoke-Package {
+    Invoke-ChildPwsh -File (Join-Path $root 'build/Package.ps1') -ModulePath $moduleOut -DestinationPath $out
+    if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
+}
+
 function Invoke-Demo {
     Invoke-ChildPwsh -File (Join-Path $root 'build/Demo.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
@@ -165,6 +190,7 @@ switch ($Task) {
     'clean' { if (Test-Path $out) { Remove-Item $out -Recurse -Force } }
     'build' { Invoke-Build }
     'test' { Invoke-Build; Invoke-Test }
+    'package' { Invoke-Build; Invoke-Package }
     'demo' { Invoke-Build; Invoke-Demo }
     'bench' { Invoke-Build; Invoke-Benchmark }
 }

@@ -147,6 +147,14 @@ else {
         -Command @('dotnet', $benchDll, 'micro', '--summary', $summary)
     $m.micro = if (Test-ProbeFailed $micro) { $micro } else { [pscustomobject]@{ rows = @(Get-Content -Raw $summary | ConvertFrom-Json); loadAverage = $micro.loadAverage } }
 }
+Write-Host 'Package size (build/Package.ps1)...' -ForegroundColor Cyan
+$m.package = try {
+    $null = & (Join-Path $root 'build/Package.ps1') -ModulePath (Split-Path $ModulePath) -DestinationPath (Join-Path $work 'package') 6>$null
+    $nupkg = Get-ChildItem (Join-Path $work 'package') -Filter '*.nupkg' | Select-Object -First 1
+    $layout = @(Get-ChildItem (Split-Path $ModulePath) -Recurse -File)
+    [pscustomobject]@{ bytes = $nupkg.Length; files = $layout.Count; layoutBytes = ($layout | Measure-Object Length -Sum).Sum; loadAverage = Get-LoadAverage }
+}
+catch { [pscustomobject]@{ Error = "failed: $_" } }
 $loadAtEnd = Get-LoadAverage
 Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 

@@ -67,6 +67,7 @@ function Read-HelpPage([string] $Path) {
         }
         if ($line -match '^```' -and $section -eq 'EXAMPLES') { $inCode = $true; $code = [System.Collections.Generic.List[string]]::new(); continue }
         if ($line -match '^# ') { continue }
+        if ($line -match '^\s*<!--.*-->\s*$') { continue }   # notes for the repository (e.g. "not run by tests"), not for readers
         if ($line -match '^## (?<name>.+)$') { & $flush; $section = $Matches.name.Trim().ToUpperInvariant(); $sub = $null; continue }
         if ($line -match '^### (?<name>.+)$') { & $flush; $sub = $Matches.name.Trim(); continue }
         $buffer.Add($line)

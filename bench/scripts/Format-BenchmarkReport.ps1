@@ -147,6 +147,13 @@ else {
     $rows.Add((New-Row $measure $text $endToEnd '–' 'report; drive down' 'reported'))
 }
 
+# 8. Package size
+$measure = 'Package: GenAI.<version>.nupkg from build.ps1 package (module, both editions, help, emulator with its fixtures)'
+if (-not $m.Contains('package') -or (Get-State $m.package)) { $rows.Add((New-UnavailableRow $measure $(if ($m.Contains('package')) { $m.package } else { [pscustomobject]@{ Error = 'not measured' } }) 'report')) }
+else {
+    $rows.Add((New-Row $measure "$(Format-Number ($m.package.bytes / 1MB) 'N1') MiB" "installed: $(Format-Number ($m.package.layoutBytes / 1MB) 'N1') MiB in $($m.package.files) files" '–' 'report' 'reported'))
+}
+
 # --- Details --------------------------------------------------------------------------------------------------------
 $details = [System.Collections.Generic.List[object]]::new()
 function Add-Detail([string] $Probe, $Result, [scriptblock] $Figure) {

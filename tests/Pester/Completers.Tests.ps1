@@ -91,3 +91,73 @@ Describe 'Safety and MIME type completion' {
         foreach ($value in $values) { $value.Trim("'") | Should -BeLike "$Word*" }
     }
 }
+
+Describe '-Model completion by what the command does' {
+    BeforeEach {
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri
+        [GenAI.PowerShell.Completers.ModelCompleter]::ClearCache()
+    }
+
+    It 'offers a generation command only models that generate content, and every model to Get-GenAIModel' {
+        $embedding = @(Get-GenAIModel | Where-Object { $_.SupportedGenerationMethods -notcontains 'generateContent' } | Select-Object -ExpandProperty Id)
+        $embedding | Should -Not -BeNullOrEmpty -Because 'the emulator lists embedding models'
+        $generation = Get-Completion 'Invoke-GenerateContent -Model '
+        $generation | Should -Contain 'gemini-2.5-flash'
+        foreach ($id in $embedding) { $generation | Should -Not -Contain $id }
+        foreach ($id in $embedding) { Get-Completion 'Send-ChatMessage -Model ' | Should -Not -Contain $id }
+        Get-Completion 'Get-GenAIModel ' | Should -Contain $embedding[0]
+    }
+
+    It 'offers the built-in list filtered the same way offline' {
+        Set-GenAIConfiguration -ClearApiKey
+        Get-Completion 'Invoke-GenerateContent -Model gemini-emb' | Should -BeNullOrEmpty
+        Get-Completion 'Measure-Tokens -Model gemini-emb' | Should -Be @('gemini-embedding-001')
+    }
+}
+
+Describe 'Completion of uploaded file names, cached content names and methods' {
+    BeforeAll {
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri
+        $path = Join-Path $TestDrive 'complete-me.txt'
+        Set-Content -Path $path -Value 'Some text to upload.'
+        $script:file = Add-GenAIFile $path -Name 'complete-me-file'
+        $script:cache = New-GenAICachedContent 'A document to cache for completion.' -Model gemini-2.5-flash -DisplayName 'completion' -Ttl 600
+        [GenAI.PowerShell.Completers.FileNameCompleter]::ClearCache()
+        [GenAI.PowerShell.Completers.CachedContentNameCompleter]::ClearCache()
+    }
+
+    AfterAll {
+        Remove-GenAIFile $file.Name -Confirm:$false -ErrorAction SilentlyContinue
+        Remove-GenAICachedContent $cache.Name -Confirm:$false -ErrorAction SilentlyContinue
+    }
+
+    It 'completes -Name of <Command> with the uploaded files' -ForEach @(@{ Command = 'Get-GenAIFile' }, @{ Command = 'Remove-GenAIFile' }) {
+        Get-Completion "$Command -Name files/complete-" | Should -Be @('files/complete-me-file')
+        Get-Completion "$Command files/complete-" | Should -Be @('files/complete-me-file')
+    }
+
+    It 'completes cached content names for <Line>' -ForEach @(
+        @{ Line = 'Get-GenAICachedContent cachedContents/' }
+        @{ Line = 'Remove-GenAICachedContent -Name cachedContents/' }
+        @{ Line = 'Set-GenAICachedContent cachedContents/' }
+        @{ Line = 'Start-ChatSession -CachedContent cachedContents/' }
+        @{ Line = 'New-GenAIModel -CachedContent cachedContents/' }
+    ) {
+        Get-Completion $Line | Should -Contain $cache.Name
+    }
+
+    It 'completes Get-GenAIModel -SupportedMethod with the method names' {
+        Get-Completion 'Get-GenAIModel -SupportedMethod gen' | Should -Be @('generateContent')
+        Get-Completion 'Get-GenAIModel -SupportedMethod count' | Should -Be @('countTokens')
+        Get-Completion 'Get-GenAIModel -SupportedMethod ' | Should -Contain 'createCachedContent'
+    }
+
+    It 'offers nothing, quickly, when no key is set' {
+        Set-GenAIConfiguration -ClearApiKey
+        try {
+            [GenAI.PowerShell.Completers.FileNameCompleter]::ClearCache()
+            Get-Completion 'Get-GenAIFile files/' | Should -BeNullOrEmpty
+        }
+        finally { Set-GenAIConfiguration -ApiKey $emulator.ApiKey }
+    }
+}

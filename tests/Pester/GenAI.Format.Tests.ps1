@@ -64,3 +64,40 @@ Describe 'Format views' {
         ((Invoke-GenerateContent 'x' -Model gemini-2.5-flash).UsageMetadata | Out-String) | Should -Match 'Prompt\s+Cached\s+Candidates\s+Thoughts\s+ToolUse\s+Total'
     }
 }
+
+Describe 'Format views at the default width' {
+    It 'shows every supported method of a model, whole, one per line (the column wraps instead of being cut off)' {
+        $model = Get-GenAIModel gemini-2.5-flash
+        $model.SupportedGenerationMethods.Count | Should -BeGreaterThan 2
+        foreach ($width in 80, 120) {
+            $lines = @(($model | Out-String -Width $width) -split '\r?\n')
+            ($lines -join "`n") | Should -Not -Match '…|\.\.\.' -Because "nothing is truncated at width $width"
+            foreach ($method in $model.SupportedGenerationMethods) {
+                @($lines | Where-Object { $_ -match "\s$method\s*$" }) | Should -Not -BeNullOrEmpty -Because "$method ends a line whole at width $width"
+            }
+        }
+    }
+
+    It 'shows a cached content''s expiry whole, in local time with the zone' {
+        $cache = New-GenAICachedContent 'A document worth caching.' -Model gemini-2.5-flash -DisplayName 'format-test' -Ttl 3600
+        try {
+            $expected = [GenAI.PowerShell.Formatting.LocalTimeText]::Format([datetimeoffset]::Parse($cache.ExpireTime, [cultureinfo]::InvariantCulture))
+            $expected | Should -Match '^\d{4}-\d\d-\d\d \d\d:\d\d UTC([+-]\d\d:\d\d)?$'
+            ($cache | Out-String -Width 120) | Should -Match ([regex]::Escape($expected))
+            # Narrower, the last column wraps at its spaces: every part is still there, nothing is cut off.
+            $narrow = $cache | Out-String -Width 80
+            $narrow | Should -Not -Match '…'
+            ($narrow -replace '\s+', ' ') | Should -Match ([regex]::Escape($expected))
+        }
+        finally { Remove-GenAICachedContent $cache.Name -Confirm:$false }
+    }
+
+    It 'writes times as local time with the offset, and UTC as UTC' {
+        $utc = [datetimeoffset]::new(2026, 3, 14, 9, 12, 0, [timespan]::Zero)
+        $local = $utc.ToLocalTime()
+        $zone = if ($local.Offset -eq [timespan]::Zero) { 'UTC' } else { 'UTC' + $local.ToString('zzz') }
+        [GenAI.PowerShell.Formatting.LocalTimeText]::Format('2026-03-14T09:12:00.123456Z') | Should -Be ($local.ToString('yyyy-MM-dd HH:mm') + " $zone")
+        [GenAI.PowerShell.Formatting.LocalTimeText]::Format('soon') | Should -Be 'soon'
+        [GenAI.PowerShell.Formatting.LocalTimeText]::Format($null) | Should -Be ''
+    }
+}

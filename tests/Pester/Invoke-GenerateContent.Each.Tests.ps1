@@ -105,3 +105,34 @@ Describe 'Invoke-GenerateContent -Each' {
         finally { $ps.Dispose() }
     }
 }
+
+Describe 'Invoke-GenerateContent -Each: replies carry their input' {
+    It 'adds InputObject to every reply, and Path for files, so results join back without relying on order' {
+        $dir = Join-Path $TestDrive 'each-input'
+        $null = New-Item -ItemType Directory -Path $dir
+        foreach ($name in 'a.txt', 'b.txt', 'c.txt') { Set-Content -Path (Join-Path $dir $name) -Value "content of $name" }
+        $files = @(Get-ChildItem $dir -Filter *.txt | Sort-Object Name)
+        $replies = @($files | Invoke-GenerateContent 'Summarise:' -Each -ThrottleLimit 3)
+        $replies.Count | Should -Be 3
+        foreach ($reply in $replies) {
+            $reply.InputObject | Should -BeOfType [IO.FileInfo]
+            $reply.Path | Should -Be $reply.InputObject.FullName
+            $reply.Text | Should -BeLike "*content of $($reply.InputObject.Name)*" -Because 'the reply is the one for that file'
+        }
+        @($replies.Path) | Should -Be @($files.FullName)
+    }
+
+    It 'adds InputObject to text items and to every streamed chunk' {
+        $replies = @('alpha', 'beta' | Invoke-GenerateContent -Each)
+        @($replies.InputObject) | Should -Be @('alpha', 'beta')
+        $replies[0].PSObject.Properties['Path'] | Should -BeNullOrEmpty -Because 'only files have a path'
+        $chunks = @('gamma', 'delta' | Invoke-GenerateContent -Each -Stream)
+        $chunks.Count | Should -BeGreaterThan 2
+        $chunks | ForEach-Object { $_.InputObject | Should -BeIn 'gamma', 'delta' }
+        ($chunks | Where-Object InputObject -eq 'delta' | Join-GenAIResponse).Text | Should -BeLike '*delta*'
+    }
+
+    It 'does not add InputObject without -Each' {
+        (Invoke-GenerateContent 'plain').PSObject.Properties['InputObject'] | Should -BeNullOrEmpty
+    }
+}

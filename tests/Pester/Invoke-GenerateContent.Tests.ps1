@@ -95,6 +95,18 @@ Describe 'Invoke-GenerateContent' {
         try {
             { Invoke-GenerateContent 'hi' } | Should -Throw -ErrorId 'GenAI.ApiKeyMissing,GenAI.PowerShell.Commands.InvokeGenerateContentCommand'
             try { Invoke-GenerateContent 'hi' } catch { $_.CategoryInfo.Category | Should -Be 'AuthenticationError'; $_.ErrorDetails.RecommendedAction | Should -Match 'Set-GenAIConfiguration' }
+            # A first-time user without a key is told how to try the module offline, and the error names the prompt.
+            $caught = $null
+            try { Invoke-GenerateContent 'my first prompt' } catch { $caught = $_ }
+            $caught.ErrorDetails.RecommendedAction | Should -Match 'Start-GenAIEmulator -Configure'
+            $caught.TargetObject | Should -Be 'my first prompt'
+            $caught = $null
+            try { 'piped prompt' | Invoke-GenerateContent -Each } catch { $caught = $_ }
+            $caught.TargetObject | Should -Be 'piped prompt'
+            $caught = $null
+            try { Measure-Tokens 'count me' } catch { $caught = $_ }
+            $caught.FullyQualifiedErrorId | Should -BeLike 'GenAI.ApiKeyMissing,*'
+            $caught.TargetObject | Should -Be 'count me'
         }
         finally { Set-GenAIConfiguration -ApiKey $emulator.ApiKey }
     }
@@ -116,5 +128,30 @@ Describe 'Invoke-GenerateContent' {
         $chunks = @(Invoke-GenerateContent 'anything' -Model safety-stop -Stream -ErrorAction SilentlyContinue -ErrorVariable streamed)
         $chunks.Count | Should -BeGreaterThan 0
         $streamed[0].FullyQualifiedErrorId | Should -BeLike 'GenAI.CandidateStopped,*'
+    }
+}
+
+Describe 'Invoke-GenerateContent: first-hour behaviour' {
+    It 'refuses an empty-string prompt like a missing one, before anything is sent' {
+        Clear-EmulatorRequest $emulator
+        foreach ($empty in '', '   ') {
+            $caught = $null
+            try { Invoke-GenerateContent $empty -ErrorAction Stop } catch { $caught = $_ }
+            $caught | Should -Not -BeNullOrEmpty -Because "the prompt '$empty' is empty"
+            $caught.FullyQualifiedErrorId | Should -BeLike 'GenAI.EmptyPrompt,*'
+            $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0
+    }
+
+    It 'saves a stream to a file as continuous text (-NoNewline per chunk), not one line per chunk' {
+        $file = Join-Path $TestDrive 'story.txt'
+        $chunks = @(Invoke-GenerateContent 'one two three four five six seven eight nine ten' -Model stream-10 -Stream)
+        $chunks.Count | Should -BeGreaterThan 2
+        Invoke-GenerateContent 'one two three four five six seven eight nine ten' -Model stream-10 -Stream |
+            ForEach-Object { Add-Content -Path $file -Value $_.TextOrEmpty -NoNewline }
+        $expected = ($chunks | Join-GenAIResponse).Text
+        Get-Content -Raw $file | Should -BeExactly $expected
+        (Get-Content $file).Count | Should -Be @($expected -split "`n").Count -Because 'no line break is added between chunks'
     }
 }

@@ -206,3 +206,19 @@ Describe 'Measure-Tokens -Offline' {
             Should -Throw -ErrorId 'GenAI.IncludeDetailRequiresOffline,GenAI.PowerShell.Commands.MeasureTokensCommand'
     }
 }
+
+Describe 'Measure-Tokens -Each: counts carry their input' {
+    It 'adds InputObject, and Path for files, to every count' {
+        $dir = Join-Path $TestDrive 'each-count'
+        $null = New-Item -ItemType Directory -Path $dir
+        Set-Content -Path (Join-Path $dir 'short.txt') -Value 'one'
+        Set-Content -Path (Join-Path $dir 'long.txt') -Value ('word ' * 50)
+        $files = @(Get-ChildItem $dir -Filter *.txt | Sort-Object Name)
+        $counts = @($files | Measure-Tokens -Each)
+        $counts.Count | Should -Be 2
+        @($counts.Path) | Should -Be @($files.FullName)
+        ($counts | Where-Object { $_.InputObject.Name -eq 'long.txt' }).TotalTokens |
+            Should -BeGreaterThan ($counts | Where-Object { $_.InputObject.Name -eq 'short.txt' }).TotalTokens
+        @('a b c', 'd' | Measure-Tokens -Each).InputObject | Should -Be @('a b c', 'd')
+    }
+}

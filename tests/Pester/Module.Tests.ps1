@@ -41,8 +41,13 @@ Describe 'GenAI module' {
         }
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Core'
         $data.PrivateData.PSData.Tags | Should -Contain 'PSEdition_Desktop'
-        $data.PrivateData.PSData.ProjectUri | Should -Not -BeNullOrEmpty
-        $data.PrivateData.PSData.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $data.PrivateData.PSData.ReleaseNotes | Should -Match 'First release' -Because 'the release notes come from CHANGELOG.md'
+        foreach ($uri in 'ProjectUri', 'LicenseUri', 'IconUri', 'HelpInfoURI') {
+            $value = if ($data.ContainsKey($uri)) { $data[$uri] } else { $data.PrivateData.PSData[$uri] }
+            if ($value) { $value | Should -Not -Match 'example\.(invalid|com|org)|localhost' -Because "$uri must be a real address or left out" }
+        }
+        Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'LICENSE' | Should -FileContentMatch '^MIT License'
+        $data.Copyright | Should -Match 'MIT' -Because 'the manifest names the licence the LICENSE file holds'
     }
 
     It 'exports the aliases it declares, and they resolve to its cmdlets' {

@@ -283,21 +283,15 @@ namespace GenAI.Core.Chats
 
         private static List<Content> CopyHistory(IEnumerable<Content>? history)
         {
-            var copy = new List<Content>();
-            if (history == null) return copy;
-            foreach (var content in history)
-            {
-                if (content == null)
-                    throw new InvalidInputException("InvalidHistory", $"Item {copy.Count} of the chat history is empty; every item must be a content.", history,
-                        "Pass contents such as @{ role = 'user'; parts = 'Hello' }, or another session's History.");
-                copy.Add(Clone(content));
-            }
-            return copy;
+            if (history == null) return new List<Content>();
+            var given = history.ToList();
+            ChatHistoryValidator.Validate(given!);
+            return given.Select(Clone).ToList();
         }
 
         private static Content PrepareUserTurn(Content message, CallOverrides? overrides)
         {
-            if (message == null || message.Parts == null || message.Parts.Count == 0)
+            if (message == null || Input.BlankPrompt.IsBlank(message))
                 throw new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
                     recommendedAction: "Pass text or files to -Message, or pipe them in.");
             if ((overrides?.GenerationConfig?.CandidateCount ?? 1) > 1)

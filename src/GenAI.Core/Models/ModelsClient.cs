@@ -124,7 +124,7 @@ namespace GenAI.Core.Models
 
         private static void RequireContents(IReadOnlyList<Content> contents)
         {
-            if (contents == null || contents.Count == 0)
+            if (Input.BlankPrompt.IsBlank(contents))
                 throw new InvalidInputException("EmptyPrompt", "The prompt is empty: there is nothing to send.",
                     recommendedAction: "Pass text, files or contents to -Prompt, or pipe them in.");
         }

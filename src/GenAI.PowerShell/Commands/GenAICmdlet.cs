@@ -87,16 +87,16 @@ namespace GenAI.PowerShell.Commands
         }
 
         /// <summary>The configured client; a missing key or bad endpoint is a terminating error.</summary>
-        protected GenAIClient Client
+        protected GenAIClient Client => ClientFor(null);
+
+        /// <summary>The configured client; a missing key or bad endpoint is a terminating error whose target is <paramref name="errorTarget"/> (the prompt).</summary>
+        protected GenAIClient ClientFor(object? errorTarget)
         {
-            get
-            {
-                if (_client != null) return _client;
-                try { _client = ModuleConfiguration.GetClient(Transport); }
-                catch (GenAIException ex) { ThrowTerminatingError(ErrorRecordFactory.Create(ex, null)); }
-                if (_client?.TransportFallbackReason != null) WriteVerboseRedacted(_client.TransportFallbackReason);
-                return _client!;
-            }
+            if (_client != null) return _client;
+            try { _client = ModuleConfiguration.GetClient(Transport); }
+            catch (GenAIException ex) { ThrowTerminatingError(ErrorRecordFactory.Create(ex, errorTarget)); }
+            if (_client?.TransportFallbackReason != null) WriteVerboseRedacted(_client.TransportFallbackReason);
+            return _client!;
         }
 
         protected override void StopProcessing() => _stop.Cancel();

@@ -71,12 +71,16 @@ namespace GenAI.PowerShell.Commands
             return result;
         }
 
-        /// <summary>Writes the reply: the response object, or with -AsObject the objects its JSON describes (one per candidate).</summary>
-        protected void WriteReply(GenerateContentResponse response, GenerationConfig? effectiveConfig, object? target)
+        /// <summary>
+        /// Writes the reply: the response object, or with -AsObject the objects its JSON describes (one per candidate).
+        /// With <paramref name="eachInput"/> set (an -Each item), each object written carries it (see <see cref="EachInput"/>).
+        /// </summary>
+        protected void WriteReply(GenerateContentResponse response, GenerationConfig? effectiveConfig, object? target, bool eachInput = false)
         {
+            void Write(object value) => WriteObject(eachInput ? EachInput.Attach(value, target) : value);
             if (!AsObject)
             {
-                WriteObject(response);
+                Write(response);
                 return;
             }
             var type = Settings.ResponseType;
@@ -89,11 +93,13 @@ namespace GenAI.PowerShell.Commands
                 {
                     if (enumText)
                     {
-                        WriteObject(type == null ? text.Trim() : LanguagePrimitives.ConvertTo(text.Trim(), type, System.Globalization.CultureInfo.InvariantCulture));
+                        Write(type == null ? text.Trim() : LanguagePrimitives.ConvertTo(text.Trim(), type, System.Globalization.CultureInfo.InvariantCulture));
                         continue;
                     }
                     using var document = JsonDocument.Parse(JsonToPowerShell.StripFence(text));
-                    WriteObject(type == null ? JsonToPowerShell.ToObject(document.RootElement) : JsonToPowerShell.ToType(document.RootElement, type), true);
+                    object value = type == null ? JsonToPowerShell.ToObject(document.RootElement) : JsonToPowerShell.ToType(document.RootElement, type);
+                    if (!eachInput) WriteObject(value, true);
+                    else foreach (object one in LanguagePrimitives.GetEnumerable(value) ?? new[] { value }) Write(one);
                 }
                 catch (JsonException ex)
                 {

@@ -13,6 +13,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>Names (cachedContents/abc or abc); wildcards filter the list by name, id or display name.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completers.CachedContentNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>How many caches to ask for per request while listing (1-1000); every page is read either way.</summary>

@@ -13,6 +13,7 @@ namespace GenAI.PowerShell.Commands
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.FileNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>How many files to ask for per page while listing (1-100; the service's default is 10).</summary>

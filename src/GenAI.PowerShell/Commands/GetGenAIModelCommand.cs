@@ -17,6 +17,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>Only models that support this generation method, e.g. generateContent, countTokens, createCachedContent.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completers.SupportedMethodCompleter))]
         public string? SupportedMethod { get; set; }
 
         protected override void ProcessRecord()

@@ -113,7 +113,6 @@ namespace GenAI.PowerShell.Commands
             RejectWithJob(AsJob, AutomaticFunctionCalling, "-AutomaticFunctionCalling", "the model's commands run on the pipeline thread, which a job does not have.");
             RejectWithJob(AsJob, AsObject, "-AsObject", "a job writes the replies themselves.");
             _ = Settings;
-            _client = Client;
             _options = BuildRequestOptions();
             _overrides = BuildOverrides();   // here, on the pipeline thread: -Each requests run on the thread pool
             _chunksToConsole = Stream && !AsJob && ChunkDisplay.GoesToConsole(this);
@@ -153,6 +152,7 @@ namespace GenAI.PowerShell.Commands
             var contents = _input.ToContents();
             if (contents == null) return;
             var model = ModelInUse;
+            _client = ClientFor(_input.Target);
             WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
             if (AutomaticFunctionCalling)
             {
@@ -202,6 +202,7 @@ namespace GenAI.PowerShell.Commands
         {
             if (_input.Failed) return;
             var model = ModelInUse;
+            _client = ClientFor(item ?? _input.Target);   // on first use, so a missing key names the prompt
             var contents = StartBatchItem(_batch!, _input, item, (prompt, sink, token) => GenerateAsync(model, prompt, sink, token));
             if (contents != null) WriteVerboseRedacted($"Item {_batch!.Started}: sending {contents.Count} content(s) to {model.Name}.");
         }
@@ -227,8 +228,9 @@ namespace GenAI.PowerShell.Commands
         {
             var reply = (GenerateContentResponse)e.Value!;
             if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
-            if (reply.IsStreamChunk) WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
-            else WriteReply(reply, EffectiveConfig(), e.Target);
+            if (!reply.IsStreamChunk) WriteReply(reply, EffectiveConfig(), e.Target, eachInput: Each);
+            else if (Each) WriteObject(EachInput.Attach(ChunkDisplay.Prepare(reply, _chunksToConsole), e.Target));
+            else WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
         }
 
         // -AsJob: replies and chunks go to the job's output as they come (chunks in their plain view), problems to its errors.

@@ -112,7 +112,7 @@ namespace GenAI.PowerShell.Commands
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each);
             if (AsJob)
             {
-                _client = Client;
+                _client = ClientFor(_input.Target);
                 _options = BuildRequestOptions();
                 _job = NewJob(_options);
             }
@@ -122,7 +122,7 @@ namespace GenAI.PowerShell.Commands
                 _offlineCounter = new LocalTokenCounter(LoadTokenizer());
                 return;
             }
-            _client = Client;
+            _client = ClientFor(_input.Target);
             _options ??= BuildRequestOptions();
             _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : NewBatch(ThrottleLimit);
         }
@@ -171,7 +171,7 @@ namespace GenAI.PowerShell.Commands
                 return;
             }
             var options = BuildRequestOptions();
-            var client = Client;
+            var client = ClientFor(_input.Target);
             var sent = MoveLargeInlineData(client, contents, options, _input.Target);
             if (sent == null) return;
             TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, _overrides, options, StopToken))), _input.Target);
@@ -199,7 +199,7 @@ namespace GenAI.PowerShell.Commands
                 WriteError(ErrorRecordFactory.Create(ex, target));
                 return;
             }
-            CountOffline(_offlineCounter!, model, contents, target);
+            CountOffline(_offlineCounter!, model, contents, target, each: true);
         }
 
         private async Task CountAsync(GenerativeModel model, List<Content> prompt, IBatchSink sink, CancellationToken token)
@@ -209,18 +209,18 @@ namespace GenAI.PowerShell.Commands
             sink.Output(await _client.Models.CountTokensAsync(model, contents, _overrides, _options, token).ConfigureAwait(false));
         }
 
-        private void WriteCount(BatchEvent e) => WriteObject(e.Value);
+        private void WriteCount(BatchEvent e) => WriteObject(EachInput.Attach(e.Value!, e.Target));
 
         private void OnItemCompleted(BatchEvent completed) => WriteBatchProgress(_batch!, completed, BatchActivityId, "Measure-Tokens", "counted");
 
         // Never touches Client: no key, endpoint or network is needed.
-        private void CountOffline(LocalTokenCounter counter, GenerativeModel model, List<Content> contents, object? target)
+        private void CountOffline(LocalTokenCounter counter, GenerativeModel model, List<Content> contents, object? target, bool each = false)
         {
             TryRun(() =>
             {
                 OfflineTokenCount count = counter.CountRequest(model, contents, _overrides, IncludeDetail);
                 foreach (string warning in count.Warnings) WriteWarning(warning);
-                WriteObject(count);
+                WriteObject(each ? EachInput.Attach(count, target) : count);
             }, target);
         }
 

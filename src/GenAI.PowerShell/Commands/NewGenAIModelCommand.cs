@@ -25,6 +25,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>A cached content (name or object): the model is the cache's, and every call sends cachedContent.</summary>
         [Parameter(ParameterSetName = CachedContentSet, Mandatory = true)]
+        [ArgumentCompleter(typeof(Completers.CachedContentNameCompleter))]
         public object? CachedContent { get; set; }
 
         protected override void ProcessRecord()

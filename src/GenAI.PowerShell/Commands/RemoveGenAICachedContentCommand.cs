@@ -9,6 +9,7 @@ namespace GenAI.PowerShell.Commands
     {
         /// <summary>Names (cachedContents/abc or abc), or cached-content objects from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.CachedContentNameCompleter))]
         public string[] Name { get; set; } = null!;
 
         protected override void ProcessRecord()

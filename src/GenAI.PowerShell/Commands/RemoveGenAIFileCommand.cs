@@ -11,6 +11,7 @@ namespace GenAI.PowerShell.Commands
         /// <summary>The files to delete: names (files/abc123 or abc123), or file objects from Get-GenAIFile / Add-GenAIFile.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.FileNameCompleter))]
         public string[] Name { get; set; } = null!;
 
         protected override void ProcessRecord()

@@ -97,7 +97,7 @@ namespace GenAI.PowerShell.Commands
             var message = contents.Count == 1 ? contents[0] : new Content("user", contents.SelectMany(c => c.Parts));
 
             var options = BuildRequestOptions();
-            var client = Client;
+            var client = ClientFor(_message.Target);
             var overrides = BuildOverrides();
             bool functionCalling = MyInvocation.BoundParameters.ContainsKey(nameof(AutomaticFunctionCalling)) ? AutomaticFunctionCalling.IsPresent : Session.AutomaticFunctionCalling;
             int maximumCalls = MyInvocation.BoundParameters.ContainsKey(nameof(MaximumFunctionCalls)) ? MaximumFunctionCalls : Session.MaximumFunctionCalls;

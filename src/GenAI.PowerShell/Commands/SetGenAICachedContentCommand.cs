@@ -14,6 +14,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>Names (cachedContents/abc or abc), or cached-content objects from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.CachedContentNameCompleter))]
         public string[] Name { get; set; } = null!;
 
         /// <summary>The new lifetime, counted from now: a TimeSpan or a number of seconds.</summary>

@@ -31,6 +31,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>A cached content (name or object): the session's model is the cache's, and every turn uses the cache.</summary>
         [Parameter(ParameterSetName = CachedContentSet, Mandatory = true)]
+        [ArgumentCompleter(typeof(Completers.CachedContentNameCompleter))]
         public object? CachedContent { get; set; }
 
         /// <summary>Run the commands the model calls during every turn (Send-ChatMessage can switch it per message).</summary>

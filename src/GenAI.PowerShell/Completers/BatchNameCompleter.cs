@@ -1,22 +1,23 @@
-using System.Collections;
+using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using GenAI.PowerShell.Configuration;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using GenAI.Core;
+using GenAI.Core.Transport;
 
 namespace GenAI.PowerShell.Completers
 {
-    /// <summary>Completes batch names from batches.list (two seconds at most; nothing when no key is set or the service does not answer).</summary>
-    public sealed class BatchNameCompleter : IArgumentCompleter
+    /// <summary>Completes batch names (batches/abc123) with this key's batches; the listing is kept for 30 seconds.</summary>
+    public sealed class BatchNameCompleter : ServiceNameCompleter<BatchNameCompleter>
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+        private protected override TimeSpan KeepFor => TimeSpan.FromSeconds(30);
+
+        private protected override async IAsyncEnumerable<ListedName> ListAsync(GenAIClient client, RequestOptions options,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            if (ModuleConfiguration.CompletionFingerprint() == null) return Enumerable.Empty<CompletionResult>();
-            var batches = ServiceListing.TryFetch((client, options, token) => client.Batches.ListAsync(100, options, token),
-                batch => (batch.Name ?? "", $"{batch.DisplayName} ({batch.State}, {batch.RequestCount} request(s))"));
-            return batches == null ? Enumerable.Empty<CompletionResult>() : CompletionValues.Complete(batches, wordToComplete).ToList();
+            await foreach (var batch in client.Batches.ListAsync(100, options, cancellationToken).ConfigureAwait(false))
+                yield return new ListedName(batch.Name ?? "", $"{batch.DisplayName} ({batch.State}, {batch.RequestCount} request(s))");
         }
     }
 }

@@ -143,7 +143,7 @@ namespace GenAI.PowerShell.Configuration
                 var (key, _) = ResolveKey();
                 if (string.IsNullOrEmpty(key))
                     throw new ConfigurationException("ApiKeyMissing", "No API key is configured.",
-                        "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable.");
+                        "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable. To try the module offline without a key, run Start-GenAIEmulator -Configure (Stop-GenAIEmulator when done).");
                 var (uri, _) = ResolveBaseUri();
                 var kind = transport ?? s_transport;
                 string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_deadline, s_grpcUri?.AbsoluteUri, s_proxy.Fingerprint());
