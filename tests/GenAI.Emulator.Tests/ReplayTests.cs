@@ -90,7 +90,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task ReplayRejectsPathsOutsideTheFixturesFolderAndMissingFiles()
     {
-        var (outside, _) = await TestHttp.PostAsync(Client, "emulator/replay", "{\"model\":\"models/x1\",\"file\":\"../docs/api-spec.md\"}");
+        var (outside, _) = await TestHttp.PostAsync(Client, "emulator/replay", "{\"model\":\"models/x1\",\"file\":\"../docs/outside.md\"}");
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         var (missing, _) = await TestHttp.PostAsync(Client, "emulator/replay", "{\"model\":\"models/x1\",\"file\":\"googleai/nope.json\"}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -14,7 +14,7 @@ namespace GenAI.Core.Caches
 {
     /// <summary>
     /// cachedContents create / get / list / update / delete with the seed's rules
-    /// (<c>caching.CachedContent</c>, api-spec §6.9): names get the <c>cachedContents/</c> prefix,
+    /// (<c>caching.CachedContent</c>, https://ai.google.dev/api/caching): names get the <c>cachedContents/</c> prefix,
     /// display names are at most 128 characters, and an expiration is a TTL or an expire time, never both.
     /// </summary>
     public sealed class CachesClient

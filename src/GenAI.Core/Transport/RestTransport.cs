@@ -16,7 +16,7 @@ using GenAI.Core.Streaming;
 
 namespace GenAI.Core.Transport
 {
-    /// <summary>The REST + SSE wire protocol (api-spec §1.2, §4.1).</summary>
+    /// <summary>The REST + SSE wire protocol (https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent, with <c>alt=sse</c>).</summary>
     public sealed class RestTransport : ITransport
     {
         private readonly HttpClient _http;

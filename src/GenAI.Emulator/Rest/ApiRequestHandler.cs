@@ -61,6 +61,13 @@ internal sealed class ApiRequestHandler
                 ApiKeyCheck.Verify(request, _engine.Options.ApiKey);
             }
 
+            if (RedirectTarget(context, route) is { } location)
+            {
+                context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                context.Response.Headers.Location = location;
+                return;
+            }
+
             await DispatchAsync(context, route, body, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException ex) when (!context.Response.HasStarted)
@@ -75,6 +82,20 @@ internal sealed class ApiRequestHandler
         {
             context.Abort();
         }
+    }
+
+    // A redirect-to-{port} model: the same request on 127.0.0.1:{port}, for model echo (so a redirect to this emulator itself ends).
+    private static string? RedirectTarget(HttpContext context, RestRoute route)
+    {
+        string resource = route.Resource;
+        if (!resource.StartsWith("models/", StringComparison.Ordinal) ||
+            !Engine.Scenarios.ScenarioParser.TryParse(route.ResourceId, out var scenario) || scenario.Kind != Engine.Scenarios.ScenarioKind.Redirect)
+        {
+            return null;
+        }
+
+        string path = (context.Request.Path.Value ?? string.Empty).Replace(route.ResourceId, "echo", StringComparison.Ordinal);
+        return $"http://127.0.0.1:{scenario.Number}{path}{context.Request.QueryString}";
     }
 
     private Task DispatchAsync(HttpContext context, RestRoute route, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

@@ -65,6 +65,7 @@ namespace GenAI.PowerShell.Errors
             "CandidateStopped" or "ResponseHasNoText" => ErrorCategory.InvalidResult,
             "ResponseParseFailed" or "TokenizerHashMismatch" => ErrorCategory.InvalidData,
             "InsecureEndpoint" => ErrorCategory.SecurityError,
+            "RedirectRefused" => ErrorCategory.SecurityError,
             "InvalidEndpoint" => ErrorCategory.InvalidArgument,
             "FailedPrecondition" => ErrorCategory.InvalidOperation,
             "Conflict" => ErrorCategory.ResourceExists,

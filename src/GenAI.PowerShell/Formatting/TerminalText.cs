@@ -53,7 +53,7 @@ namespace GenAI.PowerShell.Formatting
         private static bool IsUnsafeControl(char c) =>
             (c < ' ' && c != '\t' && c != '\n') || (c >= '\u007F' && c <= '\u009F');
 
-        // After ESC: the sequence's kind is decided by the next character (ECMA-48 §5.3).
+        // After ESC: the sequence's kind is decided by the next character (ECMA-48, section 5.3).
         private static int SkipEscape(string text, int i)
         {
             if (i >= text.Length) return i;

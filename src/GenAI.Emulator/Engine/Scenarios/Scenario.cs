@@ -21,6 +21,9 @@ public enum ScenarioKind
     FaultMalformed,
     FaultOversized,
     Stream,
+
+    /// <summary><c>redirect-to-{port}</c>: HTTP 307 to the same path on <c>127.0.0.1:{port}</c>, model <c>echo</c> (REST only).</summary>
+    Redirect,
 }
 
 /// <summary>A parsed scenario model id: the kind and its number (milliseconds or chunk count).</summary>
@@ -45,6 +48,7 @@ public readonly record struct Scenario(ScenarioKind Kind, int Number)
         ScenarioKind.FaultMalformed => "replies 200 with malformed JSON.",
         ScenarioKind.FaultOversized => "replies with about 10 MB of text.",
         ScenarioKind.Stream => $"streams exactly {Number} small chunks.",
+        ScenarioKind.Redirect => $"answers 307 to the same call on http://127.0.0.1:{Number} (model echo).",
         _ => Kind.ToString(),
     };
 }

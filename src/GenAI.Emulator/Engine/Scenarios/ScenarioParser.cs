@@ -30,6 +30,7 @@ public static class ScenarioParser
         ("slow-", ScenarioKind.Slow, "ms"),
         ("delay-", ScenarioKind.Delay, "ms"),
         ("stream-", ScenarioKind.Stream, string.Empty),
+        ("redirect-to-", ScenarioKind.Redirect, string.Empty),
         ("echo", ScenarioKind.Echo, null),
     };
 
