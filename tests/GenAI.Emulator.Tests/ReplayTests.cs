@@ -72,7 +72,7 @@ public sealed class ReplayTests
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "quota.json"),
                 "[{\n  \"error\": {\n    \"code\": 429,\n    \"message\": \"quota\",\n    \"status\": \"RESOURCE_EXHAUSTED\"\n  }\n}\n]");
-            await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { FixturesPath = folder });
+            await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = TestHttp.Key, FixturesPath = folder });
             using HttpClient client = TestHttp.CreateClient(host);
             var (registered, _) = await TestHttp.PostAsync(client, "emulator/replay", "{\"model\":\"models/q\",\"file\":\"quota.json\"}");
             Assert.Equal(HttpStatusCode.OK, registered.StatusCode);

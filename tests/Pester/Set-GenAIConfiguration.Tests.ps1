@@ -17,13 +17,15 @@ AfterAll {
 Describe 'Proxy' {
     BeforeEach {
         $proxy = [GenAI.Tests.TestForwardProxy]::new()
-        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri -ClearProxy
+        # A loopback endpoint is never proxied, so the emulator is named under .test here: the proxy maps that to 127.0.0.1.
+        $proxiedBase = "http://emulator.genai.test:$($emulator.BaseUri.Port)/"
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $proxiedBase -ClearProxy
     }
 
     AfterEach {
         $proxy.Dispose()
         foreach ($name in $proxyVariables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        Set-GenAIConfiguration -ClearProxy
+        Set-GenAIConfiguration -ClearProxy -BaseUri $emulator.BaseUri
     }
 
     It 'sends every call through -Proxy, streams included' {
@@ -32,7 +34,29 @@ Describe 'Proxy' {
         $text = (Invoke-GenerateContent 'through the proxy' -Model gemini-2.0-flash -Stream | ForEach-Object TextOrEmpty) -join ''
         $text | Should -BeLike '*through the proxy*'
         $proxy.ForwardedCount | Should -Be 1
-        @($proxy.RequestLines)[0] | Should -Be "POST $($emulator.BaseUri)v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse HTTP/1.1"
+        @($proxy.RequestLines)[0] | Should -Be "POST $($proxiedBase)v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse HTTP/1.1"
+    }
+
+    It 'never sends a plain-http loopback endpoint through a proxy, -Proxy or environment' {
+        Set-GenAIConfiguration -BaseUri $emulator.BaseUri -Proxy $proxy.Uri
+        (Invoke-GenerateContent 'loopback stays direct').Text | Should -BeLike '*loopback stays direct*'
+        Set-GenAIConfiguration -ClearProxy
+        $env:HTTP_PROXY = $proxy.Uri.AbsoluteUri
+        (Invoke-GenerateContent 'still direct' -Stream | ForEach-Object TextOrEmpty) -join '' | Should -BeLike '*still direct*'
+        Set-GenAIConfiguration -BaseUri "http://localhost:$($emulator.BaseUri.Port)/"
+        (Invoke-GenerateContent 'localhost too').Text | Should -BeLike '*localhost too*'
+        $proxy.ForwardedCount | Should -Be 0 -Because 'the key would cross the proxy in clear text'
+        @($proxy.RequestLines).Count | Should -Be 0
+    }
+
+    It 'takes credentials from a -Proxy URL, and never shows the password' {
+        $proxy.RequiredCredential = 'urluser:url-secret-4242'
+        Set-GenAIConfiguration -Proxy "http://urluser:url-secret-4242@127.0.0.1:$($proxy.Uri.Port)/" -Verbose 4>&1 | Out-String | Should -Not -Match 'url-secret-4242'
+        (Invoke-GenerateContent 'url credentials').Text | Should -BeLike '*url credentials*'
+        $proxy.ForwardedCount | Should -Be 1
+        $shown = Get-GenAIConfiguration
+        $shown.Proxy | Should -Be "$($proxy.Uri.AbsoluteUri) (as urluser)"
+        $shown | Format-List * | Out-String | Should -Not -Match 'url-secret-4242'
     }
 
     It 'answers the proxy''s authentication challenge with -ProxyCredential' {
@@ -52,7 +76,7 @@ Describe 'Proxy' {
         (Invoke-GenerateContent 'via environment').Text | Should -BeLike '*via environment*'
         $proxy.ForwardedCount | Should -Be 1
 
-        $env:NO_PROXY = 'localhost,127.0.0.1'
+        $env:NO_PROXY = 'localhost,.genai.test'
         (Invoke-GenerateContent 'bypassing').Text | Should -BeLike '*bypassing*'
         $proxy.ForwardedCount | Should -Be 1 -Because 'NO_PROXY lists the emulator''s host'
     }
@@ -213,6 +237,13 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
         Set-GenAIConfiguration -ClearApiKey -Proxy 'http://proxy.example.com:3128' -ProxyCredential $credential -Persist -WarningAction SilentlyContinue
         Get-Content -Raw $file | Should -Not -Match 'proxy-secret-6666'
         (Get-Content -Raw $file | ConvertFrom-Json).proxy | Should -Be 'http://proxy.example.com:3128/'
+    }
+
+    It 'saves a -Proxy URL without the credentials written in it' {
+        Set-GenAIConfiguration -ClearApiKey -Proxy 'http://ada:url-pass-9191@proxy.example.com:3128' -Persist -WarningVariable warnings -WarningAction SilentlyContinue
+        Get-Content -Raw $file | Should -Not -Match 'url-pass-9191'
+        (Get-Content -Raw $file | ConvertFrom-Json).proxy | Should -Be 'http://proxy.example.com:3128/'
+        "$warnings" | Should -Match 'proxy credential was not saved'
     }
 
     It 'writes nothing with -WhatIf, and -ClearPersisted deletes the file' {

@@ -14,14 +14,14 @@ function Initialize-GenAITest {
 function Get-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
-    $requests = Invoke-RestMethod -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests')
+    $requests = Invoke-RestMethod -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests') -Headers @{ 'x-goog-api-key' = $Emulator.ApiKey }
     $requests | Where-Object { $_.path -notlike '/emulator/*' }
 }
 
 function Clear-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
-    $null = Invoke-RestMethod -Method Delete -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests')
+    $null = Invoke-RestMethod -Method Delete -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests') -Headers @{ 'x-goog-api-key' = $Emulator.ApiKey }
 }
 
 # Runs a script in a fresh PowerShell (same edition and host as this one) and returns its output lines.
