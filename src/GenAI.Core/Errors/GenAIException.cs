@@ -124,4 +124,18 @@ namespace GenAI.Core.Errors
         public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration -BaseUri): point it at the final address rather than one that redirects.";
     }
 
+
+    /// <summary>A reply (or error body) larger than the module reads: a broken or hostile server, not a real answer.</summary>
+    public sealed class ResponseTooLargeException : GenAIException
+    {
+        public ResponseTooLargeException(string operation, long limitBytes)
+            : base("ResponseTooLarge", $"{operation}: the reply exceeds {limitBytes / (1024 * 1024)} MiB, more than any real reply; reading stopped.")
+        {
+            LimitBytes = limitBytes;
+        }
+
+        public long LimitBytes { get; }
+
+        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration): it does not answer like the Gemini API.";
+    }
 }

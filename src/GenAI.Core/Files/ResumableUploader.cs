@@ -204,7 +204,7 @@ namespace GenAI.Core.Files
         {
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var stream = new CappedStream(await ResponseBody.OpenAsync(response, scope.Token).ConfigureAwait(false), ResponseBody.MaxErrorBytes, operation);
                 var envelope = await JsonSerializer.DeserializeAsync(stream, GenAIJsonContext.Default.FileEnvelope, scope.Token).ConfigureAwait(false);
                 return envelope?.File;
             }

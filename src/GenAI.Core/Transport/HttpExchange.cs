@@ -40,7 +40,7 @@ namespace GenAI.Core.Transport
             using (response)
             {
                 string? text;
-                try { text = await response.Content.ReadAsStringAsync().ConfigureAwait(false); }
+                try { text = await ResponseBody.ReadStringAsync(response, ResponseBody.MaxErrorBytes, scope.Token, operation).ConfigureAwait(false); }
                 catch (Exception ex) { throw scope.Map(ex, operation); }
                 throw ApiErrorParser.Parse((int)response.StatusCode, text, RetryAfter(response), response.ReasonPhrase);
             }

@@ -21,6 +21,8 @@ public static class ScenarioParser
         ("fault-reset-after-", ScenarioKind.FaultResetAfter, string.Empty),
         ("fault-reset", ScenarioKind.FaultReset, null),
         ("fault-hang", ScenarioKind.FaultHang, null),
+        ("fault-silence-array", ScenarioKind.FaultSilenceArray, null),
+        ("fault-silence-", ScenarioKind.FaultSilence, string.Empty),
         ("fault-malformed", ScenarioKind.FaultMalformed, null),
         ("fault-oversized", ScenarioKind.FaultOversized, null),
         ("safety-stop", ScenarioKind.SafetyStop, null),
