@@ -65,12 +65,13 @@ namespace GenAI.Core.Caches
         {
             if (pageSize.HasValue && (pageSize < 1 || pageSize > 1000))
                 throw new InvalidInputException("InvalidPageSize", $"The page size {pageSize} is out of range: it is between 1 and 1000.", pageSize);
+            var tokens = new PageTokens("cachedContents.list");
             string? token = null;
             do
             {
                 var page = await _transport.ListCachedContentsAsync(pageSize, token, options ?? RequestOptions.Default, cancellationToken).ConfigureAwait(false);
                 foreach (var cache in page.CachedContents) yield return cache;
-                token = page.NextPageToken;
+                token = tokens.Next(page.NextPageToken);
             }
             while (!string.IsNullOrEmpty(token));
         }

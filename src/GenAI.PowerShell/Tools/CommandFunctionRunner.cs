@@ -10,6 +10,8 @@ using GenAI.Core.Protocol;
 using GenAI.Core.Tools;
 using GenAI.PowerShell.Schema;
 
+using GenAI.PowerShell.Formatting;
+
 namespace GenAI.PowerShell.Tools
 {
     /// <summary>
@@ -65,7 +67,7 @@ namespace GenAI.PowerShell.Tools
         {
             if (!(function.Target is CommandInfo command))
                 return FunctionResultConverter.Error($"The function {call.Name} has no PowerShell command to run.");
-            string display = Describe(command, call);
+            string display = TerminalText.Neutralize(Describe(command, call));   // model text in the verbose line and the confirmation prompt
             _cmdlet.WriteVerbose($"The model called {display}");
 
             Hashtable arguments;
@@ -75,7 +77,7 @@ namespace GenAI.PowerShell.Tools
             }
             catch (ArgumentException ex)
             {
-                _cmdlet.WriteVerbose($"{command.Name} was not run: {ex.Message}");
+                _cmdlet.WriteVerbose($"{command.Name} was not run: {TerminalText.Neutralize(ex.Message)}");
                 return FunctionResultConverter.Error(ex.Message);
             }
 
