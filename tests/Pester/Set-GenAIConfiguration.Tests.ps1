@@ -247,7 +247,8 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
     }
 
     It 'writes nothing with -WhatIf, and -ClearPersisted deletes the file' {
-        Set-GenAIConfiguration -ClearApiKey -DefaultModel gemini-2.5-flash -Persist -WhatIf
+        $whatIf = Invoke-WithCapturedHost { Set-GenAIConfiguration -ClearApiKey -DefaultModel gemini-2.5-flash -Persist -WhatIf }
+        $whatIf | Should -Match '^What if: .*GenAI configuration'
         $file | Should -Not -Exist
         Set-GenAIConfiguration -ClearApiKey -Persist
         $file | Should -Exist
@@ -263,5 +264,36 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
 "imported warnings=`$(@(`$warnings).Count)"
 "@
         $result.Output | Should -Contain 'imported warnings=1'
+    }
+}
+
+Describe 'Changing the configuration while another runspace is mid-call' {
+    It 'leaves the client under a running stream alone' {
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri -ClearProxy
+        $retries = (Get-GenAIConfiguration).MaximumRetryCount
+        $model = "gated-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $ps = [powershell]::Create().AddScript({
+                param($ModulePath, $Model)
+                Import-Module $ModulePath
+                Invoke-GenerateContent 'one two three four' -Model $Model -Stream
+            }).AddArgument($env:GENAI_TEST_MODULE).AddArgument($model)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        try {
+            # Wait for the first chunk (the emulator holds the last one until the gate opens), then change the settings.
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($output.Count -eq 0 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $output.Count | Should -BeGreaterThan 0
+            Set-GenAIConfiguration -MaximumRetryCount ($retries + 1)   # a new client for new calls
+            (Invoke-GenerateContent 'meanwhile').Text | Should -BeLike '*meanwhile*'
+            $null = Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri.TrimEnd('/'))/emulator/gates/$model/release" -Headers @{ 'x-goog-api-key' = $emulator.ApiKey }
+            $ps.EndInvoke($handle)
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+            ($output | ForEach-Object TextOrEmpty) -join '' | Should -Be 'Echo: one two three four'
+        }
+        finally {
+            $ps.Dispose()
+            Set-GenAIConfiguration -MaximumRetryCount $retries
+        }
     }
 }

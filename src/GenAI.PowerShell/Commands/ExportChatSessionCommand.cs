@@ -1,4 +1,5 @@
 using System;
+using GenAI.PowerShell.Configuration;
 using System.IO;
 using System.Management.Automation;
 using GenAI.Core.Chats;
@@ -84,7 +85,7 @@ namespace GenAI.PowerShell.Commands
             }
             if (!ShouldProcess(path, "Export chat session")) return;
 
-            byte[] json = ChatSessionFile.Serialize(Session, OmitInlineData);
+            byte[] json = RedactKey(ChatSessionFile.Serialize(Session, OmitInlineData));
             try
             {
                 if (Force && File.Exists(path))
@@ -117,5 +118,13 @@ namespace GenAI.PowerShell.Commands
             ErrorRecordFactory.Create("FileExists", ErrorCategory.ResourceExists,
                 $"The file '{path}' already exists, and -NoClobber keeps it.", path,
                 "Choose another -Path, or omit -NoClobber to overwrite the file.", inner);
+    
+        // The history may quote the key (a function result, a pasted prompt): the file written never holds it.
+        private static byte[] RedactKey(byte[] json)
+        {
+            string text = System.Text.Encoding.UTF8.GetString(json);
+            string redacted = KeyMask.RedactJson(text, ModuleConfiguration.CurrentKey);
+            return redacted == text ? json : System.Text.Encoding.UTF8.GetBytes(redacted);
+        }
     }
 }

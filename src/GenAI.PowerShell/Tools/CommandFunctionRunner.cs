@@ -10,6 +10,7 @@ using GenAI.Core.Protocol;
 using GenAI.Core.Tools;
 using GenAI.PowerShell.Schema;
 
+using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Formatting;
 
 namespace GenAI.PowerShell.Tools
@@ -63,7 +64,14 @@ namespace GenAI.PowerShell.Tools
             return supportsShouldProcess && impact >= ConfirmImpact.Medium;
         }
 
-        public JsonElement Run(FunctionCall call, CallableFunction function)
+        /// <summary>
+        /// Runs the command the model called; the result sent back to the model never holds the configured key
+        /// (a command that prints its environment or configuration would otherwise hand it to the service's logs).
+        /// </summary>
+        public JsonElement Run(FunctionCall call, CallableFunction function) =>
+            FunctionResultConverter.RedactKey(RunUnredacted(call, function), ModuleConfiguration.CurrentKey);
+
+        private JsonElement RunUnredacted(FunctionCall call, CallableFunction function)
         {
             if (!(function.Target is CommandInfo command))
                 return FunctionResultConverter.Error($"The function {call.Name} has no PowerShell command to run.");

@@ -56,7 +56,9 @@ namespace GenAI.Core.Tests.Reliability
         {
             using var capped = new CappedStream(new MemoryStream(new byte[5000]), 4096, "models.get");
             var buffer = new byte[1000];
-            for (int i = 0; i < 4; i++) await capped.ReadAsync(buffer, 0, buffer.Length);
+            int total = 0;
+            for (int i = 0; i < 4; i++) total += await capped.ReadAsync(buffer, 0, buffer.Length);
+            Assert.Equal(4000, total);
             await Assert.ThrowsAsync<ResponseTooLargeException>(() => capped.ReadAsync(buffer, 0, buffer.Length));
         }
 
