@@ -65,7 +65,8 @@ Describe 'Export-ChatSession' {
         { Export-ChatSession -Session $chat -Path $path -NoClobber -ErrorAction Stop } |
             Should -Throw -ErrorId 'GenAI.FileExists,GenAI.PowerShell.Commands.ExportChatSessionCommand'
         Get-Content $path | Should -Be 'old'
-        Export-ChatSession -Session $chat -Path $path -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($chat, $path) Export-ChatSession -Session $chat -Path $path -WhatIf } -ArgumentList $chat, $path
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($path))"
         Get-Content $path | Should -Be 'old'
         Export-ChatSession -Session $chat -Path $path
         (Get-Content -Raw $path | ConvertFrom-Json).format | Should -Be 'GenAI.ChatSession/1'

@@ -51,11 +51,12 @@ AfterAll {
     foreach ($dir in $cacheFolders) { Remove-Item $dir -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
-# Without the vocabulary every test here reports itself as skipped, with the reason.
-BeforeEach { if ($vocabularyMissing) { Set-ItResult -Skipped -Because $vocabularyMissing } }
-
 Describe 'Install-GenAITokenizer -Path' {
-    BeforeEach { $script:cache = New-TestCacheFolder }
+    BeforeEach {
+        # Without the vocabulary every test here reports itself as skipped, with the reason.
+        if ($vocabularyMissing) { Set-ItResult -Skipped -Because $vocabularyMissing }
+        $script:cache = New-TestCacheFolder
+    }
 
     It 'reports nothing installed in an empty cache' {
         $info = Get-GenAITokenizer
@@ -128,7 +129,11 @@ Describe 'Install-GenAITokenizer download' {
         $null = $server.PowerShell.EndInvoke($server.Handle)
         $server.PowerShell.Dispose()
     }
-    BeforeEach { $script:cache = New-TestCacheFolder }
+    BeforeEach {
+        # Without the vocabulary every test here reports itself as skipped, with the reason.
+        if ($vocabularyMissing) { Set-ItResult -Skipped -Because $vocabularyMissing }
+        $script:cache = New-TestCacheFolder
+    }
 
     It 'downloads, verifies and installs, with progress' {
         $ps = [powershell]::Create()

@@ -60,14 +60,6 @@ namespace GenAI.Tests
             }
         }
 
-        // A loopback IP literal, or a name under .test (RFC 6761: never a real host), which stands for 127.0.0.1: the client
-        // reaches the emulator only through this proxy (it never sends a loopback endpoint through one).
-        private static bool TryLoopbackTarget(string host, out IPAddress address)
-        {
-            if (host.EndsWith(".test", StringComparison.OrdinalIgnoreCase)) { address = IPAddress.Loopback; return true; }
-            return IPAddress.TryParse(host, out address) && IPAddress.IsLoopback(address);
-        }
-
         private async Task HandleAsync(TcpClient client)
         {
             using (client)
@@ -87,8 +79,7 @@ namespace GenAI.Tests
                         string name = lines[i].Substring(0, lines[i].IndexOf(':')).Trim();
                         string value = lines[i].Substring(lines[i].IndexOf(':') + 1).Trim();
                         if (name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)) { authorization = value; continue; }
-                        if (name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
-                            || name.Equals("Host", StringComparison.OrdinalIgnoreCase)) continue;
+                        if (name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase) || name.Equals("Connection", StringComparison.OrdinalIgnoreCase)) continue;
                         headers.Add(lines[i]);
                     }
 
@@ -100,7 +91,7 @@ namespace GenAI.Tests
                     }
                     if (authorization != null) ProxyAuthorizations.Enqueue(authorization);
 
-                    if (requestLine.Length != 3 || !Uri.TryCreate(requestLine[1], UriKind.Absolute, out var target) || !TryLoopbackTarget(target.Host, out var address))
+                    if (requestLine.Length != 3 || !Uri.TryCreate(requestLine[1], UriKind.Absolute, out var target) || !IPAddress.TryParse(target.Host, out var address) || !IPAddress.IsLoopback(address))
                     {
                         await WriteAsync(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ConfigureAwait(false);
                         return;
@@ -113,7 +104,6 @@ namespace GenAI.Tests
                     var server = upstream.GetStream();
                     var forwarded = new StringBuilder();
                     forwarded.Append(requestLine[0]).Append(' ').Append(target.PathAndQuery).Append(' ').Append(requestLine[2]).Append("\r\n");
-                    forwarded.Append("Host: ").Append(address).Append(':').Append(target.Port).Append("\r\n");
                     foreach (var header in headers) forwarded.Append(header).Append("\r\n");
                     forwarded.Append("Connection: close\r\n\r\n");
                     await WriteAsync(server, forwarded.ToString()).ConfigureAwait(false);
