@@ -52,7 +52,7 @@ namespace GenAI.Core.Transport
         }
 
         // Ends the cancellation registration with the stream.
-        private sealed class CancellableStream : Stream
+        private sealed class CancellableStream : ReadOnlyStream
         {
             private readonly Stream _inner;
             private readonly CancellationTokenRegistration _registration;
@@ -63,12 +63,6 @@ namespace GenAI.Core.Transport
                 _registration = registration;
             }
 
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
             public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
             public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
                 _inner.ReadAsync(buffer, offset, count, cancellationToken);
@@ -76,9 +70,6 @@ namespace GenAI.Core.Transport
             public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
                 _inner.ReadAsync(buffer, cancellationToken);
 #endif
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
             protected override void Dispose(bool disposing)
             {
@@ -96,7 +87,7 @@ namespace GenAI.Core.Transport
     /// A stream that cancels its reads when no byte arrives for <c>idle</c>: each read arms the timer, each byte
     /// received disarms it. <see cref="IdledOut"/> tells an idle stop apart from the caller's cancellation.
     /// </summary>
-    internal sealed class IdleTimeoutStream : Stream
+    internal sealed class IdleTimeoutStream : ReadOnlyStream
     {
         private readonly Stream _inner;
         private readonly TimeSpan _idle;
@@ -116,12 +107,6 @@ namespace GenAI.Core.Transport
         /// <summary>Whether the reads stopped because nothing arrived for <see cref="Idle"/> (not because of the caller).</summary>
         public bool IdledOut => _timer.IsCancellationRequested && !_outer.IsCancellationRequested;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -157,9 +142,6 @@ namespace GenAI.Core.Transport
             if (!_timer.IsCancellationRequested) _timer.CancelAfter(Timeout.InfiniteTimeSpan);
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
@@ -173,7 +155,7 @@ namespace GenAI.Core.Transport
     }
 
     /// <summary>Passes reads through until more than <c>limit</c> bytes have come, then throws <see cref="ResponseTooLargeException"/>.</summary>
-    internal sealed class CappedStream : Stream
+    internal sealed class CappedStream : ReadOnlyStream
     {
         private readonly Stream _inner;
         private readonly long _limit;
@@ -187,12 +169,6 @@ namespace GenAI.Core.Transport
             _operation = operation;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
         public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -210,14 +186,25 @@ namespace GenAI.Core.Transport
             return read;
         }
 
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
             if (disposing) _inner.Dispose();
             base.Dispose(disposing);
         }
+    }
+
+    /// <summary>The members every read-only, forward-only stream of this file shares.</summary>
+    internal abstract class ReadOnlyStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

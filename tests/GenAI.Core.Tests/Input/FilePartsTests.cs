@@ -102,6 +102,7 @@ namespace GenAI.Core.Tests.Input
         }
 
         [UnreadableFileFact]
+        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]   // the attribute skips it there
         public void An_unreadable_file_is_FileAccessDenied()
         {
             var file = Write("secret.png", new byte[] { 1 });
