@@ -37,7 +37,7 @@ File.WriteAllBytes(file, random);
 random = null;
 try
 {
-    await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, MaxRequestBodyBytes = 128L * 1024 * 1024, FileProcessingDelay = TimeSpan.Zero });
+    await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = "emulator-key", Port = 0, MaxRequestBodyBytes = 128L * 1024 * 1024, FileProcessingDelay = TimeSpan.Zero });
     Console.WriteLine($"Peak working-set growth for a {sizeMb} MB image prompt ({new FileInfo(file).Length:N0} bytes), child processes against the emulator at {emulator.BaseUri}");
     Console.WriteLine();
     Console.WriteLine($"{"Path",-58} {"Baseline",10} {"Peak",10} {"Growth",10} {"Ratio",7}");

@@ -52,7 +52,7 @@ async function latency() {
     const received = [];
     const stream = await ai.models.generateContentStream({ model, contents: prompt });
     for await (const chunk of stream) received.push(process.hrtime.bigint());
-    const timings = await (await fetch(`${base}emulator/stream-timings?model=${encodeURIComponent(model)}`)).json();
+    const timings = await (await fetch(`${base}emulator/stream-timings?model=${encodeURIComponent(model)}`, { headers: { 'x-goog-api-key': key } })).json();
     if (timings.frequency !== 1e9) throw new Error('The emulator clock is not in nanoseconds; latencies cannot be compared.');
     const server = timings.streams[0].chunkTimestamps;
     if (server.length !== received.length) throw new Error(`The server wrote ${server.length} chunks, the client saw ${received.length}.`);

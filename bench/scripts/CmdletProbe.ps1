@@ -78,7 +78,7 @@ function Measure-Latency {
         $id = "$Model-$tag$($run + 1)"
         $times = [System.Collections.Generic.List[long]]::new()
         Invoke-GenerateContent -Model $id -Stream -Prompt $Prompt | ForEach-Object { $times.Add($clock::GetTimestamp()) }
-        $timing = Invoke-RestMethod -Uri "$($BaseUri.TrimEnd('/'))/emulator/stream-timings?model=$id"
+        $timing = Invoke-RestMethod -Uri "$($BaseUri.TrimEnd('/'))/emulator/stream-timings?model=$id" -Headers @{ 'x-goog-api-key' = $ApiKey }
         if ([long]$timing.frequency -ne $clock::Frequency) { throw 'The emulator clock differs from this process clock.' }
         $server = @($timing.streams[0].chunkTimestamps)
         if ($server.Count -ne $times.Count) { throw "The server wrote $($server.Count) chunks, the pipeline saw $($times.Count)." }

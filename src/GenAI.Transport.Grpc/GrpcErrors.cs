@@ -14,7 +14,7 @@ namespace GenAI.Transport.Grpc
 {
     /// <summary>
     /// gRPC failures → the core's exceptions, with the same ErrorCodes as REST: the status code maps to
-    /// the HTTP code of api-spec §5.2 and <c>grpc-status-details-bin</c> (a google.rpc.Status) gives
+    /// the HTTP code given in https://cloud.google.com/apis/design/errors#handling_errors and <c>grpc-status-details-bin</c> (a google.rpc.Status) gives
     /// ErrorInfo.reason, RetryInfo.retry_delay and the details as REST-shaped JSON. Failures raised by
     /// the client library itself (no reply from a server) become TransportException/ResponseParseException.
     /// </summary>

@@ -14,7 +14,7 @@ using Grpc.Net.Client;
 namespace GenAI.Transport.Grpc
 {
     /// <summary>
-    /// The gRPC wire protocol (package <c>google.ai.generativelanguage.v1beta</c>, grpc-spec.md) over
+    /// The gRPC wire protocol (package <c>google.ai.generativelanguage.v1beta</c>, https://github.com/googleapis/googleapis/tree/master/google/ai/generativelanguage/v1beta) over
     /// Grpc.Net.Client. One HTTP/2 channel per transport; TLS for https:// endpoints, h2c (plain HTTP/2)
     /// only for loopback http:// endpoints (a local emulator). The key travels in the
     /// <c>x-goog-api-key</c> metadata header and never appears in errors. Timeouts, cancellation and
@@ -46,11 +46,10 @@ namespace GenAI.Transport.Grpc
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
                 KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             };
-            if (options.Proxy != null)
-            {
-                handler.Proxy = options.Proxy;
-                handler.UseProxy = true;
-            }
+            // A plain-http (h2c) loopback endpoint is never sent through a proxy: the key would cross it in clear text.
+            handler.Proxy = new LoopbackBypassProxy(options.Proxy ?? System.Net.Http.HttpClient.DefaultProxy);
+            handler.UseProxy = true;
+            handler.AllowAutoRedirect = false;
             _channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions
             {
                 HttpHandler = handler,

@@ -110,7 +110,7 @@ public sealed class FilesTests
     [Fact]
     public async Task MultipartUploadListGetAndDelete()
     {
-        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { FileProcessingDelay = TimeSpan.Zero });
+        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = TestHttp.Key, FileProcessingDelay = TimeSpan.Zero });
         using HttpClient client = TestHttp.CreateClient(host);
         for (int i = 0; i < 3; i++)
         {

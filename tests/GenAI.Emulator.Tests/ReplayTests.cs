@@ -72,7 +72,7 @@ public sealed class ReplayTests
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "quota.json"),
                 "[{\n  \"error\": {\n    \"code\": 429,\n    \"message\": \"quota\",\n    \"status\": \"RESOURCE_EXHAUSTED\"\n  }\n}\n]");
-            await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { FixturesPath = folder });
+            await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = TestHttp.Key, FixturesPath = folder });
             using HttpClient client = TestHttp.CreateClient(host);
             var (registered, _) = await TestHttp.PostAsync(client, "emulator/replay", "{\"model\":\"models/q\",\"file\":\"quota.json\"}");
             Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
@@ -90,7 +90,7 @@ public sealed class ReplayTests
     [Fact]
     public async Task ReplayRejectsPathsOutsideTheFixturesFolderAndMissingFiles()
     {
-        var (outside, _) = await TestHttp.PostAsync(Client, "emulator/replay", "{\"model\":\"models/x1\",\"file\":\"../docs/api-spec.md\"}");
+        var (outside, _) = await TestHttp.PostAsync(Client, "emulator/replay", "{\"model\":\"models/x1\",\"file\":\"../docs/outside.md\"}");
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         var (missing, _) = await TestHttp.PostAsync(Client, "emulator/replay", "{\"model\":\"models/x1\",\"file\":\"googleai/nope.json\"}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

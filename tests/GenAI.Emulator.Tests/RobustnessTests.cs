@@ -57,7 +57,7 @@ public sealed class RobustnessTests
     [Fact]
     public async Task TooLargeBodiesGetTheServicesPayloadError()
     {
-        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { MaxRequestBodyBytes = 1000 });
+        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = TestHttp.Key, MaxRequestBodyBytes = 1000 });
         using HttpClient client = TestHttp.CreateClient(host);
         var (response, body) = await TestHttp.PostAsync(client, "v1beta/models/gemini-2.0-flash:generateContent", TestHttp.Prompt(new string('x', 2000)));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -85,7 +85,7 @@ public sealed class ScenarioTests
     [Fact]
     public async Task GatedHoldTimesOut()
     {
-        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { GateTimeout = TimeSpan.FromMilliseconds(400) });
+        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = TestHttp.Key, GateTimeout = TimeSpan.FromMilliseconds(400) });
         using HttpClient client = TestHttp.CreateClient(host);
         var stopwatch = Stopwatch.StartNew();
         JsonNode response = await TestHttp.GenerateAsync(client, "gated-timeout", TestHttp.Prompt("hi"));

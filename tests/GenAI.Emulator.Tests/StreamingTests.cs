@@ -119,7 +119,7 @@ public sealed class StreamingTests
     [Fact]
     public async Task ChunkDelayOptionPacesTheStream()
     {
-        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ChunkDelay = TimeSpan.FromMilliseconds(60) });
+        await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = TestHttp.Key, ChunkDelay = TimeSpan.FromMilliseconds(60) });
         using HttpClient client = TestHttp.CreateClient(host);
         var stopwatch = Stopwatch.StartNew();
         var (_, raw) = await TestHttp.StreamRawAsync(client, "gemini-2.0-flash", TestHttp.Prompt("a b c d"));

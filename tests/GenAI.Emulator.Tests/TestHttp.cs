@@ -19,7 +19,7 @@ internal static class TestHttp
         var client = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         if (withKey)
         {
-            client.DefaultRequestHeaders.Add("x-goog-api-key", Key);
+            client.DefaultRequestHeaders.Add("x-goog-api-key", host.ApiKey);
         }
 
         return client;

@@ -40,6 +40,17 @@ Describe 'Export-ChatSession' {
         $json.history.role | Should -Be @('user', 'model', 'user', 'model')
     }
 
+    It 'writes no configured key, even one quoted in the history' {
+        $chat = Start-ChatSession -Model gemini-2.5-flash
+        $null = Send-ChatMessage $chat "my key is $($emulator.ApiKey), keep it safe"
+        $path = Join-Path $TestDrive 'quoted-key.json'
+        Export-ChatSession -Session $chat -Path $path
+        $text = Get-Content -Raw $path
+        $text | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
+        $text | Should -Match 'my key is \*\*\*, keep it safe'
+        $chat.History[0].Parts[0].Text | Should -Match ([regex]::Escape($emulator.ApiKey)) -Because 'the session in memory is the user''s own and stays as it was'
+    }
+
     It 'takes the session from the pipeline and -PassThru writes the file' {
         $chat = New-TwoTurnChat
         $file = $chat | Export-ChatSession (Join-Path $TestDrive 'piped.json') -PassThru
@@ -54,7 +65,8 @@ Describe 'Export-ChatSession' {
         { Export-ChatSession -Session $chat -Path $path -NoClobber -ErrorAction Stop } |
             Should -Throw -ErrorId 'GenAI.FileExists,GenAI.PowerShell.Commands.ExportChatSessionCommand'
         Get-Content $path | Should -Be 'old'
-        Export-ChatSession -Session $chat -Path $path -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($chat, $path) Export-ChatSession -Session $chat -Path $path -WhatIf } -ArgumentList $chat, $path
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($path))"
         Get-Content $path | Should -Be 'old'
         Export-ChatSession -Session $chat -Path $path
         (Get-Content -Raw $path | ConvertFrom-Json).format | Should -Be 'GenAI.ChatSession/1'

@@ -53,6 +53,12 @@ BeforeAll {
         "Start $($Start.GetType().Name) $($Start.City); stops $(@($Stops).Count) of $(if ($Stops) { $Stops[0].GetType().Name }); options $(if ($Options) { $Options.GetType().Name })"
     }
 
+    function Get-TestSettings {
+        <# .SYNOPSIS Shows the settings (including, carelessly, the API key). #>
+        param()
+        [pscustomobject]@{ Endpoint = $emulator.BaseUri; ApiKey = $emulator.ApiKey; Note = "key=$($emulator.ApiKey)" }
+    }
+
     function Get-TestFailure {
         param([string] $Reason)
         throw "boom: $Reason"
@@ -141,6 +147,18 @@ Describe 'Invoke-GenerateContent -AutomaticFunctionCalling' {
         $second.contents.role | Should -Be @('user', 'model', 'user')
         $second.contents[1].parts[0].functionCall.name | Should -Be 'Get-TestWeather'
         $second.contents[2].parts[0].functionResponse.response.City | Should -Be 'Paris'
+    }
+
+    It 'never sends the configured key back to the model in a function result' {
+        Clear-EmulatorRequest $emulator
+        $reply = Invoke-GenerateContent 'Call Get-TestSettings' -Model gemini-2.5-flash -Tool (Get-Command Get-TestSettings) -AutomaticFunctionCalling
+        $requests = @(Get-EmulatorRequest $emulator)
+        $requests.Count | Should -Be 2
+        $requests[1].body | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
+        $result = ($requests[1].body | ConvertFrom-Json).contents[2].parts[0].functionResponse.response
+        $result.ApiKey | Should -Be '***'
+        $result.Note | Should -Be 'key=***'
+        $reply.Text | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
     }
 
     It 'shows a retry of the turn as it happens, before the command the reply asks for runs' {

@@ -64,7 +64,7 @@ Describe 'Invoke-GenerateContent' {
             while ($output.Count -eq 0 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
             $output.Count | Should -BeGreaterThan 0 -Because 'the first chunk must reach the pipeline while the emulator holds the last one'
             $handle.IsCompleted | Should -BeFalse -Because 'the stream cannot have ended: its last chunk is still held'
-            $null = Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri.TrimEnd('/'))/emulator/gates/$model/release"
+            $null = Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri.TrimEnd('/'))/emulator/gates/$model/release" -Headers @{ 'x-goog-api-key' = $emulator.ApiKey }
             $ps.EndInvoke($handle)
             ($output | ForEach-Object TextOrEmpty) -join '' | Should -Be 'Echo: alpha beta gamma delta'
         }

@@ -122,7 +122,8 @@ Describe 'Set-GenAICachedContent' {
 
     It 'changes nothing with -WhatIf' {
         $cache = New-GenAICachedContent $document -Model gemini-2.5-flash
-        Set-GenAICachedContent $cache.Name -Ttl 60 -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($name) Set-GenAICachedContent $name -Ttl 60 -WhatIf } -ArgumentList $cache.Name
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($cache.Name))"
         Get-CacheRequest PATCH | Should -BeNullOrEmpty
     }
 }
@@ -132,7 +133,8 @@ Describe 'Remove-GenAICachedContent' {
 
     It 'does nothing with -WhatIf, then deletes the cache' {
         $cache = New-GenAICachedContent $document -Model gemini-2.5-flash
-        Remove-GenAICachedContent $cache.Name -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($name) Remove-GenAICachedContent $name -WhatIf } -ArgumentList $cache.Name
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($cache.Name))"
         Get-CacheRequest DELETE | Should -BeNullOrEmpty
         (Get-GenAICachedContent $cache.Name).Name | Should -Be $cache.Name
 

@@ -13,7 +13,8 @@ Describe 'Remove-GenAIFile' {
     It 'deletes nothing with -WhatIf' {
         $file = Add-GenAIFile $source -NoWait
         Clear-EmulatorRequest $emulator
-        Remove-GenAIFile $file.Name -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($name) Remove-GenAIFile $name -WhatIf } -ArgumentList $file.Name
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($file.Name))"
         @(Get-EmulatorRequest $emulator).Count | Should -Be 0
         (Get-GenAIFile $file.Name).Name | Should -Be $file.Name
     }

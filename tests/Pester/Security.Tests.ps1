@@ -122,6 +122,8 @@ Describe 'Terminal control sequences in model output' {
         @{ Name = 'a lone carriage return'; Raw = "safe`rEVIL"; Shown = 'safeEVIL' }
         @{ Name = 'an unterminated OSC'; Raw = "a`e]0;never ends"; Shown = 'a' }
         @{ Name = 'a trailing ESC'; Raw = "a`e"; Shown = 'a' }
+        @{ Name = 'a right-to-left override'; Raw = "invoice$([char]0x202E)fdp.exe"; Shown = 'invoicefdp.exe' }
+        @{ Name = 'bidirectional embeddings and isolates'; Raw = "a$([char]0x202A)b$([char]0x202C)c$([char]0x2066)d$([char]0x2069)e$([char]0x2067)f$([char]0x2068)g"; Shown = 'abcdefg' }
         @{ Name = 'nothing from plain text with tabs and line breaks'; Raw = "a`tb`nc`r`nd é 🚀"; Shown = "a`tb`nc`r`nd é 🚀" }
     ) {
         [GenAI.PowerShell.Formatting.TerminalText]::Neutralize($Raw) -ceq $Shown | Should -BeTrue

@@ -14,6 +14,9 @@ AfterAll {
     Stop-EmulatorProcess $emulator
 }
 
+# Plain http is allowed only to this machine, and a plain-http loopback endpoint never goes through a proxy (the key
+# would cross it in clear text), so these tests check that a proxy is never used for the emulator and how a proxy is
+# configured and shown; forwarding itself only happens for https endpoints.
 Describe 'Proxy' {
     BeforeEach {
         $proxy = [GenAI.Tests.TestForwardProxy]::new()
@@ -23,46 +26,45 @@ Describe 'Proxy' {
     AfterEach {
         $proxy.Dispose()
         foreach ($name in $proxyVariables) { [Environment]::SetEnvironmentVariable($name, $null) }
-        Set-GenAIConfiguration -ClearProxy
+        Set-GenAIConfiguration -ClearProxy -BaseUri $emulator.BaseUri
     }
 
-    It 'sends every call through -Proxy, streams included' {
+    It 'never sends a plain-http loopback endpoint through a proxy, -Proxy or environment' {
         Set-GenAIConfiguration -Proxy $proxy.Uri
         (Get-GenAIConfiguration).Proxy | Should -Be $proxy.Uri.AbsoluteUri
-        $text = (Invoke-GenerateContent 'through the proxy' -Model gemini-2.0-flash -Stream | ForEach-Object TextOrEmpty) -join ''
-        $text | Should -BeLike '*through the proxy*'
-        $proxy.ForwardedCount | Should -Be 1
-        @($proxy.RequestLines)[0] | Should -Be "POST $($emulator.BaseUri)v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse HTTP/1.1"
+        (Invoke-GenerateContent 'loopback stays direct').Text | Should -BeLike '*loopback stays direct*'
+        Set-GenAIConfiguration -ClearProxy
+        $env:HTTP_PROXY = $proxy.Uri.AbsoluteUri
+        (Get-GenAIConfiguration).ProxySource | Should -Be 'environment'
+        (Invoke-GenerateContent 'still direct' -Stream | ForEach-Object TextOrEmpty) -join '' | Should -BeLike '*still direct*'
+        Set-GenAIConfiguration -BaseUri "http://localhost:$(([uri] $emulator.BaseUri).Port)/"
+        (Invoke-GenerateContent 'localhost too').Text | Should -BeLike '*localhost too*'
+        $proxy.ForwardedCount | Should -Be 0 -Because 'the key would cross the proxy in clear text'
+        @($proxy.RequestLines).Count | Should -Be 0
     }
 
-    It 'answers the proxy''s authentication challenge with -ProxyCredential' {
-        $proxy.RequiredCredential = 'svc-genai:p@ss word'
+    It 'shows a -ProxyCredential user, never its password' {
         $credential = [pscredential]::new('svc-genai', (ConvertTo-SecureString 'p@ss word' -AsPlainText -Force))
         Set-GenAIConfiguration -Proxy $proxy.Uri -ProxyCredential $credential
         (Get-GenAIConfiguration).Proxy | Should -Be "$($proxy.Uri.AbsoluteUri) (as svc-genai)"
-        (Invoke-GenerateContent 'authenticated').Text | Should -BeLike '*authenticated*'
-        $proxy.ChallengedCount | Should -BeGreaterOrEqual 1
-        $proxy.ForwardedCount | Should -Be 1
-        @($proxy.ProxyAuthorizations)[0] | Should -Be ('Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('svc-genai:p@ss word')))
+        Get-GenAIConfiguration | Format-List * | Out-String | Should -Not -Match 'p@ss word'
     }
 
-    It 'honours HTTP_PROXY by default, and NO_PROXY bypasses it' {
-        $env:HTTP_PROXY = $proxy.Uri.AbsoluteUri
-        (Get-GenAIConfiguration).ProxySource | Should -Be 'environment'
-        (Invoke-GenerateContent 'via environment').Text | Should -BeLike '*via environment*'
-        $proxy.ForwardedCount | Should -Be 1
-
-        $env:NO_PROXY = 'localhost,127.0.0.1'
-        (Invoke-GenerateContent 'bypassing').Text | Should -BeLike '*bypassing*'
-        $proxy.ForwardedCount | Should -Be 1 -Because 'NO_PROXY lists the emulator''s host'
+    It 'takes credentials from a -Proxy URL, and never shows the password' {
+        $messages = Set-GenAIConfiguration -Proxy "http://urluser:url-secret-4242@127.0.0.1:$($proxy.Uri.Port)/" -Verbose 4>&1 | Out-String
+        $messages | Should -Not -Match 'url-secret-4242'
+        $shown = Get-GenAIConfiguration
+        $shown.Proxy | Should -Be "$($proxy.Uri.AbsoluteUri) (as urluser)"
+        $shown | Format-List * | Out-String | Should -Not -Match 'url-secret-4242'
     }
 
-    It 'takes credentials from the proxy URL in the environment' {
-        $proxy.RequiredCredential = 'envuser:envpass'
+    It 'shows the proxy environment variables without the credentials in them' {
         $env:http_proxy = "http://envuser:envpass@127.0.0.1:$($proxy.Uri.Port)"
-        (Invoke-GenerateContent 'env credentials').Text | Should -BeLike '*env credentials*'
-        $proxy.ForwardedCount | Should -Be 1
-        (Get-GenAIConfiguration).Proxy | Should -Not -Match 'envpass'
+        $env:NO_PROXY = 'internal.example'
+        $shown = Get-GenAIConfiguration
+        $shown.ProxySource | Should -Be 'environment'
+        $shown.Proxy | Should -Match 'no_proxy=internal.example'
+        $shown.Proxy | Should -Not -Match 'envpass'
     }
 
     It 'connects directly with -NoProxy, whatever the environment says' {
@@ -78,6 +80,9 @@ Describe 'Proxy' {
         $credential = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force))
         { Set-GenAIConfiguration -ProxyCredential $credential } | Should -Throw -ErrorId 'GenAI.ProxyCredentialWithoutProxy,GenAI.PowerShell.Commands.SetGenAIConfigurationCommand'
         { Set-GenAIConfiguration -Proxy 'ftp://proxy:21' } | Should -Throw -ErrorId 'GenAI.InvalidProxy,GenAI.PowerShell.Commands.SetGenAIConfigurationCommand'
+        $err = $null
+        try { Set-GenAIConfiguration -Proxy 'ftp://someone:hidden-5150@proxy:21' } catch { $err = $_ }
+        "$err $($err.TargetObject)" | Should -Not -Match 'hidden-5150'
     }
 }
 
@@ -215,8 +220,16 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
         (Get-Content -Raw $file | ConvertFrom-Json).proxy | Should -Be 'http://proxy.example.com:3128/'
     }
 
+    It 'saves a -Proxy URL without the credentials written in it' {
+        Set-GenAIConfiguration -ClearApiKey -Proxy 'http://ada:url-pass-9191@proxy.example.com:3128' -Persist -WarningVariable warnings -WarningAction SilentlyContinue
+        Get-Content -Raw $file | Should -Not -Match 'url-pass-9191'
+        (Get-Content -Raw $file | ConvertFrom-Json).proxy | Should -Be 'http://proxy.example.com:3128/'
+        "$warnings" | Should -Match 'proxy credential was not saved'
+    }
+
     It 'writes nothing with -WhatIf, and -ClearPersisted deletes the file' {
-        Set-GenAIConfiguration -ClearApiKey -DefaultModel gemini-2.5-flash -Persist -WhatIf
+        $whatIf = Invoke-WithCapturedHost { Set-GenAIConfiguration -ClearApiKey -DefaultModel gemini-2.5-flash -Persist -WhatIf }
+        $whatIf | Should -Match '^What if: .*GenAI configuration'
         $file | Should -Not -Exist
         Set-GenAIConfiguration -ClearApiKey -Persist
         $file | Should -Exist
@@ -232,5 +245,36 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
 "imported warnings=`$(@(`$warnings).Count)"
 "@
         $result.Output | Should -Contain 'imported warnings=1'
+    }
+}
+
+Describe 'Changing the configuration while another runspace is mid-call' {
+    It 'leaves the client under a running stream alone' {
+        Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri -ClearProxy
+        $retries = (Get-GenAIConfiguration).MaximumRetryCount
+        $model = "gated-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        $ps = [powershell]::Create().AddScript({
+                param($ModulePath, $Model)
+                Import-Module $ModulePath
+                Invoke-GenerateContent 'one two three four' -Model $Model -Stream
+            }).AddArgument($env:GENAI_TEST_MODULE).AddArgument($model)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        try {
+            # Wait for the first chunk (the emulator holds the last one until the gate opens), then change the settings.
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while ($output.Count -eq 0 -and -not $handle.IsCompleted -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $output.Count | Should -BeGreaterThan 0
+            Set-GenAIConfiguration -MaximumRetryCount ($retries + 1)   # a new client for new calls
+            (Invoke-GenerateContent 'meanwhile').Text | Should -BeLike '*meanwhile*'
+            $null = Invoke-RestMethod -Method Post -Uri "$($emulator.BaseUri.TrimEnd('/'))/emulator/gates/$model/release" -Headers @{ 'x-goog-api-key' = $emulator.ApiKey }
+            $ps.EndInvoke($handle)
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+            ($output | ForEach-Object TextOrEmpty) -join '' | Should -Be 'Echo: one two three four'
+        }
+        finally {
+            $ps.Dispose()
+            Set-GenAIConfiguration -MaximumRetryCount $retries
+        }
     }
 }

@@ -14,10 +14,39 @@ Describe 'Start-GenAIEmulator' {
         $emulator = Start-GenAIEmulator -PassThru
         $emulator.BaseUri.Host | Should -Be '127.0.0.1'
         $emulator.Port | Should -BeGreaterThan 0
-        $emulator.ApiKey | Should -Be 'emulator-key'
+        $emulator.ApiKey | Should -Match '^emu-[0-9a-f]{32}$'
         (Get-Process -Id $emulator.ProcessId).Id | Should -Be $emulator.ProcessId
-        $models = Invoke-RestMethod -Uri "$($emulator.BaseUri)v1beta/models" -Headers @{ 'x-goog-api-key' = 'emulator-key' } -NoProxy
+        $models = Invoke-RestMethod -Uri "$($emulator.BaseUri)v1beta/models" -Headers @{ 'x-goog-api-key' = $emulator.ApiKey } -NoProxy
         $models.models.name | Should -Contain 'models/gemini-2.5-flash'
+    }
+
+    It 'has a new random key at each start, and -Configure uses it' {
+        $first = Start-GenAIEmulator -PassThru
+        $second = Start-GenAIEmulator -Configure -PassThru
+        try {
+            $second.ApiKey | Should -Not -Be $first.ApiKey
+            (Get-GenAIConfiguration).ApiKey | Should -Be ('********' + $second.ApiKey.Substring($second.ApiKey.Length - 4))
+            (Invoke-GenerateContent 'random key').Text | Should -BeLike '*random key*'
+        }
+        finally { Stop-GenAIEmulator; Set-GenAIConfiguration -ClearApiKey -ClearBaseUri -ClearProxy }
+    }
+
+    It 'guards its control endpoints with its key, and refuses a Host that is not a loopback name' {
+        $emulator = Start-GenAIEmulator -PassThru
+        $base = $emulator.BaseUri.AbsoluteUri.TrimEnd('/')
+        $anonymous = Invoke-WebRequest -Method Delete -Uri "$base/emulator/requests" -SkipHttpErrorCheck -NoProxy
+        $anonymous.StatusCode | Should -Be 403
+        $wrong = Invoke-WebRequest -Method Post -Uri "$base/emulator/reset" -Headers @{ 'x-goog-api-key' = 'guessed' } -SkipHttpErrorCheck -NoProxy
+        $wrong.StatusCode | Should -Be 400
+        ($wrong.Content | ConvertFrom-Json).error.details[0].reason | Should -Be 'API_KEY_INVALID'
+        (Invoke-WebRequest -Method Delete -Uri "$base/emulator/requests" -Headers @{ 'x-goog-api-key' = $emulator.ApiKey } -NoProxy).StatusCode | Should -Be 200
+        (Invoke-WebRequest -Uri "$base/emulator/health" -NoProxy).StatusCode | Should -Be 200
+
+        # A page whose own name was rebound to 127.0.0.1 sends its own Host: refused, even with the key.
+        $rebound = Invoke-WebRequest -Uri "$base/v1beta/models" -Headers @{ Host = "attacker.example:$($emulator.Port)"; 'x-goog-api-key' = $emulator.ApiKey } -SkipHttpErrorCheck -NoProxy
+        $rebound.StatusCode | Should -Be 403
+        $rebound.Content | Should -Match 'loopback name'
+        (Invoke-WebRequest -Uri "http://localhost:$($emulator.Port)/v1beta/models" -Headers @{ 'x-goog-api-key' = $emulator.ApiKey } -NoProxy).StatusCode | Should -Be 200
     }
 
     It 'writes nothing without -PassThru' {

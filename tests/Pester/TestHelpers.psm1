@@ -14,14 +14,14 @@ function Initialize-GenAITest {
 function Get-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
-    $requests = Invoke-RestMethod -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests')
+    $requests = Invoke-RestMethod -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests') -Headers @{ 'x-goog-api-key' = $Emulator.ApiKey }
     $requests | Where-Object { $_.path -notlike '/emulator/*' }
 }
 
 function Clear-EmulatorRequest {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
-    $null = Invoke-RestMethod -Method Delete -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests')
+    $null = Invoke-RestMethod -Method Delete -Uri ($Emulator.BaseUri.TrimEnd('/') + '/emulator/requests') -Headers @{ 'x-goog-api-key' = $Emulator.ApiKey }
 }
 
 # Runs a script in a fresh PowerShell (same edition and host as this one) and returns its output lines.
@@ -46,6 +46,27 @@ function Invoke-TestPwsh {
     }
 }
 
+# Runs a script block in a runspace of its own (the module imported; its configuration is process-wide) on a host that
+# keeps the host lines instead of printing them; returns those lines. For -WhatIf, whose "What if:" lines reach the host only.
+function Invoke-WithCapturedHost {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
+    if (-not ('GenAI.Tests.CapturingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'CapturingHost.cs') }
+    $captureHost = [GenAI.Tests.CapturingHost]::new()
+    $runspace = [runspacefactory]::CreateRunspace($captureHost)
+    $runspace.Open()
+    try {
+        $ps = [powershell]::Create()
+        $ps.Runspace = $runspace
+        $null = $ps.AddScript("Import-Module '$env:GENAI_TEST_MODULE'").AddStatement().AddScript($ScriptBlock.ToString())
+        foreach ($argument in $ArgumentList) { $null = $ps.AddArgument($argument) }
+        $null = $ps.Invoke()
+        if ($ps.Streams.Error.Count -gt 0) { throw $ps.Streams.Error[0] }
+        @($captureHost.Lines)
+    }
+    finally { $runspace.Dispose() }
+}
+
 # The folder of a package in the NuGet cache (restored by build/tools.csproj).
 function Get-TestPackagePath {
     [CmdletBinding()]
@@ -54,4 +75,4 @@ function Get-TestPackagePath {
     Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
 }
 
-Export-ModuleMember -Function Initialize-GenAITest, Get-EmulatorRequest, Clear-EmulatorRequest, Invoke-TestPwsh, Get-TestPackagePath
+Export-ModuleMember -Function Initialize-GenAITest, Get-EmulatorRequest, Clear-EmulatorRequest, Invoke-TestPwsh, Get-TestPackagePath, Invoke-WithCapturedHost

@@ -46,7 +46,8 @@ Describe 'Undo-ChatMessage' {
     It 'changes nothing with -WhatIf' {
         $chat = Start-ChatSession -Model gemini-2.5-flash
         $null = Send-ChatMessage $chat 'stay'
-        Undo-ChatMessage $chat -WhatIf | Should -BeNullOrEmpty
+        $whatIf = Invoke-WithCapturedHost { param($chat) Undo-ChatMessage $chat -WhatIf } -ArgumentList $chat
+        $whatIf | Should -Match '^What if: '
         $chat.History.Count | Should -Be 2
     }
 }

@@ -65,6 +65,7 @@ public static class LatencyProbes
         int runs = args.GetInt("runs", 20);
         string tag = Stats.Tag();
         using var control = new HttpClient();
+        control.DefaultRequestHeaders.Add("x-goog-api-key", args.Key);   // the control endpoints need the emulator's key
         var latencies = new List<double[]>();
         for (int run = -1; run < runs; run++)
         {

@@ -14,7 +14,7 @@ namespace GenAI.Core.Caches
 {
     /// <summary>
     /// cachedContents create / get / list / update / delete with the seed's rules
-    /// (<c>caching.CachedContent</c>, api-spec §6.9): names get the <c>cachedContents/</c> prefix,
+    /// (<c>caching.CachedContent</c>, https://ai.google.dev/api/caching): names get the <c>cachedContents/</c> prefix,
     /// display names are at most 128 characters, and an expiration is a TTL or an expire time, never both.
     /// </summary>
     public sealed class CachesClient
@@ -65,12 +65,13 @@ namespace GenAI.Core.Caches
         {
             if (pageSize.HasValue && (pageSize < 1 || pageSize > 1000))
                 throw new InvalidInputException("InvalidPageSize", $"The page size {pageSize} is out of range: it is between 1 and 1000.", pageSize);
+            var tokens = new PageTokens("cachedContents.list");
             string? token = null;
             do
             {
                 var page = await _transport.ListCachedContentsAsync(pageSize, token, options ?? RequestOptions.Default, cancellationToken).ConfigureAwait(false);
                 foreach (var cache in page.CachedContents) yield return cache;
-                token = page.NextPageToken;
+                token = tokens.Next(page.NextPageToken);
             }
             while (!string.IsNullOrEmpty(token));
         }

@@ -16,7 +16,7 @@ using GenAI.Core.Transport;
 namespace GenAI.Core.Chats
 {
     /// <summary>
-    /// A conversation (the seed's <c>ChatSession</c>, api-spec §6.7). A turn enters <see cref="History"/>
+    /// A conversation (like the Google Gen AI SDKs' chat sessions, https://ai.google.dev/gemini-api/docs/text-generation#multi-turn-conversations). A turn enters <see cref="History"/>
     /// only after a complete reply that was neither blocked nor stopped for a reason other than
     /// STOP/MAX_TOKENS; a failed, interrupted or cancelled turn leaves it unchanged. Sends from several
     /// threads are serialised, so one session keeps its turns in coherent pairs; but a send made on the
@@ -144,7 +144,7 @@ namespace GenAI.Core.Chats
         }
 
         /// <summary>
-        /// Sends with automatic function calling (api-spec §6.8): the model's functionCall turns and the
+        /// Sends with automatic function calling (https://ai.google.dev/gemini-api/docs/function-calling#automatic_function_calling_python_only): the model's functionCall turns and the
         /// functionResponse turns answering them enter the history with the final reply. Any failure
         /// inside the loop (a blocked or stopped reply, a handler error) discards all of the turn's contents.
         /// </summary>

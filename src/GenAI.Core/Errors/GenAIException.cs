@@ -105,4 +105,37 @@ namespace GenAI.Core.Errors
 
         public override string RecommendedAction => "Retry the call; if it keeps failing, retry without -Stream to see the service's full reply.";
     }
+
+    /// <summary>
+    /// The service answered with a redirect to another origin (scheme, host or port), or from https to http; it is
+    /// not followed, so that the key and the request body never reach a host they were not meant for. Not retried.
+    /// </summary>
+    public sealed class RedirectRefusedException : GenAIException
+    {
+        public RedirectRefusedException(string message, Uri location)
+            : base("RedirectRefused", message)
+        {
+            Location = location;
+        }
+
+        /// <summary>Where the service asked the request to go.</summary>
+        public Uri Location { get; }
+
+        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration -BaseUri): point it at the final address rather than one that redirects.";
+    }
+
+
+    /// <summary>A reply (or error body) larger than the module reads: a broken or hostile server, not a real answer.</summary>
+    public sealed class ResponseTooLargeException : GenAIException
+    {
+        public ResponseTooLargeException(string operation, long limitBytes)
+            : base("ResponseTooLarge", $"{operation}: the reply exceeds {limitBytes / (1024 * 1024)} MiB, more than any real reply; reading stopped.")
+        {
+            LimitBytes = limitBytes;
+        }
+
+        public long LimitBytes { get; }
+
+        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration): it does not answer like the Gemini API.";
+    }
 }

@@ -87,12 +87,13 @@ namespace GenAI.Core.Files
         public async IAsyncEnumerable<GenAIFile> ListAsync(int? pageSize = null, RequestOptions? options = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            var tokens = new PageTokens("files.list");
             string? token = null;
             do
             {
                 var page = await _transport.ListFilesAsync(pageSize, token, options ?? RequestOptions.Default, cancellationToken).ConfigureAwait(false);
                 foreach (var file in page.Files) yield return file;
-                token = page.NextPageToken;
+                token = tokens.Next(page.NextPageToken);
             }
             while (!string.IsNullOrEmpty(token));
         }

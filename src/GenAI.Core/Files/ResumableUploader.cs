@@ -17,7 +17,7 @@ using GenAI.Core.Transport;
 namespace GenAI.Core.Files
 {
     /// <summary>
-    /// The resumable upload protocol (api-spec §1.5): a start request that returns an upload URL, then
+    /// The resumable upload protocol (https://ai.google.dev/api/files#method:-media.upload): a start request that returns an upload URL, then
     /// chunks of 8 MiB (a multiple of the server's X-Goog-Upload-Chunk-Granularity), the last one with
     /// "upload, finalize". Only one chunk is held in memory. Every request is retried under the client's
     /// <see cref="RetryPolicy"/> like any other call; a chunk is resumed from what the service reports it holds.
@@ -204,7 +204,7 @@ namespace GenAI.Core.Files
         {
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var stream = new CappedStream(await ResponseBody.OpenAsync(response, scope.Token).ConfigureAwait(false), ResponseBody.MaxErrorBytes, operation);
                 var envelope = await JsonSerializer.DeserializeAsync(stream, GenAIJsonContext.Default.FileEnvelope, scope.Token).ConfigureAwait(false);
                 return envelope?.File;
             }

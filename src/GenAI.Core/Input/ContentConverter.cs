@@ -10,7 +10,7 @@ using GenAI.Core.Protocol;
 namespace GenAI.Core.Input
 {
     /// <summary>
-    /// The seed SDK's input conversion (api-spec §6.4): anything a user passes as a prompt becomes
+    /// The seed SDK's input conversion (as the Google Gen AI SDKs do; https://ai.google.dev/api/generate-content#request-body): anything a user passes as a prompt becomes
     /// Content. A list in which every item is a Content (or a dictionary with "parts") is a
     /// conversation; any other list is the parts of one message.
     /// </summary>

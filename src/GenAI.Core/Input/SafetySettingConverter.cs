@@ -9,7 +9,7 @@ using GenAI.Core.Protocol;
 namespace GenAI.Core.Input
 {
     /// <summary>
-    /// Safety settings the way the seed SDK accepts them (api-spec §2.5): a map <c>{category: threshold}</c>,
+    /// Safety settings the way the seed SDK accepts them (https://ai.google.dev/api/generate-content#safetysetting): a map <c>{category: threshold}</c>,
     /// a list of <c>{category, threshold}</c> items, or one threshold for the four current categories.
     /// Categories and thresholds may be full enum names, the seed's short aliases, PowerShell-style
     /// PascalCase names (<c>HateSpeech</c>, <c>BlockOnlyHigh</c>) or numbers, in any case.

@@ -11,7 +11,7 @@ using GenAI.Core.Errors;
 namespace GenAI.Core.Input
 {
     /// <summary>
-    /// Builds the API's Schema (the OpenAPI 3.0 subset of api-spec §2.3) from a hashtable, JSON text or a
+    /// Builds the API's Schema (the OpenAPI 3.0 subset of https://ai.google.dev/api/caching#Schema) from a hashtable, JSON text or a
     /// host type (through a hook), and checks it before it is sent: known keywords only, valid type
     /// names, <c>required</c> naming declared properties. Keywords may be snake_case or PascalCase; type
     /// names any case (<c>'string'</c> → <c>STRING</c>). A property given as a bare type name

@@ -10,7 +10,7 @@ using GenAI.Core.Protocol;
 namespace GenAI.Core.Input
 {
     /// <summary>
-    /// A tool config the way the seed SDK accepts it (api-spec §2.4): a mode alone (<c>'any'</c>,
+    /// A tool config the way the seed SDK accepts it (https://ai.google.dev/api/caching#ToolConfig): a mode alone (<c>'any'</c>,
     /// <c>'MODE_ANY'</c>, 2), a hashtable <c>@{ mode = 'any'; allowedFunctionNames = 'f' }</c>, the full
     /// <c>@{ functionCallingConfig = @{ ... } }</c> shape (whose functionCallingConfig may itself be a mode alone or a
     /// typed config), or a config object. What the service decides (allowedFunctionNames with AUTO) is not refused here.

@@ -12,7 +12,7 @@ using GenAI.Core.Protocol;
 namespace GenAI.Core.Input
 {
     /// <summary>
-    /// Tools the way the seed SDK accepts them (api-spec §6.5), plus Google Search and URL context:
+    /// Tools the way the seed SDK accepts them (https://ai.google.dev/api/caching#Tool), plus Google Search and URL context:
     /// <see cref="Tool"/> and <see cref="FunctionDeclaration"/> objects, hashtables shaped like a Tool
     /// (<c>functionDeclarations</c>, <c>codeExecution</c>, ...) or like one function declaration
     /// (<c>name</c>, <c>description</c>, <c>parameters</c>), the names of the built-in tools, JSON text,

@@ -53,7 +53,7 @@ namespace GenAI.Core.Models
         /// <summary><c>cachedContents/{id}</c>; the cache then supplies system instruction, tools and tool config.</summary>
         public string? CachedContent { get; set; }
 
-        /// <summary>Builds the request for <paramref name="contents"/> (api-spec §6.3).</summary>
+        /// <summary>Builds the request for <paramref name="contents"/> (https://ai.google.dev/api/generate-content#request-body).</summary>
         public GenerateContentRequest BuildRequest(IReadOnlyList<Content> contents, CallOverrides? overrides = null, bool defaultLastRoleToUser = true)
         {
             if (CachedContent != null && (SystemInstruction != null || overrides?.SystemInstruction != null || overrides?.Tools != null || overrides?.ToolConfig != null))

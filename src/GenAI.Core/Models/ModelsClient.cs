@@ -102,12 +102,13 @@ namespace GenAI.Core.Models
         public async IAsyncEnumerable<Model> ListAsync(int? pageSize = null, RequestOptions? options = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            var tokens = new PageTokens("models.list");
             string? token = null;
             do
             {
                 var page = await _transport.ListModelsAsync(pageSize, token, options ?? RequestOptions.Default, cancellationToken).ConfigureAwait(false);
                 foreach (var model in page.Models) yield return model;
-                token = page.NextPageToken;
+                token = tokens.Next(page.NextPageToken);
             }
             while (!string.IsNullOrEmpty(token));
         }

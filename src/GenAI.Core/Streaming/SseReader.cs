@@ -30,8 +30,16 @@ namespace GenAI.Core.Streaming
         private bool _hasData;
         private StringBuilder? _stray;
 
-        public SseReader(Stream stream)
+        /// <summary>Largest SSE line or event accepted by default (a 10 MB reply chunk is a large but real one).</summary>
+        public const int DefaultMaxEventBytes = 64 * 1024 * 1024;
+
+        private readonly int _maxEventBytes;
+
+        /// <param name="stream">The event stream.</param>
+        /// <param name="maxEventBytes">A line or an event's data longer than this ends the read with <see cref="SseEventTooLargeException"/>.</param>
+        public SseReader(Stream stream, int maxEventBytes = DefaultMaxEventBytes)
         {
+            _maxEventBytes = maxEventBytes > 0 ? maxEventBytes : throw new ArgumentOutOfRangeException(nameof(maxEventBytes));
             _stream = stream ?? throw new ArgumentNullException(nameof(stream));
             _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
             _data = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -151,6 +159,7 @@ namespace GenAI.Core.Streaming
             }
             if (_end == _buffer.Length)
             {
+                if (_end >= _maxEventBytes) throw new SseEventTooLargeException(_maxEventBytes);
                 var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
                 Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
                 ArrayPool<byte>.Shared.Return(_buffer);
@@ -174,6 +183,7 @@ namespace GenAI.Core.Streaming
 
         private void AppendData(ReadOnlySpan<byte> value)
         {
+            if (_dataLength + value.Length > _maxEventBytes) throw new SseEventTooLargeException(_maxEventBytes);
             if (_dataLength + value.Length > _data.Length)
             {
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_data.Length * 2, _dataLength + value.Length));
@@ -191,6 +201,18 @@ namespace GenAI.Core.Streaming
             if (_data.Length > 0) ArrayPool<byte>.Shared.Return(_data);
             _buffer = _data = Array.Empty<byte>();
         }
+    }
+
+    /// <summary>An SSE line or event longer than the reader accepts: the stream is broken or hostile, and reading stops.</summary>
+    public sealed class SseEventTooLargeException : Exception
+    {
+        public SseEventTooLargeException(int limitBytes)
+            : base($"An event of the stream exceeds {limitBytes} bytes.")
+        {
+            LimitBytes = limitBytes;
+        }
+
+        public int LimitBytes { get; }
     }
 
     /// <summary>Non-SSE text in an event stream; the service writes its mid-stream errors this way.</summary>

@@ -6,7 +6,7 @@ using GenAI.Core.Protocol;
 namespace GenAI.Core.Streaming
 {
     /// <summary>
-    /// Folds streamed chunks into one response, by the seed SDK's rules (api-spec §4.3) with the
+    /// Folds streamed chunks into one response, by the seed SDK's rules (https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent) with the
     /// recommended superset: text merges only between parts whose thought flag matches, the last
     /// thought signature is kept, and the last non-empty metadata wins.
     /// </summary>

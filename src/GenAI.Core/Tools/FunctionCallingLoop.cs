@@ -10,7 +10,7 @@ using GenAI.Core.Transport;
 namespace GenAI.Core.Tools
 {
     /// <summary>
-    /// The seed's automatic function calling (api-spec §6.8), shared by one-shot generation and chat:
+    /// The seed's automatic function calling (https://ai.google.dev/gemini-api/docs/function-calling), shared by one-shot generation and chat:
     /// after each reply, if every functionCall of the (single) candidate names a callable function, the
     /// model's turn and one user turn holding all functionResponses are appended and the model is asked
     /// again with the same config, safety settings and tools but without the per-call tool config.

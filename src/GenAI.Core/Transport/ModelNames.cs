@@ -2,7 +2,7 @@ using System;
 
 namespace GenAI.Core.Transport
 {
-    /// <summary>The seed SDK's name normalisation (api-spec §1.4).</summary>
+    /// <summary>The seed SDK's name normalisation (a bare name gets <c>models/</c>; https://ai.google.dev/api/models#method:-models.get).</summary>
     public static class ModelNames
     {
         /// <summary><c>gemini-pro</c> → <c>models/gemini-pro</c>; names containing '/' (tunedModels/x) are kept.</summary>

@@ -16,6 +16,12 @@ namespace GenAI.Core.Transport
         /// </summary>
         public int? MaxRetries { get; set; }
 
+        /// <summary>
+        /// How long a streamed reply may send no bytes at all before the call ends with a timeout (the chunks already
+        /// received are kept). Null: the client's default, else <see cref="DefaultStreamIdleTimeout"/>.
+        /// </summary>
+        public TimeSpan? StreamIdleTimeout { get; set; }
+
         /// <summary>Overall time budget across all attempts and waits (for a stream: until its last chunk). Null: none.</summary>
         public TimeSpan? Deadline { get; set; }
 
@@ -27,5 +33,6 @@ namespace GenAI.Core.Transport
 
         public static readonly TimeSpan DefaultGenerationTimeout = TimeSpan.FromSeconds(600);
         public static readonly TimeSpan DefaultOtherTimeout = TimeSpan.FromSeconds(60);
+        public static readonly TimeSpan DefaultStreamIdleTimeout = TimeSpan.FromSeconds(300);
     }
 }

@@ -16,7 +16,7 @@ using GenAI.Core.Streaming;
 
 namespace GenAI.Core.Transport
 {
-    /// <summary>The REST + SSE wire protocol (api-spec §1.2, §4.1).</summary>
+    /// <summary>The REST + SSE wire protocol (https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent, with <c>alt=sse</c>).</summary>
     public sealed class RestTransport : ITransport
     {
         private readonly HttpClient _http;
@@ -57,15 +57,21 @@ namespace GenAI.Core.Transport
                     yield break;
                 }
 
-                Stream stream;
-                try { stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false); }
+                IdleTimeoutStream stream;
+                try { stream = new IdleTimeoutStream(await ResponseBody.OpenAsync(response, scope.Token).ConfigureAwait(false), IdleTimeout(options), scope.Token); }
                 catch (Exception ex) { throw scope.Map(ex, operation); }
                 using (stream)
                 using (var reader = new SseReader(stream))
                 {
                     for (int index = 1; ; index++)
                     {
-                        var chunk = await ReadEventAsync(reader, scope, operation, (int)response.StatusCode).ConfigureAwait(false);
+                        GenerateContentResponse? chunk;
+                        try { chunk = await ReadEventAsync(reader, scope, operation, (int)response.StatusCode).ConfigureAwait(false); }
+                        catch (OperationCanceledException) when (stream.IdledOut)
+                        {
+                            throw new RequestTimeoutException(
+                                $"{operation}: the stream sent nothing for {stream.Idle.TotalSeconds:0.###} s after chunk {index - 1}; the chunks received are kept.", stream.Idle);
+                        }
                         if (chunk == null)
                         {
                             scope.Debug($"{operation}: the stream ended after {index - 1} chunk(s).");
@@ -130,6 +136,9 @@ namespace GenAI.Core.Transport
         private TimeSpan Timeout(RequestOptions options, bool generation) =>
             options.Timeout ?? _options.Defaults.Timeout ?? (generation ? RequestOptions.DefaultGenerationTimeout : RequestOptions.DefaultOtherTimeout);
 
+        private TimeSpan IdleTimeout(RequestOptions options) =>
+            options.StreamIdleTimeout ?? _options.Defaults.StreamIdleTimeout ?? RequestOptions.DefaultStreamIdleTimeout;
+
         private CallScope Scope(RequestOptions options, bool generation, CancellationToken cancellationToken) =>
             new CallScope(Timeout(options, generation), cancellationToken, options.Log ?? _options.Defaults.Log);
 
@@ -179,8 +188,8 @@ namespace GenAI.Core.Transport
         {
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                var value = await JsonSerializer.DeserializeAsync(stream, type, scope.Token).ConfigureAwait(false);
+                using var stream = await ResponseBody.OpenAsync(response, scope.Token).ConfigureAwait(false);
+                var value = await JsonSerializer.DeserializeAsync(new CappedStream(stream, ResponseBody.MaxUnaryBytes, operation), type, scope.Token).ConfigureAwait(false);
                 return value ?? throw new ResponseParseException($"{operation} returned an empty body.");
             }
             catch (Exception ex)
@@ -195,7 +204,7 @@ namespace GenAI.Core.Transport
         private static async Task<List<GenerateContentResponse>> ReadJsonArrayAsync(HttpResponseMessage response, CallScope scope, string operation)
         {
             string text;
-            try { text = await response.Content.ReadAsStringAsync().ConfigureAwait(false); }
+            try { text = await ResponseBody.ReadStringAsync(response, ResponseBody.MaxUnaryBytes, scope.Token, operation).ConfigureAwait(false); }
             catch (Exception ex) { throw scope.Map(ex, operation); }
             var error = ApiErrorParser.TryParseEnvelope(text, (int)response.StatusCode);
             if (error != null) throw error;
@@ -225,6 +234,10 @@ namespace GenAI.Core.Transport
                     throw (GenAIException?)ApiErrorParser.TryParseEnvelope(Encoding.UTF8.GetString(reader.Current.ToArray()), httpStatus)
                         ?? new ResponseParseException($"{operation} sent an error event that could not be read.");
                 return chunk;
+            }
+            catch (SseEventTooLargeException tooLarge)
+            {
+                throw new ResponseTooLargeException(operation, tooLarge.LimitBytes);
             }
             catch (SseStrayContentException stray)
             {

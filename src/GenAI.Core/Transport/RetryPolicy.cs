@@ -46,10 +46,18 @@ namespace GenAI.Core.Transport
         public static bool IsTransient(Exception error) => error switch
         {
             ApiException api => api.IsTransient,
-            TransportException _ => true,
+            TransportException transport => !IsTlsFailure(transport),
             RequestTimeoutException timeout => !timeout.IsOverall,
             _ => false,
         };
+
+        // A certificate the client refuses (or a TLS handshake it cannot complete) does not heal with a retry.
+        private static bool IsTlsFailure(Exception error)
+        {
+            for (var inner = error.InnerException; inner != null; inner = inner.InnerException)
+                if (inner is System.Security.Authentication.AuthenticationException) return true;
+            return false;
+        }
 
         /// <summary>Whether <paramref name="error"/> says the service did not act on the request (429), so even a create may be retried.</summary>
         public static bool IsRefusal(Exception error) => error is ApiException api && api.HttpStatus == 429;

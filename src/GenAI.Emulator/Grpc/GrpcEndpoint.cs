@@ -48,6 +48,7 @@ internal static class GrpcEndpoint
         builder.Services.AddSingleton(new GrpcCalls(engine, log));
 
         WebApplication app = builder.Build();
+        app.Use(Rest.LocalAccessGuard.Create(engine.Options.ApiKey));
         app.MapGrpcService<EmulatorGenerativeService>();
         app.MapGrpcService<EmulatorModelService>();
         app.MapGrpcService<EmulatorCacheService>();

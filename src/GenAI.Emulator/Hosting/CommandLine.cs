@@ -16,6 +16,9 @@ internal sealed class CommandLine
 
     public bool ShowHelp { get; private set; }
 
+    /// <summary>No <c>--api-key</c>: the key is random, and the emulator prints it.</summary>
+    public bool KeyGenerated { get; private set; } = true;
+
     public const string Usage =
         "Usage: dotnet GenAI.Emulator.dll [--port 0] [--grpc-port 0 | --no-grpc] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms N]\n" +
         "                                 [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]\n" +
@@ -48,6 +51,7 @@ internal sealed class CommandLine
                     break;
                 case "--api-key":
                     result.Options.ApiKey = Value();
+                    result.KeyGenerated = false;
                     break;
                 case "--chunk-delay-ms":
                     result.Options.ChunkDelay = TimeSpan.FromMilliseconds(int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture));

@@ -41,6 +41,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         BaseUri = baseUri;
     }
 
+    /// <summary>The only key this emulator accepts (random per start unless <see cref="EmulatorOptions.ApiKey"/> was set).</summary>
+    public string ApiKey => Engine.Options.ApiKey;
+
     /// <summary>e.g. <c>http://127.0.0.1:54321/</c> (always ends with a slash).</summary>
     public Uri BaseUri { get; }
 
@@ -98,6 +101,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var timings = new StreamTimingLog();
         var api = new ApiRequestHandler(engine, log, timings);
         app.Use(GoogleResponseHeaders.ApplyAsync);
+        app.Use(LocalAccessGuard.Create(options.ApiKey));
         ControlEndpoints.Map(app, engine, log, timings);
         RequestDelegate handler = cassettes is null ? api.HandleAsync : cassettes.HandleAsync;
         app.Map("/{**path}", handler);

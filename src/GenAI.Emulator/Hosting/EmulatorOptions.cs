@@ -6,8 +6,14 @@ namespace GenAI.Emulator;
 /// <summary>Settings of one emulator instance (in-process or via the command line).</summary>
 public sealed class EmulatorOptions
 {
-    /// <summary>The only accepted API key (header <c>x-goog-api-key</c> or query <c>key=</c>).</summary>
-    public string ApiKey { get; set; } = "emulator-key";
+    /// <summary>
+    /// The only accepted API key (header <c>x-goog-api-key</c> or query <c>key=</c>), for API calls and the control
+    /// endpoints alike. Default: a new random key for each options object, so each start has its own.
+    /// </summary>
+    public string ApiKey { get; set; } = NewRandomKey();
+
+    /// <summary>A random key such as <c>emu-3f9c…</c> (128 bits).</summary>
+    public static string NewRandomKey() => "emu-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     /// <summary>TCP port; 0 picks a free port (see <see cref="EmulatorHost.BaseUri"/>).</summary>
     public int Port { get; set; }

@@ -50,6 +50,11 @@ public static class Program
 
         await using EmulatorHost running = host;
         Console.Out.WriteLine($"GenAI emulator listening on {host.BaseUri}");
+        if (commandLine.KeyGenerated)
+        {
+            Console.Out.WriteLine($"GenAI emulator API key: {host.ApiKey}");
+        }
+
         if (host.GrpcUri is not null)
         {
             Console.Out.WriteLine($"GenAI emulator gRPC listening on {host.GrpcUri}");

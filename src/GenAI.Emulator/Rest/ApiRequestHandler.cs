@@ -61,6 +61,18 @@ internal sealed class ApiRequestHandler
                 ApiKeyCheck.Verify(request, _engine.Options.ApiKey);
             }
 
+            if (RedirectTarget(context, route) is { } location)
+            {
+                context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                context.Response.Headers.Location = location;
+                return;
+            }
+
+            if (await SilenceAsync(context, route, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await DispatchAsync(context, route, body, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException ex) when (!context.Response.HasStarted)
@@ -75,6 +87,51 @@ internal sealed class ApiRequestHandler
         {
             context.Abort();
         }
+    }
+
+    // A redirect-to-{port} model: the same request on 127.0.0.1:{port}, for model echo (so a redirect to this emulator itself ends).
+    private static string? RedirectTarget(HttpContext context, RestRoute route)
+    {
+        string resource = route.Resource;
+        if (!resource.StartsWith("models/", StringComparison.Ordinal) ||
+            !Engine.Scenarios.ScenarioParser.TryParse(route.ResourceId, out var scenario) || scenario.Kind != Engine.Scenarios.ScenarioKind.Redirect)
+        {
+            return null;
+        }
+
+        string path = (context.Request.Path.Value ?? string.Empty).Replace(route.ResourceId, "echo", StringComparison.Ordinal);
+        return $"http://127.0.0.1:{scenario.Number}{path}{context.Request.QueryString}";
+    }
+
+    // fault-silence-{status} / fault-silence-array: the headers and the first bytes of a body, then silence until the client goes.
+    private static async Task<bool> SilenceAsync(HttpContext context, RestRoute route, CancellationToken cancellationToken)
+    {
+        if (!route.Resource.StartsWith("models/", StringComparison.Ordinal) ||
+            !Engine.Scenarios.ScenarioParser.TryParse(route.ResourceId, out var scenario) ||
+            (scenario.Kind != Engine.Scenarios.ScenarioKind.FaultSilence && scenario.Kind != Engine.Scenarios.ScenarioKind.FaultSilenceArray))
+        {
+            return false;
+        }
+
+        bool stream = route.Operation == RestOperation.StreamGenerateContent;
+        bool sse = stream && scenario.Kind == Engine.Scenarios.ScenarioKind.FaultSilence && scenario.Number == 200;
+        context.Response.StatusCode = scenario.Kind == Engine.Scenarios.ScenarioKind.FaultSilenceArray ? 200 : scenario.Number;
+        context.Response.ContentType = sse ? ResponseWriter.EventStreamContentType : ResponseWriter.JsonContentType;
+        string start = sse
+            ? "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"partial \"}],\"role\": \"model\"},\"index\": 0}]}\r\n\r\n"
+            : scenario.Kind == Engine.Scenarios.ScenarioKind.FaultSilenceArray ? "[{\"candidates\": [" : context.Response.StatusCode >= 400 ? "{\"error\": {" : "{\"candidates\": [";
+        await context.Response.WriteAsync(start, cancellationToken).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        context.Abort();
+        return true;
     }
 
     private Task DispatchAsync(HttpContext context, RestRoute route, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

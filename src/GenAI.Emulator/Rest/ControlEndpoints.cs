@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 namespace GenAI.Emulator.Rest;
 
 /// <summary>
-/// Test-control endpoints under <c>/emulator/*</c> (no API key, not recorded):
+/// Test-control endpoints under <c>/emulator/*</c> (the emulator's key required, see <see cref="LocalAccessGuard"/>; not recorded):
 /// reset, gate release, fixture replay, request log, stream chunk timings, health.
 /// </summary>
 internal static class ControlEndpoints

@@ -1,4 +1,5 @@
 using System;
+using GenAI.PowerShell.Configuration;
 using System.IO;
 using System.Management.Automation;
 using GenAI.Core.Chats;
@@ -66,11 +67,19 @@ namespace GenAI.PowerShell.Commands
             if (OutputFile.KeepsExisting(this, path, NoClobber)) return;
             if (!ShouldProcess(path, "Export chat session")) return;
 
-            byte[] json = ChatSessionFile.Serialize(Session, OmitInlineData);
+            byte[] json = RedactKey(ChatSessionFile.Serialize(Session, OmitInlineData));
             if (!OutputFile.TryWrite(this, path, json, NoClobber, Force, "ExportFailed", "the chat session")) return;
 
             _exported = true;
             if (PassThru) WriteObject(new FileInfo(path));
+        }
+
+        // The history may quote the key (a function result, a pasted prompt): the file written never holds it.
+        private static byte[] RedactKey(byte[] json)
+        {
+            string text = System.Text.Encoding.UTF8.GetString(json);
+            string redacted = KeyMask.RedactJson(text, ModuleConfiguration.CurrentKey);
+            return redacted == text ? json : System.Text.Encoding.UTF8.GetBytes(redacted);
         }
     }
 }

@@ -122,7 +122,7 @@ namespace GenAI.PowerShell.Commands
         {
             TimeSpan timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : s_defaultDownloadTimeout;
             if (TotalTimeoutSec > 0 && TotalTimeoutSec < timeout.TotalSeconds) timeout = TimeSpan.FromSeconds(TotalTimeoutSec);
-            using HttpClient http = HttpClientFactory.Create(ModuleConfiguration.CreateProxy());
+            using HttpClient http = HttpClientFactory.Create(ModuleConfiguration.CreateProxy(), followRedirects: true);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
             deadline.CancelAfter(timeout);
             var progress = new LatestProgress();

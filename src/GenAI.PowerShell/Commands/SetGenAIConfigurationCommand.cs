@@ -142,7 +142,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (GenAIException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ex, (object?)BaseUri ?? (object?)GrpcUri ?? (object?)ApiKeySecretName ?? Proxy));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, (object?)BaseUri ?? (object?)GrpcUri ?? (object?)ApiKeySecretName ?? (Proxy == null ? null : ProxySetting.WithoutUserInfo(Proxy))));
             }
             if (Transport == TransportKind.Grpc && !TransportFactory.IsGrpcAvailable(out string? reason)) WriteWarning(reason);
             if (PassThru) WriteObject(ModuleConfiguration.Describe());

@@ -29,10 +29,10 @@ namespace GenAI.PowerShell.Commands
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
-        /// <summary>The only API key the emulator accepts (default: emulator-key).</summary>
+        /// <summary>The only API key the emulator accepts, for API calls and its control endpoints (default: a new random key, see -PassThru).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string ApiKey { get; set; } = "emulator-key";
+        public string? ApiKey { get; set; }
 
         /// <summary>Milliseconds between streamed chunks, to watch streaming happen (default 0).</summary>
         [Parameter]
@@ -79,7 +79,8 @@ namespace GenAI.PowerShell.Commands
                     "The emulator runs on the .NET 10 runtime (with ASP.NET Core), and no 'dotnet' host was found on PATH, in DOTNET_ROOT or in the usual install folders.",
                     "dotnet", "Install the .NET 10 runtime (ASP.NET Core Runtime 10) and make sure 'dotnet' is on PATH."));
 
-            var arguments = new List<string> { "--port", Port.ToString(CultureInfo.InvariantCulture), "--api-key", ApiKey, "--exit-on-stdin-close" };
+            string apiKey = ApiKey ?? NewRandomKey();
+            var arguments = new List<string> { "--port", Port.ToString(CultureInfo.InvariantCulture), "--api-key", apiKey, "--exit-on-stdin-close" };
             if (ChunkDelayMs > 0) arguments.AddRange(new[] { "--chunk-delay-ms", ChunkDelayMs.ToString(CultureInfo.InvariantCulture) });
             var environment = new Dictionary<string, string>();
             string? cassettes = null;
@@ -132,13 +133,13 @@ namespace GenAI.PowerShell.Commands
             {
                 saved = ModuleConfiguration.Snapshot();
                 var key = new SecureString();
-                foreach (char c in ApiKey) key.AppendChar(c);
+                foreach (char c in apiKey) key.AppendChar(c);
                 ModuleConfiguration.Update(key, baseUri, null, null, null, null, null, clearApiKey: false, clearBaseUri: false);
                 ModuleConfiguration.SetProxy(ProxySetting.Direct);
                 if (grpcUri != null) ModuleConfiguration.UpdateTransport(null, grpcUri, clearGrpcUri: false);
                 else ModuleConfiguration.UpdateTransport(GenAI.Core.Transport.TransportKind.Rest, null, clearGrpcUri: false);   // cassettes are REST only
             }
-            var emulator = new GenAIEmulator(process, baseUri, grpcUri, ApiKey, saved)
+            var emulator = new GenAIEmulator(process, baseUri, grpcUri, apiKey, saved)
             {
                 Mode = ParameterSetName == ReplaySet ? "Replay" : ParameterSetName == RecordSet ? (RecordMissing ? "RecordMissing" : "Record") : "Echo",
                 CassettePath = cassettes,
@@ -167,6 +168,14 @@ namespace GenAI.PowerShell.Commands
                     "Recording forwards your calls to the service with your API key, and no API key is configured.", RecordTo,
                     "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable, then record."));
             return (key!, endpoint);
+        }
+
+        // A key of its own per start: another local user or web page cannot guess it to drive this emulator.
+        private static string NewRandomKey()
+        {
+            byte[] bytes = new byte[16];
+            using (var random = System.Security.Cryptography.RandomNumberGenerator.Create()) random.GetBytes(bytes);
+            return "emu-" + BitConverter.ToString(bytes).Replace("-", "").ToLowerInvariant();
         }
 
         protected override void StopProcessing() => _stop.Cancel();

@@ -157,7 +157,7 @@ namespace GenAI.PowerShell.Configuration
         private static void RestrictToOwner(string path)
         {
 #if NET8_0_OR_GREATER
-            if (!IsWindows) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 #endif
         }
     }

@@ -20,6 +20,14 @@ namespace GenAI.PowerShell.Configuration
             return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(key)));
         }
 
+        /// <summary>Replaces every occurrence of the key in JSON text, as written or as escaped inside a JSON string.</summary>
+        public static string RedactJson(string json, string? key)
+        {
+            if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(json)) return json;
+            string escaped = System.Text.Json.JsonSerializer.Serialize(key).Trim('"');
+            return json.Replace(escaped, "***").Replace(key, "***");
+        }
+
         /// <summary>Replaces every occurrence of the key in <paramref name="text"/>.</summary>
         public static string Redact(string text, string? key)
         {

@@ -149,7 +149,8 @@ namespace GenAI.PowerShell.Configuration
                 string fingerprint = string.Join("|", uri.AbsoluteUri, s_apiVersion, KeyMask.Fingerprint(key!), s_timeout, s_maxRetries, s_deadline, s_grpcUri?.AbsoluteUri, s_proxy.Fingerprint());
                 if (s_clientFingerprint != fingerprint)
                 {
-                    foreach (var stale in s_clients.Values) stale.Dispose();
+                    // The old clients are dropped, not disposed: another runspace may be mid-call on one of them (a
+                    // 10-minute stream). Their pooled connections close on their own once idle, and the clients are collected.
                     s_clients.Clear();
                     s_clientFingerprint = fingerprint;
                 }

@@ -23,11 +23,23 @@ namespace GenAI.PowerShell.Configuration
         public static ProxySetting Explicit(Uri address, NetworkCredential? credential)
         {
             if (address == null) throw new ArgumentNullException(nameof(address));
+            // Credentials in the URL (http://user:password@proxy:3128) become the proxy credential (an explicit one wins):
+            // the address kept, shown by Get-GenAIConfiguration, saved by -Persist or quoted in an error, never holds a password.
+            if (address.IsAbsoluteUri && address.UserInfo.Length > 0)
+            {
+                string[] parts = address.UserInfo.Split(new[] { ':' }, 2);
+                credential ??= new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
+                address = WithoutUserInfo(address);
+            }
             if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
                 throw new Core.Errors.ConfigurationException("InvalidProxy", $"The proxy '{address}' is not an absolute http:// or https:// URI.",
                     "Pass the proxy as a full URI, e.g. -Proxy http://proxy.contoso.com:3128.");
             return new ProxySetting(ProxyMode.Explicit, address, credential);
         }
+
+        /// <summary><paramref name="address"/> without any user name or password in it.</summary>
+        public static Uri WithoutUserInfo(Uri address) =>
+            address.IsAbsoluteUri && address.UserInfo.Length > 0 ? new UriBuilder(address) { UserName = "", Password = "" }.Uri : address;
 
         public ProxyMode Mode { get; }
 

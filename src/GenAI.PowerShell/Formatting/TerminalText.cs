@@ -1,3 +1,4 @@
+#nullable enable
 using System.Text;
 
 namespace GenAI.PowerShell.Formatting
@@ -5,8 +6,8 @@ namespace GenAI.PowerShell.Formatting
     /// <summary>
     /// Makes service-supplied text safe to show on a terminal: removes escape sequences (CSI, OSC, DCS,
     /// SOS, PM, APC and two-character escapes), their 8-bit C1 forms, other C0/C1 control characters
-    /// and lone carriage returns, so model output cannot recolour, retitle, move the cursor, hide text
-    /// or write to the clipboard. Tabs, line feeds and CR LF pairs stay. Used by the format views and
+    /// lone carriage returns and bidirectional-override characters, so model output cannot recolour, retitle,
+    /// move the cursor, hide or reorder text, or write to the clipboard. Tabs, line feeds and CR LF pairs stay. Used by the format views and
     /// error messages only: objects keep the raw text.
     /// </summary>
     public static class TerminalText
@@ -50,10 +51,13 @@ namespace GenAI.PowerShell.Formatting
             return false;
         }
 
+        // C0 (but tab and line feed), DEL, C1, and the bidirectional embeddings, overrides and isolates
+        // (U+202A-U+202E, U+2066-U+2069), which can make text read in an order other than the one it is in.
         private static bool IsUnsafeControl(char c) =>
-            (c < ' ' && c != '\t' && c != '\n') || (c >= '\u007F' && c <= '\u009F');
+            (c < ' ' && c != '\t' && c != '\n') || (c >= '\u007F' && c <= '\u009F')
+            || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
 
-        // After ESC: the sequence's kind is decided by the next character (ECMA-48 §5.3).
+        // After ESC: the sequence's kind is decided by the next character (ECMA-48, section 5.3).
         private static int SkipEscape(string text, int i)
         {
             if (i >= text.Length) return i;

@@ -16,7 +16,7 @@ using GenAI.PowerShell.Schema;
 namespace GenAI.PowerShell.Tools
 {
     /// <summary>
-    /// A function declaration from a PowerShell command (the seed's callable → declaration, api-spec §6.5):
+    /// A function declaration from a PowerShell command (as the Google Gen AI SDKs turn a callable into one; https://ai.google.dev/api/caching#FunctionDeclaration):
     /// the parameters of its default parameter set (common parameters left out) become the properties,
     /// mandatory ones are required, [ValidateSet] gives enums, and the help synopsis and parameter help
     /// give the descriptions. Hashtable, [pscustomobject] and class parameters are OBJECTs (a class with its

@@ -10,6 +10,9 @@ using GenAI.Core.Protocol;
 using GenAI.Core.Tools;
 using GenAI.PowerShell.Schema;
 
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Formatting;
+
 namespace GenAI.PowerShell.Tools
 {
     /// <summary>
@@ -66,11 +69,22 @@ namespace GenAI.PowerShell.Tools
 
         private static FunctionResult Failed(string message) => new FunctionResult(FunctionResultConverter.Error(message));
 
+        /// <summary>
+        /// Runs the command the model called; the result sent back to the model never holds the configured key
+        /// (a command that prints its environment or configuration would otherwise hand it to the service's logs).
+        /// </summary>
         public FunctionResult Run(FunctionCall call, CallableFunction function)
+        {
+            var result = RunUnredacted(call, function);
+            var response = FunctionResultConverter.RedactKey(result.Response, ModuleConfiguration.CurrentKey);
+            return response.GetRawText() == result.Response.GetRawText() ? result : new FunctionResult(response, result.Parts);
+        }
+
+        private FunctionResult RunUnredacted(FunctionCall call, CallableFunction function)
         {
             if (!(function.Target is CommandInfo command))
                 return Failed($"The function {call.Name} has no PowerShell command to run.");
-            string display = Describe(command, call);
+            string display = TerminalText.Neutralize(Describe(command, call));   // model text in the verbose line and the confirmation prompt
             _cmdlet.WriteVerbose($"The model called {display}");
 
             Hashtable arguments;
@@ -80,7 +94,7 @@ namespace GenAI.PowerShell.Tools
             }
             catch (ArgumentException ex)
             {
-                _cmdlet.WriteVerbose($"{command.Name} was not run: {ex.Message}");
+                _cmdlet.WriteVerbose($"{command.Name} was not run: {TerminalText.Neutralize(ex.Message)}");
                 return Failed(ex.Message);
             }
 

@@ -76,6 +76,16 @@ namespace GenAI.PowerShell.Tools
             return JsonValues.FromObject(response, Normalize);
         }
 
+        /// <summary><paramref name="result"/> with every occurrence of <paramref name="key"/> in it replaced by <c>***</c>.</summary>
+        public static JsonElement RedactKey(JsonElement result, string? key)
+        {
+            string raw = result.GetRawText();
+            string redacted = Configuration.KeyMask.RedactJson(raw, key);
+            if (ReferenceEquals(raw, redacted) || raw == redacted) return result;
+            using var document = JsonDocument.Parse(redacted);
+            return document.RootElement.Clone();
+        }
+
         public static JsonElement Error(string message) => JsonValues.FromObject(new Dictionary<string, object?> { ["error"] = message });
 
         private static bool IsData(object? value)

@@ -142,9 +142,21 @@ namespace GenAI.Transport.Grpc.Mapping
         }
 
         /// <summary>Merges the core's unknown-to-it JSON fields into <paramref name="target"/> (proto3 JSON names; unknown names dropped).</summary>
+        /// <summary>
+        /// Sets on <paramref name="target"/> the request fields the core types leave in AdditionalProperties (proto3 JSON
+        /// names). A field the bundled protos do not have is an error naming it, never a silent drop: the request would
+        /// otherwise go out without something the caller asked for.
+        /// </summary>
         public static void MergeExtras(IMessage target, IDictionary<string, JsonElement>? extras)
         {
             if (extras == null || extras.Count == 0) return;
+            foreach (string name in extras.Keys)
+            {
+                if (FindField(target.Descriptor, name) != null) continue;
+                throw new InvalidInputException("GrpcFieldUnsupported",
+                    $"The gRPC transport cannot send the field '{name}' of {target.Descriptor.Name}: the protocol definitions bundled with the module do not have it.",
+                    name, "Use -Transport Rest for this call (or Set-GenAIConfiguration -Transport Rest), or leave the field out.");
+            }
             var json = new StringBuilder("{");
             bool first = true;
             foreach (var pair in extras)
@@ -161,6 +173,13 @@ namespace GenAI.Transport.Grpc.Mapping
                 throw new InvalidInputException("InvalidArgument", $"Invalid field in {target.Descriptor.Name}: {ex.Message}", null, inner: ex);
             }
             target.MergeFrom(parsed.ToByteString());
+        }
+
+        private static FieldDescriptor? FindField(MessageDescriptor descriptor, string name)
+        {
+            foreach (var field in descriptor.Fields.InDeclarationOrder())
+                if (field.JsonName == name || field.Name == name) return field;
+            return null;
         }
 
         /// <summary>The set fields of <paramref name="message"/> among <paramref name="fields"/>, as proto3 JSON by JSON name; null when none.</summary>

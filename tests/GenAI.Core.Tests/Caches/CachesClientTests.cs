@@ -11,7 +11,7 @@ using GenAI.Core.Tests.TestSupport;
 
 namespace GenAI.Core.Tests.Caches
 {
-    /// <summary>cachedContents CRUD with the seed's rules (api-spec §6.9) against the in-process emulator.</summary>
+    /// <summary>cachedContents CRUD with the seed's rules (https://ai.google.dev/api/caching) against the in-process emulator.</summary>
     public class CachesClientTests : IClassFixture<InProcessEmulator>
     {
         private readonly InProcessEmulator _emu;

@@ -11,7 +11,7 @@ using GenAI.Core.Tests.TestSupport;
 
 namespace GenAI.Core.Tests.Chats
 {
-    /// <summary>The seed's ChatSession rules (api-spec §6.7) against the in-process emulator.</summary>
+    /// <summary>The seed's ChatSession rules (history kept per completed turn) against the in-process emulator.</summary>
     public class ChatSessionTests : IClassFixture<InProcessEmulator>
     {
         private readonly InProcessEmulator _emu;

@@ -22,7 +22,7 @@ namespace GenAI.Core.Tests.Files
 
         public async Task InitializeAsync()
         {
-            _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, FileProcessingDelay = TimeSpan.FromMilliseconds(300) });
+            _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { ApiKey = "emulator-key", Port = 0, FileProcessingDelay = TimeSpan.FromMilliseconds(300) });
             _client = new GenAIClient(new GenAIClientOptions { BaseUri = _emulator.BaseUri, ApiKey = "emulator-key" });
         }
 

@@ -5,7 +5,7 @@ using GenAI.Core.Streaming;
 
 namespace GenAI.Core.Tests.Protocol
 {
-    /// <summary>Every field of api-spec §3.1 is reachable as a typed member, and anything else survives a round trip.</summary>
+    /// <summary>Every field of GenerateContentResponse (https://ai.google.dev/api/generate-content#generatecontentresponse) is reachable as a typed member, and anything else survives a round trip.</summary>
     public class ResponseShapeTests
     {
         private const string Json = @"{

@@ -4,22 +4,22 @@ using GenAI.Core.Tokenization;
 
 namespace GenAI.Core.Tests.Tokenization
 {
-    /// <summary>Published fixed vectors and SentencePiece-specific behaviour (research notes §6.2).</summary>
+    /// <summary>Published fixed vectors and SentencePiece-specific behaviour (vectors published for the Gemma 3 tokenizer).</summary>
     public class GemmaTokenizerTests
     {
         private static GemmaTokenizer Tok => TokenizerTestEnvironment.Tokenizer;
 
-        [Fact]
+        [VocabularyFact]
         public void VocabularyIsThePinnedGemma3TokenizerJson()
         {
             TokenizerTestEnvironment.AssertPinnedVocabulary();
             Assert.Equal(262144, Tok.VocabularySize);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void PieceTypesMatchTheRealModel()
         {
-            // Type counts of gemma3 tokenizer.model as parsed with sentencepiece_model_pb2 (notes §3.3).
+            // Type counts of gemma3 tokenizer.model as parsed with sentencepiece_model_pb2.
             var counts = Enumerable.Range(0, Tok.VocabularySize).GroupBy(Tok.GetPieceType).ToDictionary(g => g.Key, g => g.Count());
             Assert.Equal(255474, counts[SentencePieceType.Normal]);
             Assert.Equal(6410, counts[SentencePieceType.UserDefined]);
@@ -33,8 +33,8 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal("<0xFF>", Tok.IdToPiece(493));
         }
 
-        // Ground truth from real sentencepiece runs on gemma3 tokenizer.model, published by third parties (notes §6.2, R2).
-        [Theory]
+        // Ground truth from real sentencepiece runs on gemma3 tokenizer.model, published by third parties.
+        [VocabularyTheory]
         [InlineData("Hello, world!", new[] { 9259, 236764, 1902, 236888 })]
         [InlineData("The capital of France is", new[] { 818, 5279, 529, 7001, 563 })]
         [InlineData("1+1=2", new[] { 236770, 236862, 236770, 236784, 236778 })]
@@ -61,7 +61,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(expected.Length, Tok.CountTokens(text));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void PiecesForDiagnostics()
         {
             Assert.Equal(new[] { "<", "bos", ">", "Hey", "llo" }, Tok.EncodeToPieces("<bos>Heyllo"));
@@ -69,14 +69,14 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(new[] { "cc", "oooo", "o" }, Tok.EncodeToPieces("ccooooo"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void EmptyStringHasNoTokens()
         {
             Assert.Equal(0, Tok.CountTokens(string.Empty));
             Assert.Empty(Tok.Encode(string.Empty));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void ControlTokenLiteralsAreNotSpecial()
         {
             // Documented difference from Hugging Face tokenizers (transformers, @lenml): SentencePiece never matches
@@ -89,7 +89,7 @@ namespace GenAI.Core.Tests.Tokenization
             }
         }
 
-        [Fact]
+        [VocabularyFact]
         public void UserDefinedPiecesAreMatchedLongestFirstAndFrozen()
         {
             Assert.Equal(new[] { 105 }, Tok.Encode("<start_of_turn>").ToArray());
@@ -99,7 +99,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(2, Tok.CountTokens("\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void NonBmpCharactersAreOneSymbolNotTwoSurrogates()
         {
             // U+1FACE is not in the vocabulary: 4 byte-fallback tokens (the JS SDK's UTF-16 port gives 6).
@@ -108,7 +108,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(new[] { 242015 }, Tok.Encode("🚀").ToArray());
         }
 
-        [Fact]
+        [VocabularyFact]
         public void LoneSurrogatesAreEncodedAsReplacementCharacter()
         {
             // A .NET string can hold lone surrogates (Python's google-genai cannot encode them at all). They are
@@ -121,7 +121,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(1, fffd);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void CrossingPieceAcrossSpaceIsFound()
         {
             // ">▁</" is the only piece with a non-space before '▁'; word chunking must not cut it.
@@ -129,7 +129,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(new[] { "b", ">\u2581</", "c" }, Tok.WithStrategy(2, splitWords: true).EncodeToPieces("b> </c"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void AllStrategiesAgreeOnTheCorpus()
         {
             // Word chunking + linear scan (default), heap only, and no chunking at all must give identical ids.
@@ -146,7 +146,7 @@ namespace GenAI.Core.Tests.Tokenization
             }
         }
 
-        [Fact]
+        [VocabularyFact]
         public void LargeInputsAndNewlineAdditivity()
         {
             // ~440k code points without spaces or newlines: one chunk, heap path.
@@ -161,7 +161,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(4, Tok.CountTokens("Hello, world!")); // buffers were trimmed and still work
         }
 
-        [Fact]
+        [VocabularyFact]
         public void IsThreadSafe()
         {
             string[] corpus = TokenizerCorpus.Generate(seed: 11, count: 400).ToArray();

@@ -1,3 +1,4 @@
+#nullable enable
 using System.Linq;
 using System.Text.Json;
 using GenAI.Core.Tokenization;
@@ -12,7 +13,7 @@ namespace GenAI.Core.Tests.Tokenization
 
         private static JsonElement J(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-        [Fact]
+        [VocabularyFact]
         public void RecordedDeveloperApiCountTokensIsLocalPlusOnePerContent()
         {
             // js-genai recording: {"contentTokens":[{"partTokens":[10],"roleTokens":1}],"totalTokens":11}.
@@ -27,7 +28,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains(r.EstimateApiTotal(TokenCountApi.GeminiDeveloperApi, "gemini-2.0-flash").Caveats, c => c.Contains("256k"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void SystemInstructionAddsOneOnTheDeveloperApi()
         {
             // js-genai recording (gemini-2.5, Developer API): "high" + system "I say high you say low" → promptTokenCount 9.
@@ -40,7 +41,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(7, r.EstimateApiTotal(TokenCountApi.VertexAI).EstimatedTotal);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void PlainPromptMatchesGoogleGenAiExample()
         {
             // google-genai docstring: LocalTokenizer('gemini-2.5-flash').count_tokens("What is your name?") → total_tokens=5.
@@ -48,7 +49,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(5, Counter.Count(new (string?, System.Collections.Generic.IEnumerable<TokenizerPart>)[] { ("user", new[] { TokenizerPart.FromText("What is your name?") }) }).TotalTokens);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void FunctionCallsAndResponsesCountNamesKeysAndStringLeaves()
         {
             var contents = new[]
@@ -65,7 +66,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Empty(r.NotCounted);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void SchemasCountLikeTheTextsAccumulator()
         {
             JsonElement parameters = J(@"{
@@ -96,7 +97,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains(r.EstimateApiTotal(TokenCountApi.GeminiDeveloperApi, "gemini-2.5-pro").Caveats, c => c.Contains("Tools"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void NonTextPartsAreReportedNotCounted()
         {
             var r = Counter.Count(new[]

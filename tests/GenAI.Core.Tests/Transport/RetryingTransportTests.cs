@@ -194,6 +194,24 @@ namespace GenAI.Core.Tests.Transport
         }
 
         [Fact]
+        public async Task A_TLS_authentication_failure_is_not_retried_but_other_connection_failures_are()
+        {
+            var h = new Harness();
+            var tls = new TransportException("generateContent failed: The SSL connection could not be established.",
+                new System.Net.Http.HttpRequestException("The SSL connection could not be established.",
+                    new System.Security.Authentication.AuthenticationException("The remote certificate is invalid.")));
+            h.Wire.Fail(tls).Reply("never reached");
+            var error = await Assert.ThrowsAsync<TransportException>(() => h.Generate());
+            Assert.Same(tls, error);
+            Assert.Equal(1, h.Wire.Calls);
+
+            var reset = new Harness();
+            reset.Wire.Fail(new TransportException("generateContent failed: connection reset", new System.IO.IOException("reset"))).Reply("ok");
+            await reset.Generate();
+            Assert.Equal(2, reset.Wire.Calls);
+        }
+
+        [Fact]
         public async Task Does_not_retry_when_the_service_wait_would_overrun_the_deadline()
         {
             var h = new Harness(clock: TimeProvider.System);

@@ -21,6 +21,15 @@ public enum ScenarioKind
     FaultMalformed,
     FaultOversized,
     Stream,
+
+    /// <summary><c>redirect-to-{port}</c>: HTTP 307 to the same path on <c>127.0.0.1:{port}</c>, model <c>echo</c> (REST only).</summary>
+    Redirect,
+
+    /// <summary><c>fault-silence-{status}</c>: headers of that status and the start of a body, then nothing (REST only).</summary>
+    FaultSilence,
+
+    /// <summary><c>fault-silence-array</c>: a stream answered in the JSON-array form, cut off after its first bytes (REST only).</summary>
+    FaultSilenceArray,
 }
 
 /// <summary>A parsed scenario model id: the kind and its number (milliseconds or chunk count).</summary>
@@ -45,6 +54,9 @@ public readonly record struct Scenario(ScenarioKind Kind, int Number)
         ScenarioKind.FaultMalformed => "replies 200 with malformed JSON.",
         ScenarioKind.FaultOversized => "replies with about 10 MB of text.",
         ScenarioKind.Stream => $"streams exactly {Number} small chunks.",
+        ScenarioKind.FaultSilence => $"sends HTTP {Number} headers and the start of a body, then nothing.",
+        ScenarioKind.FaultSilenceArray => "answers a stream as a JSON array, then sends nothing after its first bytes.",
+        ScenarioKind.Redirect => $"answers 307 to the same call on http://127.0.0.1:{Number} (model echo).",
         _ => Kind.ToString(),
     };
 }

@@ -21,6 +21,8 @@ public static class ScenarioParser
         ("fault-reset-after-", ScenarioKind.FaultResetAfter, string.Empty),
         ("fault-reset", ScenarioKind.FaultReset, null),
         ("fault-hang", ScenarioKind.FaultHang, null),
+        ("fault-silence-array", ScenarioKind.FaultSilenceArray, null),
+        ("fault-silence-", ScenarioKind.FaultSilence, string.Empty),
         ("fault-malformed", ScenarioKind.FaultMalformed, null),
         ("fault-oversized", ScenarioKind.FaultOversized, null),
         ("safety-stop", ScenarioKind.SafetyStop, null),
@@ -30,6 +32,7 @@ public static class ScenarioParser
         ("slow-", ScenarioKind.Slow, "ms"),
         ("delay-", ScenarioKind.Delay, "ms"),
         ("stream-", ScenarioKind.Stream, string.Empty),
+        ("redirect-to-", ScenarioKind.Redirect, string.Empty),
         ("echo", ScenarioKind.Echo, null),
     };
 
