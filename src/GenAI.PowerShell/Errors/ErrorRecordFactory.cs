@@ -66,7 +66,6 @@ namespace GenAI.PowerShell.Errors
             "ResponseParseFailed" or "TokenizerHashMismatch" => ErrorCategory.InvalidData,
             "InsecureEndpoint" => ErrorCategory.SecurityError,
             "RedirectRefused" => ErrorCategory.SecurityError,
-            "GrpcFieldUnsupported" => ErrorCategory.NotImplemented,
             "ResponseTooLarge" => ErrorCategory.LimitsExceeded,
             "InvalidEndpoint" => ErrorCategory.InvalidArgument,
             "FailedPrecondition" => ErrorCategory.InvalidOperation,

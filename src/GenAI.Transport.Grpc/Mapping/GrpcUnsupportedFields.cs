@@ -7,15 +7,19 @@ namespace GenAI.Transport.Grpc.Mapping
     /// google/ai/generativelanguage/v1beta) do not define: thinkingConfig.thinkingLevel,
     /// imageConfig.imageSize and a part's mediaResolution. Sending them over gRPC would drop them
     /// silently, so the mapping refuses the request instead, naming the field. Field numbers are never guessed.
+    /// The same error ends a request carrying an untyped field (set through -GenerationConfig and the like) that the
+    /// bundled protos do not have.
     /// </summary>
     internal static class GrpcUnsupportedFields
     {
         public const string ErrorCode = "FieldNotSupportedOverGrpc";
 
+        public const string RecommendedAction = "Send this request over REST (-Transport Rest on the call, or Set-GenAIConfiguration -Transport Rest), or leave the setting out.";
+
         public static InvalidInputException Error(string jsonField) =>
             new InvalidInputException(ErrorCode,
                 $"The request sets {jsonField}, which the public v1beta gRPC protocol does not define, so it cannot be sent over gRPC.",
                 jsonField,
-                "Send this request over REST (Set-GenAIConfiguration -Transport Rest), or leave the setting out.");
+                RecommendedAction);
     }
 }

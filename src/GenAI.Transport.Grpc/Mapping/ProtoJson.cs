@@ -141,7 +141,6 @@ namespace GenAI.Transport.Grpc.Mapping
             }
         }
 
-        /// <summary>Merges the core's unknown-to-it JSON fields into <paramref name="target"/> (proto3 JSON names; unknown names dropped).</summary>
         /// <summary>
         /// Sets on <paramref name="target"/> the request fields the core types leave in AdditionalProperties (proto3 JSON
         /// names). A field the bundled protos do not have is an error naming it, never a silent drop: the request would
@@ -153,9 +152,9 @@ namespace GenAI.Transport.Grpc.Mapping
             foreach (string name in extras.Keys)
             {
                 if (FindField(target.Descriptor, name) != null) continue;
-                throw new InvalidInputException("GrpcFieldUnsupported",
+                throw new InvalidInputException(GrpcUnsupportedFields.ErrorCode,
                     $"The gRPC transport cannot send the field '{name}' of {target.Descriptor.Name}: the protocol definitions bundled with the module do not have it.",
-                    name, "Use -Transport Rest for this call (or Set-GenAIConfiguration -Transport Rest), or leave the field out.");
+                    name, GrpcUnsupportedFields.RecommendedAction);
             }
             var json = new StringBuilder("{");
             bool first = true;

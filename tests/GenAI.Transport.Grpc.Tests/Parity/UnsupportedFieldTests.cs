@@ -37,7 +37,7 @@ namespace GenAI.Transport.Grpc.Tests.Parity
             var error = await Assert.ThrowsAsync<InvalidInputException>(() =>
                 client.Models.GenerateContentAsync("gemini-2.5-flash", WithExtra("futureKnob", "3")));
 
-            Assert.Equal("GrpcFieldUnsupported", error.ErrorCode);
+            Assert.Equal("FieldNotSupportedOverGrpc", error.ErrorCode);
             Assert.Contains("'futureKnob'", error.Message);
             Assert.Contains("GenerationConfig", error.Message);
             Assert.Contains("-Transport Rest", error.RecommendedAction);
