@@ -12,6 +12,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Add-GenAIFile'
+        'Enter-GenAIChat'
         'Export-ChatSession'
         'Get-GenAICachedContent'
         'Get-GenAIConfiguration'
@@ -27,9 +28,11 @@
         'New-GenAIModel'
         'Remove-GenAICachedContent'
         'Remove-GenAIFile'
+        'Remove-GenAIKeyHandler'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
+        'Set-GenAIKeyHandler'
         'Start-ChatSession'
         'Start-GenAIEmulator'
         'Stop-GenAIEmulator'

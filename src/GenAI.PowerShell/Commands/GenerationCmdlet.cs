@@ -56,19 +56,8 @@ namespace GenAI.PowerShell.Commands
         /// Runs <paramref name="start"/> with automatic function calling: the model's calls run as
         /// PowerShell commands on this (the pipeline) thread while the core waits for them.
         /// </summary>
-        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls)
-        {
-            using var dispatcher = new PipelineDispatcher();
-            var runner = new CommandFunctionRunner(this, Force);
-            var calling = new Core.Tools.AutomaticFunctionCalling((call, function, _) => dispatcher.Invoke(() => runner.Run(call, function)), maximumCalls);
-            var task = start(calling);
-            RunDispatcher(dispatcher, task);
-            var result = task.GetAwaiter().GetResult();
-            WriteVerboseRedacted($"Automatic function calling ran {result.CallCount} call(s).");
-            if (result.ReachedLimit)
-                WriteWarning($"The model asked for more than {maximumCalls} function call(s); the calls in its last reply were not run. Raise -MaximumFunctionCalls to allow more.");
-            return result;
-        }
+        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls) =>
+            RunFunctionCalling(start, maximumCalls, Force);
 
         /// <summary>Writes the reply: the response object, or with -AsObject the objects its JSON describes (one per candidate).</summary>
         protected void WriteReply(GenerateContentResponse response, GenerationConfig? effectiveConfig, object? target)
