@@ -45,7 +45,9 @@ namespace GenAI.PowerShell.Interactive
             if (_editor != null) return _editor.ReadLine(prompt, styled, complete);
             _ui.Write(styled);
             string? line = _ui.ReadLine();
-            return line == null ? ChatLine.EndOfInput : ChatLine.Entered(line);
+            if (line != null) return ChatLine.Entered(line);
+            _ui.WriteLine();
+            return ChatLine.EndOfInput;
         }
 
         public IChatReplyScope BeginReply()

@@ -33,7 +33,8 @@ param($action)
     [Microsoft.PowerShell.PSConsoleReadLine]::SetCursorPosition($line.Length)
     [Console]::WriteLine()
     if ($answer.IsError) { [Console]::WriteLine(""`e[31m$($answer.Text)`e[0m"") } else { [Console]::WriteLine($answer.Text) }
-    [Microsoft.PowerShell.PSConsoleReadLine]::InvokePrompt()
+    # Draw the prompt again on the row under the answer (without a row, PSReadLine redraws it where it was).
+    [Microsoft.PowerShell.PSConsoleReadLine]::InvokePrompt($null, [Console]::CursorTop)
     [Microsoft.PowerShell.PSConsoleReadLine]::SetCursorPosition($cursor)
 }.GetNewClosure()";
 

@@ -122,7 +122,7 @@ namespace GenAI.Core.Tests.Chats.Interactive
             Assert.Contains("You> /history\nYou: one\nModel: Echo: one\nYou: remember the milk with a file\nModel: Echo: remember the milk with a file\n", shown);
             Assert.Matches(@"You> /tokens\nThe history \(2 turn\(s\)\) is [1-9]\d* token\(s\) for models/echo-[0-9a-f]+\. The last turn used \d+ \(prompt \d+, reply \d+\)\.\n", shown);
             Assert.Contains("You> /model gemini-2.5-flash\nModel: models/gemini-2.5-flash.\n", shown);
-            Assert.Contains("/exit             leave the chat", shown);
+            Assert.Contains("\n/exit            leave the chat (so does Ctrl+C at an empty prompt)\n", shown);
             Assert.EndsWith("You> /exit\n", shown);
 
             var saved = ChatSessionFile.Deserialize(File.ReadAllBytes(Path.Combine(_folder, "chat.json")), "chat.json");
