@@ -137,6 +137,39 @@ Describe "Enter-GenAIChat in a terminal (tmux; skipped where tmux is not install
     }
 }
 
+Describe "Enter-GenAIChat with automatic function calling in a terminal (tmux; skipped where tmux is not installed)" -Skip:$noTerminal {
+    BeforeAll {
+        $script:terminal = Start-TerminalSession -Script @"
+function Remove-TestStock {
+    [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
+    param([Parameter(Mandatory)] [string] `$Product)
+    if (`$PSCmdlet.ShouldProcess(`$Product)) { `$global:removed += @(`$Product); "Removed `$Product" }
+}
+Import-Module '$env:GENAI_TEST_MODULE'
+Set-GenAIConfiguration -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($emulator.BaseUri)'
+Enter-GenAIChat -Model gemini-2.5-flash -Tool (Get-Command Remove-TestStock) -AutomaticFunctionCalling -SessionVariable chat
+"REMOVED=`$(`$global:removed -join ',') turns=`$(`$chat.TurnCount) contents=`$(`$chat.History.Count)"
+Start-Sleep -Seconds 600
+"@
+    }
+
+    AfterAll { Stop-TerminalSession $terminal }
+
+    It 'asks at the prompt before running a command with side effects, and runs it only when the user says yes' {
+        Wait-TerminalText $terminal 'You>$' | Out-Null
+        Send-TerminalText $terminal 'Call Remove-TestStock with Product=tables' -Enter
+        Wait-After 'Call Remove-TestStock with Product=tables' '\[Y\] Yes.*\[N\] No' | Out-Null
+        Send-TerminalText $terminal 'n' -Enter
+        Wait-After 'Call Remove-TestStock with Product=tables' 'Function Remove-TestStock returned \{"error":"The user declined to run Remove-TestStock; it was not run\."\}\nYou>$' | Out-Null
+        Send-TerminalText $terminal 'Call Remove-TestStock with Product=chairs' -Enter
+        Wait-After 'Call Remove-TestStock with Product=chairs' '\[Y\] Yes.*\[N\] No' | Out-Null
+        Send-TerminalText $terminal 'y' -Enter
+        Wait-After 'Call Remove-TestStock with Product=chairs' 'Function Remove-TestStock returned "Removed chairs"\nYou>$' | Out-Null
+        Send-TerminalText $terminal '/exit' -Enter
+        Wait-After '/exit' 'REMOVED=chairs turns=2 contents=8' | Out-Null
+    }
+}
+
 Describe 'Enter-GenAIChat without a console' {
     It 'reads lines from redirected input and ends at its end, keeping the turns' {
         $script = @"
