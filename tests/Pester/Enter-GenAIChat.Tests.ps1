@@ -164,7 +164,10 @@ Start-Sleep -Seconds 600
         Send-TerminalText $terminal 'Call Remove-TestStock with Product=chairs' -Enter
         Wait-After 'Call Remove-TestStock with Product=chairs' '\[Y\] Yes.*\[N\] No' | Out-Null
         Send-TerminalText $terminal 'y' -Enter
-        Wait-After 'Call Remove-TestStock with Product=chairs' 'Function Remove-TestStock returned "Removed chairs"\nYou>$' | Out-Null
+        # The command's own ShouldProcess asks too, as it would anywhere.
+        Wait-After 'Call Remove-TestStock with Product=chairs' 'Performing the operation "Remove-TestStock" on target "chairs"\.\n\[Y\] Yes' | Out-Null
+        Send-TerminalText $terminal 'y' -Enter
+        Wait-After 'Call Remove-TestStock with Product=chairs' 'Function Remove-TestStock returned [^\n]*Removed chairs[^\n]*\nYou>$' | Out-Null
         Send-TerminalText $terminal '/exit' -Enter
         Wait-After '/exit' 'REMOVED=chairs turns=2 contents=8' | Out-Null
     }

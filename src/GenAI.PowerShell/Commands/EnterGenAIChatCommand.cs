@@ -117,7 +117,7 @@ namespace GenAI.PowerShell.Commands
             {
                 // Calls run between complete replies, so this turn is not streamed; confirmations get the console.
                 var result = RunFunctionCalling(calling => session.SendAsync(client.Models, sent, calling, _overrides, options, turn.Token),
-                    session.MaximumFunctionCalls, Force, () => _terminal?.PauseInterrupts() ?? Nothing.Instance);
+                    session.MaximumFunctionCalls, Force, () => _terminal?.PauseInterrupts());
                 onChunk(result.Response);
                 return result.Response;
             }
@@ -168,15 +168,6 @@ namespace GenAI.PowerShell.Commands
                 ? new Completers.ModelCompleter().CompleteArgument(MyInvocation.MyCommand.Name, nameof(Model), partial, null!, null!)
                 : CompletionCompleters.CompleteFilename(partial);
             return results.Select(r => r.CompletionText).ToList();
-        }
-
-        private sealed class Nothing : IDisposable
-        {
-            public static readonly Nothing Instance = new Nothing();
-
-            public void Dispose()
-            {
-            }
         }
     }
 }

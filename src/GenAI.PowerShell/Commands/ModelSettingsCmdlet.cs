@@ -99,7 +99,7 @@ namespace GenAI.PowerShell.Commands
         /// <paramref name="aroundEachCommand"/>'s scope, when given: Enter-GenAIChat gives the console back for confirmations).
         /// </summary>
         private protected FunctionCallingResult RunFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls, bool force,
-            Func<IDisposable>? aroundEachCommand = null)
+            Func<IDisposable?>? aroundEachCommand = null)
         {
             using var dispatcher = new PipelineDispatcher();
             var runner = new CommandFunctionRunner(this, force);
