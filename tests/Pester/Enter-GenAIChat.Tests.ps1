@@ -139,6 +139,7 @@ Describe "Enter-GenAIChat in a terminal (tmux; skipped where tmux is not install
 
 Describe "Enter-GenAIChat with automatic function calling in a terminal (tmux; skipped where tmux is not installed)" -Skip:$noTerminal {
     BeforeAll {
+        Stop-TerminalSession $terminal   # the first chat's terminal: its tests are done
         $script:terminal = Start-TerminalSession -Script @"
 function Remove-TestStock {
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
