@@ -12,6 +12,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Add-GenAIFile'
+        'Enter-GenAIChat'
         'Export-ChatSession'
         'Get-GenAIBatch'
         'Get-GenAICachedContent'
@@ -31,10 +32,12 @@
         'Remove-GenAIBatch'
         'Remove-GenAICachedContent'
         'Remove-GenAIFile'
+        'Remove-GenAIKeyHandler'
         'Save-GenAIContent'
         'Send-ChatMessage'
         'Set-GenAICachedContent'
         'Set-GenAIConfiguration'
+        'Set-GenAIKeyHandler'
         'Start-ChatSession'
         'Start-GenAIBatch'
         'Start-GenAIEmulator'

@@ -38,16 +38,29 @@ namespace GenAI.Core.Chats
         private int _turnThread;          // the managed thread whose turn is in flight; 0 when none
         private string? _inFlight;        // what that turn is, for ChatBusy messages
 
+        private GenerativeModel _model;
+
         public ChatSession(GenerativeModel model, IEnumerable<Content>? history = null)
         {
-            Model = model ?? throw new ArgumentNullException(nameof(model));
-            if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
-                throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
-                    recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
+            _model = CheckModel(model);
             _history = CopyHistory(history);
         }
 
-        public GenerativeModel Model { get; }
+        /// <summary>The model of the next turn; replacing it (Enter-GenAIChat's /model) keeps the history.</summary>
+        public GenerativeModel Model
+        {
+            get => Volatile.Read(ref _model);
+            set => Volatile.Write(ref _model, CheckModel(value));
+        }
+
+        private static GenerativeModel CheckModel(GenerativeModel model)
+        {
+            if (model == null) throw new ArgumentNullException(nameof(model));
+            if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
+                throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
+                    recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
+            return model;
+        }
 
         /// <summary>
         /// A read-only copy of the committed contents, oldest first. Assigning replaces the history with a deep

@@ -104,6 +104,27 @@ namespace GenAI.Core.Models
             return copy;
         }
 
+        /// <summary>
+        /// The same settings on another model. A model built from cached content cannot change: the cache
+        /// belongs to its model.
+        /// </summary>
+        public GenerativeModel WithName(string name)
+        {
+            if (CachedContent != null)
+                throw new InvalidInputException("CachedContentModel",
+                    $"The model cannot change: the chat uses the cached content {CachedContent}, which belongs to {Name}.",
+                    recommendedAction: "Start a chat without the cached content to switch models.");
+            return new GenerativeModel(name)
+            {
+                GenerationConfig = GenerationConfig,
+                SafetySettings = SafetySettings.ToList(),
+                Tools = Tools,
+                Functions = Functions,
+                ToolConfig = ToolConfig,
+                SystemInstruction = SystemInstruction,
+            };
+        }
+
         /// <summary>Shallow, per-field merge: every field set in <paramref name="call"/> replaces the default's.</summary>
         public static GenerationConfig? MergeGenerationConfig(GenerationConfig? defaults, GenerationConfig? call)
         {

@@ -57,19 +57,8 @@ namespace GenAI.PowerShell.Commands
         /// PowerShell commands on this (the pipeline) thread while the core waits for them.
         /// </summary>
         /// <param name="modelName">The model answering (Gemini 3 and later also receive the files a command returns).</param>
-        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls, string modelName)
-        {
-            using var dispatcher = new PipelineDispatcher();
-            var runner = new CommandFunctionRunner(this, Force, ModelCapabilities.TakesMultimodalFunctionResponses(modelName));
-            var calling = new Core.Tools.AutomaticFunctionCalling((call, function, _) => dispatcher.Invoke(() => runner.Run(call, function)), maximumCalls);
-            var task = start(calling);
-            RunDispatcher(dispatcher, task);
-            var result = task.GetAwaiter().GetResult();
-            WriteVerboseRedacted($"Automatic function calling ran {result.CallCount} call(s).");
-            if (result.ReachedLimit)
-                WriteWarning($"The model asked for more than {maximumCalls} function call(s); the calls in its last reply were not run. Raise -MaximumFunctionCalls to allow more.");
-            return result;
-        }
+        protected FunctionCallingResult RunWithFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls, string modelName) =>
+            RunFunctionCalling(start, maximumCalls, modelName, Force);
 
         /// <summary>
         /// Writes the reply: the response object, or with -AsObject the objects its JSON describes (one per candidate).

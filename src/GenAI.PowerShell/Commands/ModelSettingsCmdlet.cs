@@ -1,4 +1,9 @@
+using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using GenAI.Core.Models;
+using GenAI.Core.Tools;
+using GenAI.PowerShell.Tools;
 using GenAI.Core.Errors;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
@@ -125,6 +130,29 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
         public object? ToolConfig { get; set; }
+
+        /// <summary>
+        /// Runs <paramref name="start"/> with automatic function calling: the model's calls run as
+        /// PowerShell commands on this (the pipeline) thread while the core waits for them (inside
+        /// <paramref name="aroundEachCommand"/>'s scope, when given: Enter-GenAIChat gives the console back for confirmations).
+        /// </summary>
+        private protected FunctionCallingResult RunFunctionCalling(Func<Core.Tools.AutomaticFunctionCalling, Task<FunctionCallingResult>> start, int maximumCalls, string modelName,
+            bool force, Func<IDisposable?>? aroundEachCommand = null)
+        {
+            using var dispatcher = new PipelineDispatcher();
+            var runner = new CommandFunctionRunner(this, force, ModelCapabilities.TakesMultimodalFunctionResponses(modelName));
+            var calling = new Core.Tools.AutomaticFunctionCalling((call, function, _) => dispatcher.Invoke(() =>
+            {
+                using (aroundEachCommand?.Invoke()) return runner.Run(call, function);
+            }), maximumCalls);
+            var task = start(calling);
+            RunDispatcher(dispatcher, task);
+            var result = task.GetAwaiter().GetResult();
+            WriteVerboseRedacted($"Automatic function calling ran {result.CallCount} call(s).");
+            if (result.ReachedLimit)
+                WriteWarning($"The model asked for more than {maximumCalls} function call(s); the calls in its last reply were not run. Raise -MaximumFunctionCalls to allow more.");
+            return result;
+        }
 
         /// <summary>The settings from these parameters, built once; invalid values end the cmdlet with an ErrorRecord.</summary>
         internal ModelSettings Settings

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using GenAI.Core.Chats;
+using GenAI.Core.Chats.Interactive;
+using GenAI.Core.Errors;
+using GenAI.Core.Input;
+using GenAI.Core.Models;
+using GenAI.Core.Protocol;
+using GenAI.PowerShell.Configuration;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Input;
+using GenAI.PowerShell.Interactive;
+
+namespace GenAI.PowerShell.Commands
+{
+    /// <summary>
+    /// An interactive chat at the prompt (ChatLoop on a ChatSession): starts one with Start-ChatSession's settings,
+    /// or continues -Session. On leaving, the session is written (-PassThru) or kept in -SessionVariable.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Enter, "GenAIChat", DefaultParameterSetName = NewSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ChatSession))]
+    public sealed class EnterGenAIChatCommand : ModelSettingsCmdlet, IChatHost
+    {
+        private const string NewSet = "New";
+        private const string SessionSet = "Session";
+
+        private ConsoleChatTerminal? _terminal;
+        private CallOverrides? _overrides;
+
+        /// <summary>A model name or a model object from New-GenAIModel.</summary>
+        [Parameter(ParameterSetName = NewSet, Position = 0)]
+        [ModelArgumentTransformation]
+        [ArgumentCompleter(typeof(Completers.ModelCompleter))]
+        public GenerativeModel? Model { get; set; }
+
+        /// <summary>Earlier turns to start from: contents, hashtables shaped like contents, or another session's History.</summary>
+        [Parameter(ParameterSetName = NewSet)]
+        [AllowEmptyCollection]
+        public object[]? History { get; set; }
+
+        /// <summary>A session (Start-ChatSession, Import-ChatSession, an earlier Enter-GenAIChat) to continue.</summary>
+        [Parameter(ParameterSetName = SessionSet, Mandatory = true, ValueFromPipeline = true)]
+        public ChatSession Session { get; set; } = null!;
+
+        /// <summary>Run the commands the model calls (confirmations are asked at the prompt); with -Session, the session's setting is the default.</summary>
+        [Parameter]
+        public SwitchParameter AutomaticFunctionCalling { get; set; }
+
+        /// <summary>Function calls run at most per turn with automatic function calling.</summary>
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int MaximumFunctionCalls { get; set; } = Core.Tools.AutomaticFunctionCalling.DefaultMaximumCalls;
+
+        /// <summary>Run commands with side effects without asking.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Write the session when the chat ends.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The name (without $) of a variable that holds the session, from the start of the chat.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SessionVariable { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var session = ParameterSetName == SessionSet ? Session : NewSession();
+            if (ParameterSetName == SessionSet)
+            {
+                _overrides = Settings.ToOverrides();
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(AutomaticFunctionCalling))) session.AutomaticFunctionCalling = AutomaticFunctionCalling.IsPresent;
+                if (MyInvocation.BoundParameters.ContainsKey(nameof(MaximumFunctionCalls))) session.MaximumFunctionCalls = MaximumFunctionCalls;
+            }
+            _ = Client;   // a missing key ends the command before the chat starts
+            // Set first: the session stays reachable however the chat ends.
+            if (SessionVariable != null) SessionState.PSVariable.Set(SessionVariable.TrimStart('$'), session);
+            _terminal = new ConsoleChatTerminal(Host.UI, StopToken);
+            new ChatLoop(session, _terminal, this).Run();
+            if (PassThru) WriteObject(session);
+        }
+
+        private ChatSession NewSession()
+        {
+            try
+            {
+                var model = (Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel)).WithDefaults(Settings.ToOverrides());
+                var history = History == null || History.Length == 0 ? null : PromptConverter.ToContents(History);
+                return new ChatSession(model, history)
+                {
+                    AutomaticFunctionCalling = AutomaticFunctionCalling.IsPresent,
+                    MaximumFunctionCalls = MaximumFunctionCalls,
+                };
+            }
+            catch (GenAIException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, History));
+                throw;
+            }
+        }
+
+        GenerateContentResponse IChatHost.Send(ChatSession session, Content message, Action<GenerateContentResponse> onChunk, CancellationToken cancellation)
+        {
+            var client = Client;
+            var options = BuildRequestOptions();
+            var moved = MoveLargeInlineData(client, new[] { message }, options, message, InlineLimits.MaxRequestBytes - session.RepeatedRequestBytes);
+            if (moved == null)
+                throw new InvalidInputException("AttachmentNotUploaded", "The attached files could not be uploaded (see the error above); the message was not sent.");
+            var sent = moved[0];
+            using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellation, StopToken);
+            if (session.AutomaticFunctionCalling)
+            {
+                // Calls run between complete replies, so this turn is not streamed; confirmations get the console.
+                var result = RunFunctionCalling(calling => session.SendAsync(client.Models, sent, calling, _overrides, options, turn.Token),
+                    session.MaximumFunctionCalls, session.Model.Name, Force, () => _terminal?.PauseInterrupts());
+                onChunk(result.Response);
+                return result.Response;
+            }
+            GenerateContentResponse? last = null;
+            foreach (var chunk in Pull(session.StreamAsync(client.Models, sent, _overrides, options, turn.Token)))
+            {
+                onChunk(chunk);
+                last = chunk;
+            }
+            return session.Last ?? last!;
+        }
+
+        int IChatHost.CountTokens(ChatSession session, CancellationToken cancellation)
+        {
+            using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellation, StopToken);
+            return Await(Client.Models.CountTokensAsync(session.Model, session.History, _overrides, BuildRequestOptions(), call.Token)).TotalTokens;
+        }
+
+        string IChatHost.Save(ChatSession session, string path)
+        {
+            string full;
+            try
+            {
+                full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+                if (provider.Name != "FileSystem")
+                    throw new InvalidInputException("NotAFileSystemPath", $"'{path}' is on the {provider.Name} provider; a chat is saved to a file.", path);
+                File.WriteAllBytes(full, ChatSessionFile.Serialize(session));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException
+                || ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            {
+                throw new InvalidInputException("ExportFailed", $"Cannot save the chat to '{path}': {ex.Message}", path, inner: ex);
+            }
+            return full;
+        }
+
+        IReadOnlyList<FileInfo> IChatHost.ResolveFiles(string path)
+        {
+            var errors = new List<ErrorRecord>();
+            var files = PathResolver.Resolve(SessionState.Path, new[] { path }, literal: false, errors);
+            if (errors.Count > 0) throw new InvalidInputException("FileNotFound", errors[0].Exception.Message, path);
+            return files;
+        }
+
+        IEnumerable<string> IChatHost.CompleteArgument(ChatCommandKind command, string partial)
+        {
+            var results = command == ChatCommandKind.Model
+                ? new Completers.ModelCompleter().CompleteArgument(MyInvocation.MyCommand.Name, nameof(Model), partial, null!, null!)
+                : CompletionCompleters.CompleteFilename(partial);
+            return results.Select(r => r.CompletionText).ToList();
+        }
+    }
+}
