@@ -71,7 +71,7 @@ Describe 'Get-GenAIEmbedding' {
 
     It 'keeps a recorded 768-value vector of the real service as sent, and normalises it on request' {
         $model = 'replay-embed-' + [guid]::NewGuid().ToString('n').Substring(0, 8)
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' `
+        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' -Headers @{ 'x-goog-api-key' = $emulator.ApiKey } `
             -Body (@{ model = $model; file = 'llm-gemini/test_embedding_gemini-embedding-001-768.0.json' } | ConvertTo-Json)
         $recorded = Get-GenAIEmbedding 'hello world' -Model $model
         $recorded.Dimensions | Should -Be 768

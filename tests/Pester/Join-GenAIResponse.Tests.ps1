@@ -4,7 +4,7 @@ BeforeAll {
     # A model whose calls the emulator answers with a recorded response (a file under src/GenAI.Emulator/Fixtures).
     function script:New-ReplayModel([string] $File) {
         $model = "replay-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' `
+        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + '/emulator/replay') -ContentType 'application/json' -Headers @{ 'x-goog-api-key' = $emulator.ApiKey } `
             -Body (@{ model = "models/$model"; file = $File } | ConvertTo-Json)
         $model
     }

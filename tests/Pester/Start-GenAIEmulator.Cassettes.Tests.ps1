@@ -98,7 +98,7 @@ Describe 'Start-GenAIEmulator cassettes' {
             $before = @(Get-ChildItem $cassettes -Filter *.json).Count
             Start-GenAIEmulator -RecordTo $cassettes -RecordMissing -Upstream $upstream.BaseUri -Configure
             (Invoke-GenerateContent 'Hello, recorded world!' -Model gemini-2.5-flash).Text | Should -Be 'Echo: Hello, recorded world!'
-            @(Get-EmulatorRequest ([pscustomobject]@{ BaseUri = $upstream.BaseUri.AbsoluteUri })).Count | Should -Be 0
+            @(Get-EmulatorRequest ([pscustomobject]@{ BaseUri = $upstream.BaseUri.AbsoluteUri; ApiKey = $userKey })).Count | Should -Be 0
             (Invoke-GenerateContent 'Something new' -Model gemini-2.5-flash).Text | Should -Be 'Echo: Something new'
             @(Get-ChildItem $cassettes -Filter *.json).Count | Should -Be ($before + 1)
         }

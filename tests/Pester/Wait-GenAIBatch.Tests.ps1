@@ -41,7 +41,7 @@ Describe 'Wait-GenAIBatch' {
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'GenAI.WaitTimedOut*'
         $failure[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
         $failure[0].TargetObject | Should -Be $batch.Name
-        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + "/emulator/batches/$($batch.Id)/release")
+        $null = Invoke-RestMethod -Method Post -Uri ($emulator.BaseUri.TrimEnd('/') + "/emulator/batches/$($batch.Id)/release") -Headers @{ 'x-goog-api-key' = $emulator.ApiKey }
         ($batch | Wait-GenAIBatch -PollIntervalSec 0.1).State | Should -Be 'BATCH_STATE_SUCCEEDED'
     }
 
