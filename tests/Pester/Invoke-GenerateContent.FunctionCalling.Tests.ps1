@@ -196,8 +196,14 @@ Describe 'Invoke-GenerateContent -AutomaticFunctionCalling' {
     }
 
     It 'runs nothing with -WhatIf' {
-        $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -WhatIf
-        $reply.Text | Should -Be 'Function Get-TestWeather returned {"error":"Get-TestWeather was not run (-WhatIf)."}'
+        $whatIf = Invoke-WithCapturedHost {
+            param($definition)
+            ${function:Get-TestWeather} = [scriptblock]::Create($definition)
+            $reply = Invoke-GenerateContent 'Call Get-TestWeather for City=Oslo' -Model gemini-2.5-flash -Tool (Get-Command Get-TestWeather) -AutomaticFunctionCalling -WhatIf
+            Write-Host "Reply: $($reply.Text)"
+        } -ArgumentList ${function:Get-TestWeather}.ToString()
+        ($whatIf -join "`n") | Should -Match '(?m)^What if: Performing the operation "Run the command the model asked for" on target "Get-TestWeather -City .Oslo.'
+        $whatIf | Should -Contain 'Reply: Function Get-TestWeather returned {"error":"Get-TestWeather was not run (-WhatIf)."}'
     }
 
     It 'sends a failing command''s error to the model and warns' {

@@ -11,7 +11,8 @@ Describe 'Remove-GenAIBatch' {
     It 'deletes nothing with -WhatIf' {
         $batch = 'x' | Start-GenAIBatch -Model gemini-2.5-flash
         Clear-EmulatorRequest $emulator
-        $batch | Remove-GenAIBatch -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($name) Remove-GenAIBatch $name -WhatIf } -ArgumentList $batch.Name
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($batch.Name))"
         @(Get-EmulatorRequest $emulator).Count | Should -Be 0
         (Get-GenAIBatch $batch.Name).Name | Should -Be $batch.Name
     }

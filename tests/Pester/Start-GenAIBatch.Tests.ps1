@@ -76,7 +76,9 @@ Describe 'Start-GenAIBatch' {
 
     It 'starts nothing with -WhatIf' {
         Clear-EmulatorRequest $emulator
-        'a', 'b' | Start-GenAIBatch -Model gemini-2.5-flash -WhatIf | Should -BeNullOrEmpty
+        $whatIf = Invoke-WithCapturedHost { $started = 'a', 'b' | Start-GenAIBatch -Model gemini-2.5-flash -WhatIf; Write-Host "Output: $(@($started).Count)" }
+        $whatIf | Should -Contain 'What if: Performing the operation "Start batch" on target "2 request(s) to models/gemini-2.5-flash".'
+        $whatIf | Should -Contain 'Output: 0'
         @(Get-EmulatorRequest $emulator).Count | Should -Be 0
     }
 

@@ -11,7 +11,8 @@ Describe 'Stop-GenAIBatch' {
     It 'cancels nothing with -WhatIf' {
         $batch = 'x' | Start-GenAIBatch -Model gemini-2.5-flash -DisplayName 'whatif hold'
         Clear-EmulatorRequest $emulator
-        $batch | Stop-GenAIBatch -WhatIf
+        $whatIf = Invoke-WithCapturedHost { param($name) Stop-GenAIBatch $name -WhatIf } -ArgumentList $batch.Name
+        $whatIf | Should -Match "^What if: .*$([regex]::Escape($batch.Name))"
         @(Get-EmulatorRequest $emulator).Count | Should -Be 0
         (Get-GenAIBatch $batch.Name).State | Should -Not -Be 'BATCH_STATE_CANCELLED'
         $batch | Stop-GenAIBatch -Confirm:$false
