@@ -61,7 +61,7 @@ $rows = @(
 $commit = (& git -C $PSScriptRoot rev-parse --short HEAD)
 $section = @(
     ''
-    '## Batch scale (issue 19; bench/scripts/BatchScale.ps1, run on its own)'
+    '## Batch scale (bench/scripts/BatchScale.ps1, run on its own)'
     ''
     "Run $((Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm')) UTC at commit $commit against the emulator (out/GenAI/emulator, --file-processing-ms 0). Load average (1/5/15 min, runnable/total, last pid) at start: $loadStart; between the rows: $loadMiddle; at end: $loadEnd."
     ''
