@@ -86,7 +86,7 @@ namespace GenAI.PowerShell.Commands
                         continue;
                     }
                     using var document = JsonDocument.Parse(JsonToPowerShell.StripFence(text));
-                    object value = type == null ? JsonToPowerShell.ToObject(document.RootElement) : JsonToPowerShell.ToType(document.RootElement, type);
+                    object? value = type == null ? JsonToPowerShell.ToObject(document.RootElement) : JsonToPowerShell.ToType(document.RootElement, type);
                     if (!eachInput) WriteObject(value, true);
                     else foreach (object one in LanguagePrimitives.GetEnumerable(value) ?? new[] { value }) Write(one);
                 }

@@ -17,7 +17,7 @@ namespace GenAI.PowerShell.Completers
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var cache in client.Caches.ListAsync(null, options, cancellationToken).ConfigureAwait(false))
-                yield return new ListedName(cache.Name, $"{cache.DisplayName} ({cache.Model}, expires {cache.ExpireTime})");
+                yield return new ListedName(cache.Name ?? "", $"{cache.DisplayName} ({cache.Model}, expires {cache.ExpireTime})");
         }
     }
 }

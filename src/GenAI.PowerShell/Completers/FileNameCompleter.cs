@@ -17,7 +17,7 @@ namespace GenAI.PowerShell.Completers
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var file in client.Files.ListAsync(null, options, cancellationToken).ConfigureAwait(false))
-                yield return new ListedName(file.Name, $"{file.DisplayName} ({file.MimeType}, {file.State})");
+                yield return new ListedName(file.Name ?? "", $"{file.DisplayName} ({file.MimeType}, {file.State})");
         }
     }
 }

@@ -313,7 +313,7 @@ namespace GenAI.Core.Tests.Chats
         // Runs a test body on a dedicated thread, as a PowerShell pipeline runs (xunit runs tests on pool threads).
         private static void OnOwnThread(Action body)
         {
-            Exception? failure = null;
+            Exception failure = null;
             var thread = new Thread(() => { try { body(); } catch (Exception ex) { failure = ex; } });
             thread.Start();
             Assert.True(thread.Join(TimeSpan.FromMinutes(1)), "The test body hung.");
@@ -352,13 +352,13 @@ namespace GenAI.Core.Tests.Chats
         });
 
         [Fact]
-        public void A_stream_abandoned_early_frees_the_session()
+        public async Task A_stream_abandoned_early_frees_the_session()
         {
             var chat = new ChatSession(new GenerativeModel(InProcessEmulator.Tagged("echo")));
             var stream = chat.StreamAsync(Models, User("one two three four")).GetAsyncEnumerator();
-            Assert.True(stream.MoveNextAsync().AsTask().GetAwaiter().GetResult());
-            stream.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            Assert.Equal("Echo: next", chat.SendAsync(Models, User("next")).GetAwaiter().GetResult().Text);
+            Assert.True(await stream.MoveNextAsync());
+            await stream.DisposeAsync();
+            Assert.Equal("Echo: next", (await chat.SendAsync(Models, User("next"))).Text);
         }
 
         [Fact]
