@@ -76,8 +76,7 @@ namespace GenAI.PowerShell.Tools
         public FunctionResult Run(FunctionCall call, CallableFunction function)
         {
             var result = RunUnredacted(call, function);
-            var response = FunctionResultConverter.RedactKey(result.Response, ModuleConfiguration.CurrentKey);
-            return response.GetRawText() == result.Response.GetRawText() ? result : new FunctionResult(response, result.Parts);
+            return new FunctionResult(FunctionResultConverter.RedactKey(result.Response, ModuleConfiguration.CurrentKey), result.Parts);
         }
 
         private FunctionResult RunUnredacted(FunctionCall call, CallableFunction function)
