@@ -2,7 +2,8 @@
 BeforeDiscovery {
     Import-Module $env:GENAI_TEST_MODULE -Force
     # Every cmdlet parameter that has a completer, so cmdlets added later are covered without editing this file.
-    $completed = @{ Category = 'HARM_CATEGORY_HA'; HarmCategory = 'HARM_CATEGORY_HA'; Threshold = 'BLOCK_'; MimeType = 'image/p'; ResponseMimeType = 'application/' }
+    $completed = @{ MimeType = 'image/p'; ResponseMimeType = 'application/' }
+    $safetyCommands = @(Get-Command -Module GenAI -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('SafetySetting') } | ForEach-Object { @{ Command = $_.Name } })
     $parameterCases = @(foreach ($command in Get-Command -Module GenAI -CommandType Cmdlet) {
             foreach ($name in $completed.Keys) {
                 if ($command.Parameters.ContainsKey($name)) { @{ Command = $command.Name; Parameter = $name; Word = $completed[$name] } }
@@ -71,10 +72,17 @@ Describe '-Model completion' {
 }
 
 Describe 'Safety and MIME type completion' {
-    It 'completes harm categories and thresholds' {
-        $completer = [GenAI.PowerShell.Completers.SafetyCompleter]::new()
-        @($completer.CompleteArgument('x', 'Category', 'HARM_CATEGORY_H', $null, @{}).CompletionText) | Should -Be @('HARM_CATEGORY_HARASSMENT', 'HARM_CATEGORY_HATE_SPEECH')
-        @($completer.CompleteArgument('x', 'Threshold', 'block_m', $null, @{}).CompletionText) | Should -Be @('BLOCK_MEDIUM_AND_ABOVE')
+    It 'completes the harm categories inside -SafetySetting @{ } of <Command>' -ForEach $safetyCommands {
+        Get-Completion "$Command -SafetySetting @{ " | Should -Be @('CivicIntegrity', 'DangerousContent', 'Harassment', 'HateSpeech', 'SexuallyExplicit')
+        Get-Completion "$Command -SafetySetting @{ Hate" | Should -Be @('HateSpeech')
+        # A category already in the hashtable is not offered again.
+        Get-Completion "$Command -SafetySetting @{ Harassment = 'BlockNone'; " | Should -Not -Contain 'Harassment'
+        Get-Completion "$Command -SafetySetting @{ Harassment = 'BlockNone'; " | Should -Contain 'HateSpeech'
+    }
+
+    It 'completes one threshold for every category as a bare word' {
+        Get-Completion 'Invoke-GenerateContent -SafetySetting BlockM' | Should -Be @('BlockMediumAndAbove')
+        @(Get-Completion 'Invoke-GenerateContent -SafetySetting ').Count | Should -Be 6
     }
 
     It 'completes input MIME types and response MIME types' {

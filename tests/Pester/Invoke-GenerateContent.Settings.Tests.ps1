@@ -88,6 +88,18 @@ Describe 'Invoke-GenerateContent generation settings' {
         (Get-LastBody).safetySettings.category | Should -Be @('HARM_CATEGORY_HATE_SPEECH', 'HARM_CATEGORY_HARASSMENT')
     }
 
+    It 'takes the typed -SafetySetting object and a splatted hashtable like a hashtable literal' {
+        $typed = [GenAI.PowerShell.Input.SafetySettingArgument]@{ HateSpeech = 'BlockLowAndAbove'; Harassment = 'BlockNone' }
+        $null = Invoke-GenerateContent 'safe' -Model gemini-2.5-flash -SafetySetting $typed
+        $settings = (Get-LastBody).safetySettings
+        $settings.category | Should -Be @('HARM_CATEGORY_HATE_SPEECH', 'HARM_CATEGORY_HARASSMENT')
+        $settings.threshold | Should -Be @('BLOCK_LOW_AND_ABOVE', 'BLOCK_NONE')
+
+        $splat = @{ Model = 'gemini-2.5-flash'; SafetySetting = @{ danger = 'high' } }
+        $null = Invoke-GenerateContent 'safe' @splat
+        (Get-LastBody).safetySettings.category | Should -Be @('HARM_CATEGORY_DANGEROUS_CONTENT')
+    }
+
     It 'names the bad safety value and sends nothing' {
         $thrown = { Invoke-GenerateContent 'x' -SafetySetting @{ Harassment = 'sometimes' } -ErrorAction Stop } |
             Should -Throw -ErrorId 'GenAI.InvalidSafetySetting,GenAI.PowerShell.Commands.InvokeGenerateContentCommand' -PassThru

@@ -112,10 +112,14 @@ namespace GenAI.PowerShell.Commands
         [Parameter]
         public object? ResponseSchema { get; set; }
 
-        /// <summary>@{ Harassment = 'BlockNone' }, a list of @{ category; threshold }, or one threshold for all categories.</summary>
+        /// <summary>
+        /// @{ Harassment = 'BlockNone' }, a list of @{ category; threshold }, or one threshold for all categories. Typed so
+        /// that PowerShell completes the categories inside @{ }; the transformation keeps every other form as given.
+        /// </summary>
         [Parameter]
+        [SafetySettingArgumentTransformation]
         [ArgumentCompleter(typeof(Completers.SettingValueCompleter))]
-        public object? SafetySetting { get; set; }
+        public SafetySettingArgument? SafetySetting { get; set; }
 
         /// <summary>Text (or parts) the model follows for every turn.</summary>
         [Parameter]

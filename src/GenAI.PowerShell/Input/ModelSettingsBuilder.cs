@@ -57,7 +57,7 @@ namespace GenAI.PowerShell.Input
             settings.GenerationConfig = config;
             settings.ResponseType = responseType;
 
-            if (cmdlet.SafetySetting != null) settings.SafetySettings = SafetySettingConverter.Convert(cmdlet.SafetySetting, PromptConverter.Normalize);
+            if (cmdlet.SafetySetting != null) settings.SafetySettings = SafetySettingConverter.Convert(cmdlet.SafetySetting.Value, PromptConverter.Normalize);
             if (cmdlet.Tool != null)
             {
                 settings.Tools = Tools(cmdlet, cmdlet.Tool, schemas, out var functions);
