@@ -225,7 +225,7 @@ namespace GenAI.Transport.Grpc
                 return GrpcErrors.Map(rpc, operation) ?? (Exception)rpc;
             }
             if (error is ArgumentException && error.Message.IndexOf("metadata", StringComparison.OrdinalIgnoreCase) >= 0)
-                return new ConfigurationException("InvalidApiKey", "The API key contains characters that cannot be sent in a gRPC header (ASCII only).",
+                return new ConfigurationException(ErrorCodes.InvalidApiKey, "The API key contains characters that cannot be sent in a gRPC header (ASCII only).",
                     "Check the key: Set-GenAIConfiguration -ApiKey.");
             return scope.Map(error, operation);
         }

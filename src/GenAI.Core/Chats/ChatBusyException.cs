@@ -10,7 +10,7 @@ namespace GenAI.Core.Chats
     public sealed class ChatBusyException : GenAIException
     {
         public ChatBusyException(ChatSession session, string operation, string inFlight)
-            : base("ChatBusy", $"Cannot {operation} while a turn of this chat session is in flight: {inFlight} has not completed yet.")
+            : base(ErrorCodes.ChatBusy, $"Cannot {operation} while a turn of this chat session is in flight: {inFlight} has not completed yet.")
         {
             Session = session;
             InFlight = inFlight;

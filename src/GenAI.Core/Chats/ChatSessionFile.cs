@@ -18,7 +18,6 @@ namespace GenAI.Core.Chats
     /// </summary>
     public static class ChatSessionFile
     {
-        private const string InvalidFileCode = "InvalidChatSessionFile";
         private static readonly string[] s_roles = { "user", "model" };
 
         /// <summary>The session as indented UTF-8 JSON (no byte order mark).</summary>
@@ -140,7 +139,7 @@ namespace GenAI.Core.Chats
         }
 
         private static InvalidInputException Invalid(string source, string problem) =>
-            new InvalidInputException(InvalidFileCode, $"Cannot import '{source}': {problem}.", source,
+            new InvalidInputException(ErrorCodes.InvalidChatSessionFile, $"Cannot import '{source}': {problem}.", source,
                 "Pass a file written by Export-ChatSession (its first field is \"format\": \"" + ChatSessionDocument.CurrentFormat + "\").");
 
         private static string FirstSentence(string message)

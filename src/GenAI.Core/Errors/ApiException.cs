@@ -43,18 +43,18 @@ namespace GenAI.Core.Errors
 
         public override string? RecommendedAction => ErrorCode switch
         {
-            "ApiKeyInvalid" => "Check the key: Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString), or set GEMINI_API_KEY.",
-            "PermissionDenied" => "Pass an API key allowed to use the Generative Language API (Set-GenAIConfiguration -ApiKey).",
-            "ModelNotFound" => "List the available models with Get-GenAIModel and pass one of their names to -Model.",
-            "NotFound" => "Check the name; list what exists with the matching Get-GenAI* cmdlet.",
-            "RateLimited" => RetryDelay.HasValue
+            ErrorCodes.ApiKeyInvalid => "Check the key: Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString), or set GEMINI_API_KEY.",
+            ErrorCodes.PermissionDenied => "Pass an API key allowed to use the Generative Language API (Set-GenAIConfiguration -ApiKey).",
+            ErrorCodes.ModelNotFound => "List the available models with Get-GenAIModel and pass one of their names to -Model.",
+            ErrorCodes.NotFound => "Check the name; list what exists with the matching Get-GenAI* cmdlet.",
+            ErrorCodes.RateLimited => RetryDelay.HasValue
                 ? $"Wait at least {RetryDelay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and retry, or raise -MaximumRetryCount (and -TotalTimeoutSec) to let the module wait."
                 : "Wait and retry, or raise -MaximumRetryCount to let the module wait.",
-            "ServiceUnavailable" => "The service is overloaded or down; retry later or raise -MaximumRetryCount.",
-            "InternalServerError" => "The service failed; retry later or raise -MaximumRetryCount. If it keeps failing, shorten the input.",
-            "Timeout" => "The service took too long; retry, raise -MaximumRetryCount, or shorten the prompt.",
-            "InvalidArgument" => "Correct the request: the message names the field or value the service refused.",
-            "PayloadTooLarge" => "Upload large files with Add-GenAIFile and pass the file object instead of inline data.",
+            ErrorCodes.ServiceUnavailable => "The service is overloaded or down; retry later or raise -MaximumRetryCount.",
+            ErrorCodes.InternalServerError => "The service failed; retry later or raise -MaximumRetryCount. If it keeps failing, shorten the input.",
+            ErrorCodes.Timeout => "The service took too long; retry, raise -MaximumRetryCount, or shorten the prompt.",
+            ErrorCodes.InvalidArgument => "Correct the request: the message names the field or value the service refused.",
+            ErrorCodes.PayloadTooLarge => "Upload large files with Add-GenAIFile and pass the file object instead of inline data.",
             _ => null,
         };
 
@@ -63,25 +63,25 @@ namespace GenAI.Core.Errors
 
         private static string ClassifyErrorCode(int httpStatus, string? status, string? reason, string message)
         {
-            if (reason == "API_KEY_INVALID") return "ApiKeyInvalid";
-            if (message.StartsWith("Request payload size exceeds the limit", StringComparison.Ordinal)) return "PayloadTooLarge";
+            if (reason == "API_KEY_INVALID") return ErrorCodes.ApiKeyInvalid;
+            if (message.StartsWith("Request payload size exceeds the limit", StringComparison.Ordinal)) return ErrorCodes.PayloadTooLarge;
             switch (httpStatus)
             {
-                case 400: return status == "FAILED_PRECONDITION" ? "FailedPrecondition" : "InvalidArgument";
-                case 401: return "Unauthenticated";
+                case 400: return status == "FAILED_PRECONDITION" ? ErrorCodes.FailedPrecondition : ErrorCodes.InvalidArgument;
+                case 401: return ErrorCodes.Unauthenticated;
                 // An unknown cache or file is a 403 "... not found (or permission denied)" / "... or it may not exist".
                 case 403: return message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0
-                        || message.IndexOf("may not exist", StringComparison.OrdinalIgnoreCase) >= 0 ? "NotFound" : "PermissionDenied";
-                case 404: return message.IndexOf("models/", StringComparison.OrdinalIgnoreCase) >= 0 ? "ModelNotFound" : "NotFound";
-                case 408: return "Timeout";
-                case 409: return "Conflict";
-                case 429: return "RateLimited";
-                case 499: return "Cancelled";
-                case 500: return "InternalServerError";
+                        || message.IndexOf("may not exist", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCodes.NotFound : ErrorCodes.PermissionDenied;
+                case 404: return message.IndexOf("models/", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCodes.ModelNotFound : ErrorCodes.NotFound;
+                case 408: return ErrorCodes.Timeout;
+                case 409: return ErrorCodes.Conflict;
+                case 429: return ErrorCodes.RateLimited;
+                case 499: return ErrorCodes.Cancelled;
+                case 500: return ErrorCodes.InternalServerError;
                 case 502:
-                case 503: return "ServiceUnavailable";
-                case 504: return "Timeout";
-                default: return "ApiError";
+                case 503: return ErrorCodes.ServiceUnavailable;
+                case 504: return ErrorCodes.Timeout;
+                default: return ErrorCodes.ApiError;
             }
         }
     }

@@ -68,7 +68,7 @@ namespace GenAI.Core.Errors
     public sealed class RequestTimeoutException : GenAIException
     {
         public RequestTimeoutException(string message, TimeSpan timeout, Exception? inner = null, bool isOverall = false)
-            : base("Timeout", message, inner)
+            : base(ErrorCodes.Timeout, message, inner)
         {
             Timeout = timeout;
             IsOverall = isOverall;
@@ -88,7 +88,7 @@ namespace GenAI.Core.Errors
     public sealed class TransportException : GenAIException
     {
         public TransportException(string message, Exception? inner = null)
-            : base("ConnectionFailed", message, inner)
+            : base(ErrorCodes.ConnectionFailed, message, inner)
         {
         }
 
@@ -99,7 +99,7 @@ namespace GenAI.Core.Errors
     public sealed class ResponseParseException : GenAIException
     {
         public ResponseParseException(string message, Exception? inner = null)
-            : base("ResponseParseFailed", message, inner)
+            : base(ErrorCodes.ResponseParseFailed, message, inner)
         {
         }
 
@@ -113,7 +113,7 @@ namespace GenAI.Core.Errors
     public sealed class RedirectRefusedException : GenAIException
     {
         public RedirectRefusedException(string message, Uri location)
-            : base("RedirectRefused", message)
+            : base(ErrorCodes.RedirectRefused, message)
         {
             Location = location;
         }
@@ -129,7 +129,7 @@ namespace GenAI.Core.Errors
     public sealed class ResponseTooLargeException : GenAIException
     {
         public ResponseTooLargeException(string operation, long limitBytes)
-            : base("ResponseTooLarge", $"{operation}: the reply exceeds {limitBytes / (1024 * 1024)} MiB, more than any real reply; reading stopped.")
+            : base(ErrorCodes.ResponseTooLarge, $"{operation}: the reply exceeds {limitBytes / (1024 * 1024)} MiB, more than any real reply; reading stopped.")
         {
             LimitBytes = limitBytes;
         }

@@ -7,7 +7,7 @@ namespace GenAI.Core.Errors
     {
         /// <param name="consequence">What the failure means for the caller's state, appended to the message (e.g. a chat's history).</param>
         public PromptBlockedException(string blockReason, GenerateContentResponse response, string? consequence = null)
-            : base("PromptBlocked", WithConsequence($"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.", consequence))
+            : base(ErrorCodes.PromptBlocked, WithConsequence($"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.", consequence))
         {
             BlockReason = blockReason;
             Response = response;
@@ -24,7 +24,7 @@ namespace GenAI.Core.Errors
     public sealed class CandidateStoppedException : GenAIException
     {
         public CandidateStoppedException(Candidate candidate, GenerateContentResponse response, string? consequence = null)
-            : base("CandidateStopped", WithConsequence(BuildMessage(candidate), consequence))
+            : base(ErrorCodes.CandidateStopped, WithConsequence(BuildMessage(candidate), consequence))
         {
             Candidate = candidate;
             Response = response;
@@ -67,7 +67,7 @@ namespace GenAI.Core.Errors
     public sealed class ResponseHasNoTextException : GenAIException
     {
         public ResponseHasNoTextException(string message, GenerateContentResponse response)
-            : base("ResponseHasNoText", message)
+            : base(ErrorCodes.ResponseHasNoText, message)
         {
             Response = response;
         }
@@ -82,7 +82,7 @@ namespace GenAI.Core.Errors
     public sealed class StreamInterruptedException : GenAIException
     {
         public StreamInterruptedException(int chunksReceived, GenerateContentResponse? partial, System.Exception inner, string? consequence = null)
-            : base("StreamInterrupted",
+            : base(ErrorCodes.StreamInterrupted,
                 WithConsequence($"The stream was interrupted after {chunksReceived} chunk(s): {inner.Message} The chunks already received were kept.", consequence), inner)
         {
             ChunksReceived = chunksReceived;

@@ -93,7 +93,7 @@ namespace GenAI.Core.Input
         }
 
         private static InvalidInputException Invalid(string message, GenerationConfig config) =>
-            new InvalidInputException("InvalidGenerationConfig", message, config,
+            new InvalidInputException(ErrorCodes.InvalidGenerationConfig, message, config,
                 "Correct the value: temperature 0-2, topP 0-1, topK >= 1, candidateCount 1-8, maxOutputTokens >= 1, at most 5 stop sequences, penalties -2 to 2.");
     }
 }

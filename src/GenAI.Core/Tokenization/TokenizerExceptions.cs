@@ -10,7 +10,7 @@ namespace GenAI.Core.Tokenization
     public sealed class TokenizerNotInstalledException : GenAIException
     {
         public TokenizerNotInstalledException(string cacheDirectory, string? reason = null, Exception? inner = null)
-            : base("TokenizerNotInstalled", BuildMessage(cacheDirectory, reason), inner)
+            : base(ErrorCodes.TokenizerNotInstalled, BuildMessage(cacheDirectory, reason), inner)
         {
             CacheDirectory = cacheDirectory;
             Reason = reason;
@@ -44,7 +44,7 @@ namespace GenAI.Core.Tokenization
     public sealed class TokenizerHashMismatchException : GenAIException
     {
         public TokenizerHashMismatchException(string source, string actualSha256)
-            : base("TokenizerHashMismatch",
+            : base(ErrorCodes.TokenizerHashMismatch,
                    $"'{source}' is not a known Gemma 3 tokenizer file: its SHA-256 is {actualSha256}, expected " +
                    $"{TokenizerCache.ModelSha256} (gemma3 SentencePiece tokenizer.model) or {TokenizerCache.TokenizerJsonSha256} (Gemma 3 tokenizer.json). " +
                    "The file was not installed.")
@@ -67,7 +67,7 @@ namespace GenAI.Core.Tokenization
     public sealed class TokenizerDownloadException : GenAIException
     {
         public TokenizerDownloadException(Uri source, string message, int? statusCode = null, Exception? inner = null)
-            : base("TokenizerDownloadFailed", message, inner)
+            : base(ErrorCodes.TokenizerDownloadFailed, message, inner)
         {
             SourceUri = source;
             StatusCode = statusCode;

@@ -290,7 +290,7 @@ namespace GenAI.PowerShell.Commands
         private protected void RejectWithJob(bool asJob, bool conflict, string parameter, string reason)
         {
             if (asJob && conflict)
-                ThrowTerminatingError(ErrorRecordFactory.Create("AsJobNotSupported", ErrorCategory.InvalidOperation,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.AsJobNotSupported, ErrorCategory.InvalidOperation,
                     $"-AsJob cannot be combined with {parameter}: {reason}", null, $"Drop -AsJob or {parameter}."));
         }
 
