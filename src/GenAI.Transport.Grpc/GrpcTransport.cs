@@ -226,7 +226,7 @@ namespace GenAI.Transport.Grpc
             }
             if (error is ArgumentException && error.Message.IndexOf("metadata", StringComparison.OrdinalIgnoreCase) >= 0)
                 return new ConfigurationException(ErrorCodes.InvalidApiKey, "The API key contains characters that cannot be sent in a gRPC header (ASCII only).",
-                    "Check the key: Set-GenAIConfiguration -ApiKey.");
+                    "Check the key: it is ASCII.");
             return scope.Map(error, operation);
         }
 

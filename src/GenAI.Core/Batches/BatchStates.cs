@@ -27,7 +27,7 @@ namespace GenAI.Core.Batches
             string id = at >= 0 ? name.Substring(at + "batches/".Length) : name;
             if (id.Length == 0 || id.IndexOf('/') >= 0 || id.IndexOf(':') >= 0 || id.IndexOf('?') >= 0)
                 throw new Errors.InvalidInputException(ErrorCodes.InvalidBatchName, $"'{name}' is not a batch name; a batch name looks like 'batches/abc123'.", name,
-                    "Pass the Name of a batch from Get-GenAIBatch, or the batch object itself.");
+                    "Pass the name of a batch as the service lists it, or the batch object itself.");
             return "batches/" + id;
         }
 

@@ -118,7 +118,7 @@ namespace GenAI.Core.Batches
                 var left = timeout.HasValue ? timeout.Value - (DateTimeOffset.UtcNow - started) : TimeSpan.MaxValue;
                 if (left <= TimeSpan.Zero)
                     throw new BatchException(ErrorCodes.WaitTimedOut, $"The batch {batch.Name} was still {batch.State} after {timeout!.Value.TotalSeconds:0.###} s.", batch,
-                        "Wait again later (Wait-GenAIBatch), raise -TimeoutSec, or check it with Get-GenAIBatch.");
+                        "Wait again later with a longer timeout, or get the batch to see its state.");
                 await Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
                 wait = TimeSpan.FromTicks(Math.Min((long)(wait.Ticks * 1.5), longest.Ticks));
             }
@@ -183,13 +183,13 @@ namespace GenAI.Core.Batches
                     throw new BatchException(ErrorCodes.BatchOutputMissing, $"The batch {batch.Name} succeeded but has no output yet.", batch, "Wait a moment and receive it again.");
                 case BatchStates.Failed:
                     throw new BatchException(ErrorCodes.BatchFailed, $"The batch {batch.Name} failed{(batch.Error?.Message != null ? ": " + batch.Error.Message : ".")} It has no results.", batch,
-                        "Check the input (Get-GenAIBatch shows the batch and its error), then start it again.");
+                        "Check the input (the batch shows its error), then start it again.");
                 case BatchStates.Cancelled:
                 case BatchStates.Expired:
                     throw new BatchException(ErrorCodes.BatchHasNoResults, $"The batch {batch.Name} is {batch.State}; it has no results.", batch, "Start the batch again.");
                 default:
                     throw new BatchException(ErrorCodes.BatchNotFinished, $"The batch {batch.Name} is still {batch.State}; its results are not ready.", batch,
-                        "Wait for it first: Wait-GenAIBatch, or pipe it through Wait-GenAIBatch into Receive-GenAIBatch.");
+                        "Wait for the batch to finish, then receive its results.");
             }
         }
 

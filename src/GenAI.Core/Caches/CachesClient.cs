@@ -122,6 +122,6 @@ namespace GenAI.Core.Caches
         }
 
         private static InvalidInputException InvalidExpiration(string message, object? input) =>
-            new InvalidInputException(ErrorCodes.InvalidExpiration, message, input, "Pass -Ttl (a TimeSpan or seconds) or -ExpireTime (a future date), not both.");
+            new InvalidInputException(ErrorCodes.InvalidExpiration, message, input, "Give a TTL (a duration) or an expire time (a future date), not both.");
     }
 }

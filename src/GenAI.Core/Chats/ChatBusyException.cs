@@ -21,9 +21,5 @@ namespace GenAI.Core.Chats
 
         /// <summary>What is in flight, e.g. "the streamed reply to 'Tell me a story' (started 10:42:07)".</summary>
         public string InFlight { get; }
-
-        public override string? RecommendedAction =>
-            "Finish the turn first: read the whole stream (e.g. $chunks = Send-ChatMessage $chat 'hi' -Stream), then send the next message, " +
-            "undo or change the history; or use a second session (Start-ChatSession -History $chat.History) for a side conversation.";
     }
 }

@@ -58,7 +58,7 @@ namespace GenAI.Core.Chats
             if (model == null) throw new ArgumentNullException(nameof(model));
             if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException(ErrorCodes.ChatMultipleCandidates, "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
-                    recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
+                    recommendedAction: "Remove candidateCount from the model's generation config, or generate outside a chat for several candidates.");
             return model;
         }
 
@@ -306,10 +306,10 @@ namespace GenAI.Core.Chats
         {
             if (message == null || Input.BlankPrompt.IsBlank(message))
                 throw new InvalidInputException(ErrorCodes.EmptyPrompt, "The message is empty: there is nothing to send.",
-                    recommendedAction: "Pass text or files to -Message, or pipe them in.");
+                    recommendedAction: "Pass text or files as the message.");
             if ((overrides?.GenerationConfig?.CandidateCount ?? 1) > 1)
                 throw new InvalidInputException(ErrorCodes.ChatMultipleCandidates, "A chat turn can only have one candidate.",
-                    recommendedAction: "Drop -CandidateCount, or use Invoke-GenerateContent for several candidates.");
+                    recommendedAction: "Ask for one candidate, or generate outside a chat for several candidates.");
             var copy = Clone(message);
             if (string.IsNullOrEmpty(copy.Role)) copy.Role = "user";
             return copy;

@@ -88,7 +88,7 @@ namespace GenAI.Core.Chats
             if (root.ValueKind != JsonValueKind.Object)
                 throw Invalid(source, "it is not a chat session (the file holds a JSON " + root.ValueKind.ToString().ToLowerInvariant() + ", not an object)");
             if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String)
-                throw Invalid(source, "it has no \"format\" field, so it is not a chat session saved by Export-ChatSession");
+                throw Invalid(source, "it has no \"format\" field, so it is not a saved chat session");
             string tag = format.GetString()!;
             if (!tag.StartsWith(ChatSessionDocument.FormatPrefix, StringComparison.Ordinal))
                 throw Invalid(source, $"its format is \"{tag}\", not \"{ChatSessionDocument.CurrentFormat}\"");
@@ -140,7 +140,7 @@ namespace GenAI.Core.Chats
 
         private static InvalidInputException Invalid(string source, string problem) =>
             new InvalidInputException(ErrorCodes.InvalidChatSessionFile, $"Cannot import '{source}': {problem}.", source,
-                "Pass a file written by Export-ChatSession (its first field is \"format\": \"" + ChatSessionDocument.CurrentFormat + "\").");
+                "Pass a saved chat session file (its first field is \"format\": \"" + ChatSessionDocument.CurrentFormat + "\").");
 
         private static string FirstSentence(string message)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 
 namespace GenAI.Core.Errors
@@ -40,23 +39,6 @@ namespace GenAI.Core.Errors
 
         /// <summary>Whether the retry policy retries this status (429, 500, 502, 503, 504).</summary>
         public bool IsTransient => HttpStatus == 429 || HttpStatus == 500 || HttpStatus == 502 || HttpStatus == 503 || HttpStatus == 504;
-
-        public override string? RecommendedAction => ErrorCode switch
-        {
-            ErrorCodes.ApiKeyInvalid => "Check the key: Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString), or set GEMINI_API_KEY.",
-            ErrorCodes.PermissionDenied => "Pass an API key allowed to use the Generative Language API (Set-GenAIConfiguration -ApiKey).",
-            ErrorCodes.ModelNotFound => "List the available models with Get-GenAIModel and pass one of their names to -Model.",
-            ErrorCodes.NotFound => "Check the name; list what exists with the matching Get-GenAI* cmdlet.",
-            ErrorCodes.RateLimited => RetryDelay.HasValue
-                ? $"Wait at least {RetryDelay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and retry, or raise -MaximumRetryCount (and -TotalTimeoutSec) to let the module wait."
-                : "Wait and retry, or raise -MaximumRetryCount to let the module wait.",
-            ErrorCodes.ServiceUnavailable => "The service is overloaded or down; retry later or raise -MaximumRetryCount.",
-            ErrorCodes.InternalServerError => "The service failed; retry later or raise -MaximumRetryCount. If it keeps failing, shorten the input.",
-            ErrorCodes.Timeout => "The service took too long; retry, raise -MaximumRetryCount, or shorten the prompt.",
-            ErrorCodes.InvalidArgument => "Correct the request: the message names the field or value the service refused.",
-            ErrorCodes.PayloadTooLarge => "Upload large files with Add-GenAIFile and pass the file object instead of inline data.",
-            _ => null,
-        };
 
         private static string BuildMessage(int httpStatus, string? status, string message) =>
             string.IsNullOrEmpty(status) ? $"{httpStatus}: {message}" : $"{httpStatus} {status}: {message}";

@@ -16,8 +16,6 @@ namespace GenAI.Core.Errors
         public string BlockReason { get; }
 
         public GenerateContentResponse Response { get; }
-
-        public override string RecommendedAction => "Rephrase the prompt, or relax -SafetySetting for the category named in PromptFeedback.";
     }
 
     /// <summary>The candidate stopped for a reason other than STOP/MAX_TOKENS (the seed's StopCandidateException).</summary>
@@ -35,13 +33,6 @@ namespace GenAI.Core.Errors
         public GenerateContentResponse Response { get; }
 
         public string FinishReason => Candidate.FinishReason ?? "FINISH_REASON_UNSPECIFIED";
-
-        public override string RecommendedAction => FinishReason switch
-        {
-            "SAFETY" => "Rephrase the prompt, or relax -SafetySetting for the category marked blocked in SafetyRatings.",
-            "RECITATION" => "The reply resembled copyrighted material; rephrase the prompt or ask for a summary in your own terms.",
-            _ => "Inspect the response's Candidates[0] (FinishReason, FinishMessage) and adjust the prompt.",
-        };
 
         private static string BuildMessage(Candidate candidate)
         {
@@ -92,7 +83,5 @@ namespace GenAI.Core.Errors
         public int ChunksReceived { get; }
 
         public GenerateContentResponse? Partial { get; }
-
-        public override string RecommendedAction => "Use the chunks already written, or send the prompt again.";
     }
 }

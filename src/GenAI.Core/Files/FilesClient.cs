@@ -126,7 +126,7 @@ namespace GenAI.Core.Files
                 if (DateTimeOffset.UtcNow - started > limit)
                     throw new FilesException(ErrorCodes.FileProcessingTimedOut,
                         $"The file '{file.Name}' was still {file.State ?? "PROCESSING"} after {limit.TotalSeconds:0} s.", file,
-                        "Wait, then check it with Get-GenAIFile; use it once its State is ACTIVE.");
+                        "Wait, then get the file again; use it once its State is ACTIVE.");
                 await Delay(wait, cancellationToken).ConfigureAwait(false);
                 wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 1.5, 5000));
                 file = await GetAsync(file.Name ?? throw new ArgumentException("The file has no name."), options, cancellationToken).ConfigureAwait(false);

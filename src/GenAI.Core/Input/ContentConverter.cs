@@ -103,11 +103,11 @@ namespace GenAI.Core.Input
                 case FileInfo file: return FileParts.FromFile(file, _mimeType);
                 case DirectoryInfo directory:
                     throw new InvalidInputException(ErrorCodes.NotAFile, $"'{directory.FullName}' is a directory, not a file.", directory.FullName,
-                        "Pass the files in it instead, e.g. Get-ChildItem <dir> -File | Invoke-GenerateContent.");
+                        "Pass the files in it instead.");
                 case byte[] bytes when _mimeType != null: return Part.FromBytes(bytes, _mimeType);
                 case byte[] _:
                     throw new InvalidInputException(ErrorCodes.MimeTypeRequired, "Raw bytes need a MIME type to be sent as inline data.", value,
-                        "Pass the bytes with -MimeType, or pass the file itself (Get-Item file.png).");
+                        "Give the bytes' MIME type, or pass the file itself.");
                 case char _:
                 case bool _:
                 case int _:
@@ -118,7 +118,7 @@ namespace GenAI.Core.Input
                 default:
                     throw new InvalidInputException(ErrorCodes.UnsupportedInputType,
                         $"A prompt item of type '{value.GetType().FullName}' cannot be sent to the model.", value,
-                        "Pass strings, files (Get-Item/Get-ChildItem), byte arrays with -MimeType, or hashtables shaped like the API's parts and contents.");
+                        "Pass strings, files, byte arrays with their MIME type, or hashtables shaped like the API's parts and contents.");
             }
         }
 
@@ -174,7 +174,7 @@ namespace GenAI.Core.Input
                     // A declared type keeps a text file as inline data of that type rather than a text part.
                     return FileParts.FromFile(file, mimeType ?? MimeTypes.FromFileName(file.Name)).InlineData
                         ?? throw new InvalidInputException(ErrorCodes.UnknownFileType, $"The file '{file.FullName}' cannot be sent as inline data.", file.FullName,
-                            "Give its type: @{ inline_data = @{ mime_type = 'image/png'; data = (Get-Item file.png) } }.");
+                            "Give its type as the inline data's mime_type, e.g. inline_data = { mime_type = 'image/png', data = <the file> }.");
                 case byte[] bytes:
                     return new Blob(new BytesBlobSource(bytes), mimeType ?? throw InlineTypeRequired(value));
                 case Stream stream:
@@ -186,7 +186,7 @@ namespace GenAI.Core.Input
 
         private static InvalidInputException InlineTypeRequired(object value) =>
             new InvalidInputException(ErrorCodes.MimeTypeRequired, "Inline data given as bytes or a stream needs a MIME type.", value,
-                "Say what the data is: @{ inline_data = @{ mime_type = 'image/png'; data = $bytes } }, or pass -MimeType.");
+                "Say what the data is: inline_data = { mime_type = 'image/png', data = <the bytes> }, or give the MIME type of the call.");
 
         private static byte[] ReadToEnd(Stream stream)
         {

@@ -23,7 +23,7 @@ namespace GenAI.Core.Input
             file.Refresh();
             if (Directory.Exists(path))
                 throw new InvalidInputException(ErrorCodes.NotAFile, $"'{path}' is a directory, not a file.", path,
-                    "Pass the files in it instead, e.g. Get-ChildItem <dir> -File | Invoke-GenerateContent.");
+                    "Pass the files in it instead.");
             if (!file.Exists)
                 throw new InvalidInputException(ErrorCodes.FileNotFound, $"The file '{path}' does not exist.", path, "Check the path; relative paths are resolved from the current location.");
             CheckReadable(path);
@@ -32,7 +32,7 @@ namespace GenAI.Core.Input
             if (type == null)
                 throw new InvalidInputException(ErrorCodes.UnknownFileType,
                     $"The type of the file '{path}' cannot be told from its extension '{(string.IsNullOrEmpty(file.Extension) ? "(none)" : file.Extension)}'.", path,
-                    "Pass -MimeType with the file's type, e.g. -MimeType image/png, -MimeType application/pdf or -MimeType text/plain.");
+                    "Give the file's MIME type, e.g. image/png, application/pdf or text/plain.");
 
             if (string.IsNullOrWhiteSpace(mimeType) && MimeTypes.IsTextFile(file.Name))
             {

@@ -240,7 +240,7 @@ namespace GenAI.Core.Input
             foreach (var keyword in s_keywords)
                 if (FieldNames.Squash(keyword) == squashed) return keyword;
             throw Invalid($"'{key}' at {path} is not a schema keyword the API accepts. Allowed: {string.Join(", ", s_keywords)}.", input,
-                "Remove the keyword. For a full JSON Schema ($ref, additionalProperties, ...) pass -GenerationConfig @{ responseJsonSchema = ... } instead.");
+                "Remove the keyword. For a full JSON Schema ($ref, additionalProperties, ...) set responseJsonSchema in the generation config instead.");
         }
 
         private static string TypeName(object? value, string path, object? input)

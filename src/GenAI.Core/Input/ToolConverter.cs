@@ -82,7 +82,7 @@ namespace GenAI.Core.Input
                         $"'{declaration.Name}' is not a valid function name: use 1 to 64 letters, digits, '_', '.', ':' or '-'.", declaration);
                 if (!seen.Add(declaration.Name!))
                     throw new InvalidInputException(ErrorCodes.DuplicateFunctionName, $"The function '{declaration.Name}' is declared more than once.", declaration,
-                        "Declare each function once; remove the duplicate from -Tool.");
+                        "Declare each function once; remove the duplicate from the tools.");
             }
         }
 
@@ -126,7 +126,7 @@ namespace GenAI.Core.Input
                     return;
                 default:
                     throw new InvalidInputException(ErrorCodes.InvalidTool, $"A tool cannot be made from a value of type '{value.GetType().Name}'.", value,
-                        "Pass commands (Get-Command Get-Foo), hashtables such as @{ name = 'get_weather'; description = '...'; parameters = @{ ... } }, or 'code_execution', 'google_search', 'url_context'.");
+                        "Pass function declarations such as { name = 'get_weather', description = '...', parameters = { ... } }, or 'code_execution', 'google_search', 'url_context'.");
             }
         }
 
@@ -137,7 +137,7 @@ namespace GenAI.Core.Input
             if (match.Value == null)
                 throw new InvalidInputException(ErrorCodes.InvalidTool,
                     $"'{name}' is not a built-in tool. Built-in tools: {string.Join(", ", BuiltInTools.Keys)}.", name,
-                    "To let the model call your own code, pass a command (Get-Command Get-Foo) or a function declaration hashtable.");
+                    "To let the model call your own code, pass a function declaration.");
             using var document = JsonDocument.Parse("{}");
             var empty = document.RootElement.Clone();
             return match.Value switch

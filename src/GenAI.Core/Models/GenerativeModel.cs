@@ -30,7 +30,7 @@ namespace GenAI.Core.Models
             if (cache == null) throw new ArgumentNullException(nameof(cache));
             if (string.IsNullOrEmpty(cache.Name) || string.IsNullOrEmpty(cache.Model))
                 throw new InvalidInputException(ErrorCodes.IncompleteCachedContent,
-                    "The cached content has no name or model; use one returned by New-GenAICachedContent or Get-GenAICachedContent.", cache);
+                    "The cached content has no name or model.", cache, "Use a cached content as the service returns it on creation or listing.");
             return new GenerativeModel(cache.Model!) { CachedContent = ModelNames.NormalizeCachedContent(cache.Name!) };
         }
 

@@ -119,7 +119,7 @@ namespace GenAI.Core.Models
             if (request.SystemInstruction != null || request.Tools != null || request.ToolConfig != null || request.CachedContent != null)
                 throw new InvalidInputException(ErrorCodes.EmbeddingModelSettings,
                     $"{model} is an embedding model: only the text it would embed is counted, and a system instruction, tools or a cache do not apply.",
-                    model, "Leave out -SystemInstruction, -Tool and the cached content, or count with a generative model.");
+                    model, "Leave out the system instruction, the tools and the cached content, or count with a generative model.");
             return new CountTokensRequest { Contents = request.Contents };
         }
 
@@ -127,7 +127,7 @@ namespace GenAI.Core.Models
         {
             if (Input.BlankPrompt.IsBlank(contents))
                 throw new InvalidInputException(ErrorCodes.EmptyPrompt, "The prompt is empty: there is nothing to send.",
-                    recommendedAction: "Pass text, files or contents to -Prompt, or pipe them in.");
+                    recommendedAction: "Pass text, files or contents as the prompt.");
         }
     }
 }

@@ -56,7 +56,7 @@ namespace GenAI.PowerShell.Commands
             string given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
             if (_exported)
             {
-                WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.MultipleSessions, ErrorCategory.InvalidOperation,
+                WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.MultipleSessions,
                     $"Only one chat session can be saved to '{given}'; the first one was, this one was not.", Session,
                     "Export each session to its own file: $sessions | ForEach-Object { Export-ChatSession -Path \"chat-$i.json\" -Session $_ }."));
                 return;

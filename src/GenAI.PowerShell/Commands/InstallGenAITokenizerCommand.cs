@@ -89,7 +89,7 @@ namespace GenAI.PowerShell.Commands
                 string given = ParameterSetName == LiteralPathParameterSet ? LiteralPath : Path;
                 if (provider.Name != "FileSystem" || paths.Count != 1)
                 {
-                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerFileInvalid, ErrorCategory.InvalidArgument,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerFileInvalid,
                         $"'{given}' must name exactly one file in the file system (it matched {paths.Count}).", given,
                         "Pass the path of one tokenizer.model or tokenizer.json file."));
                     return null;
@@ -97,7 +97,7 @@ namespace GenAI.PowerShell.Commands
 
                 if (!File.Exists(paths[0]))
                 {
-                    WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, ErrorCategory.ObjectNotFound, $"The file '{paths[0]}' does not exist.", given,
+                    WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, $"The file '{paths[0]}' does not exist.", given,
                         "Check the path of the tokenizer.model or tokenizer.json file."));
                     return null;
                 }
@@ -106,7 +106,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (ItemNotFoundException ex)
             {
-                WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, ErrorCategory.ObjectNotFound, ex.Message, Path,
+                WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, ex.Message, Path,
                     "Check the path of the tokenizer.model or tokenizer.json file.", ex));
                 return null;
             }
@@ -170,7 +170,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerInstallFailed, ErrorCategory.WriteError,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerInstallFailed,
                     $"The tokenizer could not be installed into '{cache.Directory}': {ex.Message}", target,
                     $"Check that '{cache.Directory}' is writable, or point {TokenizerCache.EnvironmentVariable} at a folder that is.", ex));
                 return null!;

@@ -105,7 +105,7 @@ namespace GenAI.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (IncludeDetail && !Offline)
-                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.IncludeDetailRequiresOffline, ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.IncludeDetailRequiresOffline,
                     "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
             RejectWithJob(AsJob, Offline, "-Offline", "an offline count is made on this machine at once; a job is for calls to the service.");
             _overrides = Settings.ToOverrides();   // validated here, before anything is sent

@@ -24,7 +24,7 @@ namespace GenAI.PowerShell.Commands
                 try { name = FilesClient.NormalizeName(raw); }
                 catch (System.ArgumentException ex)
                 {
-                    WriteError(Errors.ErrorRecordFactory.Create(ErrorCodes.InvalidArgument, ErrorCategory.InvalidArgument, ex.Message, raw));
+                    WriteError(Errors.ErrorRecordFactory.Create(ErrorCodes.InvalidArgument, ex.Message, raw));
                     continue;
                 }
                 if (!ShouldProcess(name, "Remove file")) continue;

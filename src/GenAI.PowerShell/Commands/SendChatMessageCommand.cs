@@ -76,7 +76,7 @@ namespace GenAI.PowerShell.Commands
         {
             _ = Settings;
             if (Path != null && LiteralPath != null)
-                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ConflictingParameters, ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ConflictingParameters,
                     "-Path and -LiteralPath cannot be used together.", LiteralPath, "Use -Path for wildcards, -LiteralPath for exact names."));
             _message.Begin(this, MimeType, Message, Path, LiteralPath, shared: false, FileMediaResolution == null ? null : Input.MediaSettings.ResolutionName(FileMediaResolution));
         }

@@ -94,6 +94,9 @@ namespace GenAI.PowerShell.Errors
         /// <summary>The output file exists and -NoClobber keeps it.</summary>
         public const string FileExists = "FileExists";
 
+        /// <summary>A media file could not be written.</summary>
+        public const string SaveFailed = "SaveFailed";
+
         /// <summary>A chat session could not be written to its file.</summary>
         public const string ExportFailed = "ExportFailed";
 

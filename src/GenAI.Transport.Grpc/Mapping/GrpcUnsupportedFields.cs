@@ -12,7 +12,7 @@ namespace GenAI.Transport.Grpc.Mapping
     /// </summary>
     internal static class GrpcUnsupportedFields
     {
-        public const string RecommendedAction = "Send this request over REST (-Transport Rest on the call, or Set-GenAIConfiguration -Transport Rest), or leave the setting out.";
+        public const string RecommendedAction = "Send this request over REST, or leave the setting out.";
 
         public static InvalidInputException Error(string jsonField) =>
             new InvalidInputException(ErrorCodes.FieldNotSupportedOverGrpc,

@@ -53,7 +53,7 @@ namespace GenAI.Transport.Grpc.Mapping
                 return (T)Enum.ToObject(typeof(T), number);
             throw new InvalidInputException(ErrorCodes.InvalidArgument,
                 $"Invalid value at '{field}' ({typeof(T).Name}), \"{name}\": it is not one of the values this client can send over gRPC.",
-                name, "Use one of the documented values, or switch to -Transport Rest to send a value this version does not know.");
+                name, "Use one of the documented values, or send the request over REST, which passes on values this version does not know.");
         }
     }
 }
