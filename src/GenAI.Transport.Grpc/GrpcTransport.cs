@@ -225,8 +225,8 @@ namespace GenAI.Transport.Grpc
                 return GrpcErrors.Map(rpc, operation) ?? (Exception)rpc;
             }
             if (error is ArgumentException && error.Message.IndexOf("metadata", StringComparison.OrdinalIgnoreCase) >= 0)
-                return new ConfigurationException("InvalidApiKey", "The API key contains characters that cannot be sent in a gRPC header (ASCII only).",
-                    "Check the key: Set-GenAIConfiguration -ApiKey.");
+                return new ConfigurationException(ErrorCodes.InvalidApiKey, "The API key contains characters that cannot be sent in a gRPC header (ASCII only).",
+                    "Check the key: it is ASCII.");
             return scope.Map(error, operation);
         }
 

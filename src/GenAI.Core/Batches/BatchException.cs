@@ -6,17 +6,12 @@ namespace GenAI.Core.Batches
     public sealed class BatchException : GenAIException
     {
         public BatchException(string errorCode, string message, GenAIBatch? batch = null, string? recommendedAction = null)
-            : base(errorCode, message)
+            : base(errorCode, message, null, recommendedAction)
         {
             Batch = batch;
-            Action = recommendedAction;
         }
 
         /// <summary>The batch as last seen.</summary>
         public GenAIBatch? Batch { get; }
-
-        private string? Action { get; }
-
-        public override string? RecommendedAction => Action;
     }
 }

@@ -1,3 +1,4 @@
+using GenAI.Core.Errors;
 namespace GenAI.Core.Batches
 {
     /// <summary>The wire values of <c>metadata.state</c>. Unknown values are kept as they are and treated as not finished.</summary>
@@ -20,13 +21,13 @@ namespace GenAI.Core.Batches
         public static string Normalize(string name)
         {
             if (string.IsNullOrWhiteSpace(name))
-                throw new Errors.InvalidInputException("NameRequired", "A batch name is required, e.g. 'batches/abc123'.", name);
+                throw new Errors.InvalidInputException(ErrorCodes.NameRequired, "A batch name is required, e.g. 'batches/abc123'.", name);
             name = name.Trim();
             int at = name.LastIndexOf("batches/", System.StringComparison.Ordinal);
             string id = at >= 0 ? name.Substring(at + "batches/".Length) : name;
             if (id.Length == 0 || id.IndexOf('/') >= 0 || id.IndexOf(':') >= 0 || id.IndexOf('?') >= 0)
-                throw new Errors.InvalidInputException("InvalidBatchName", $"'{name}' is not a batch name; a batch name looks like 'batches/abc123'.", name,
-                    "Pass the Name of a batch from Get-GenAIBatch, or the batch object itself.");
+                throw new Errors.InvalidInputException(ErrorCodes.InvalidBatchName, $"'{name}' is not a batch name; a batch name looks like 'batches/abc123'.", name,
+                    "Pass the name of a batch as the service lists it, or the batch object itself.");
             return "batches/" + id;
         }
 

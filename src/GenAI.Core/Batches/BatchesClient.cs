@@ -50,12 +50,12 @@ namespace GenAI.Core.Batches
             BatchMethod? method = null, long? priority = null, IProgress<UploadProgress>? progress = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(model))
-                throw new InvalidInputException("ModelRequired", "A batch needs a model, e.g. 'gemini-2.5-flash'.", model);
+                throw new InvalidInputException(ErrorCodes.ModelRequired, "A batch needs a model, e.g. 'gemini-2.5-flash'.", model);
             if (string.IsNullOrWhiteSpace(displayName))
-                throw new InvalidInputException("DisplayNameRequired", "A batch needs a display name.", displayName);
+                throw new InvalidInputException(ErrorCodes.DisplayNameRequired, "A batch needs a display name.", displayName);
             var file = new FileInfo(jsonlPath);
             if (!file.Exists)
-                throw new InvalidInputException("PathNotFound", $"The batch input file '{jsonlPath}' does not exist.", jsonlPath);
+                throw new InvalidInputException(ErrorCodes.PathNotFound, $"The batch input file '{jsonlPath}' does not exist.", jsonlPath);
             method ??= BatchMethod.GenerateContent;
             options ??= RequestOptions.Default;
             string modelName = ModelNames.Normalize(model);
@@ -67,7 +67,7 @@ namespace GenAI.Core.Batches
 
             var upload = new FileUploadOptions(JsonlMimeType) { DisplayName = displayName + ".jsonl" };
             var uploaded = await _files.UploadAndWaitAsync(new FileBlobSource(file.FullName, file.Length), upload, true, progress, options, cancellationToken).ConfigureAwait(false);
-            string fileName = uploaded.Name ?? throw new FilesException("UploadFailed", "The uploaded batch input has no name.", uploaded);
+            string fileName = uploaded.Name ?? throw new FilesException(ErrorCodes.UploadFailed, "The uploaded batch input has no name.", uploaded);
             return await _api.CreateAsync(modelName, method.Verb, body => WriteFileBodyAsync(body, modelName, displayName, priority, fileName), options, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -79,7 +79,7 @@ namespace GenAI.Core.Batches
         public async IAsyncEnumerable<GenAIBatch> ListAsync(int? pageSize = null, RequestOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             if (pageSize.HasValue && (pageSize < 1 || pageSize > 1000))
-                throw new InvalidInputException("InvalidPageSize", $"The page size {pageSize} is out of range: it is between 1 and 1000.", pageSize);
+                throw new InvalidInputException(ErrorCodes.InvalidPageSize, $"The page size {pageSize} is out of range: it is between 1 and 1000.", pageSize);
             string? token = null;
             do
             {
@@ -117,8 +117,8 @@ namespace GenAI.Core.Batches
                 if (batch.IsTerminal && (batch.State != BatchStates.Succeeded || batch.Output != null || ++outputPolls > 3)) return batch;
                 var left = timeout.HasValue ? timeout.Value - (DateTimeOffset.UtcNow - started) : TimeSpan.MaxValue;
                 if (left <= TimeSpan.Zero)
-                    throw new BatchException("WaitTimedOut", $"The batch {batch.Name} was still {batch.State} after {timeout!.Value.TotalSeconds:0.###} s.", batch,
-                        "Wait again later (Wait-GenAIBatch), raise -TimeoutSec, or check it with Get-GenAIBatch.");
+                    throw new BatchException(ErrorCodes.WaitTimedOut, $"The batch {batch.Name} was still {batch.State} after {timeout!.Value.TotalSeconds:0.###} s.", batch,
+                        "Wait again later with a longer timeout, or get the batch to see its state.");
                 await Delay(wait < left ? wait : left, cancellationToken).ConfigureAwait(false);
                 wait = TimeSpan.FromTicks(Math.Min((long)(wait.Ticks * 1.5), longest.Ticks));
             }
@@ -180,16 +180,16 @@ namespace GenAI.Core.Batches
                 case BatchStates.Succeeded when batch.Output != null:
                     return;
                 case BatchStates.Succeeded:
-                    throw new BatchException("BatchOutputMissing", $"The batch {batch.Name} succeeded but has no output yet.", batch, "Wait a moment and receive it again.");
+                    throw new BatchException(ErrorCodes.BatchOutputMissing, $"The batch {batch.Name} succeeded but has no output yet.", batch, "Wait a moment and receive it again.");
                 case BatchStates.Failed:
-                    throw new BatchException("BatchFailed", $"The batch {batch.Name} failed{(batch.Error?.Message != null ? ": " + batch.Error.Message : ".")} It has no results.", batch,
-                        "Check the input (Get-GenAIBatch shows the batch and its error), then start it again.");
+                    throw new BatchException(ErrorCodes.BatchFailed, $"The batch {batch.Name} failed{(batch.Error?.Message != null ? ": " + batch.Error.Message : ".")} It has no results.", batch,
+                        "Check the input (the batch shows its error), then start it again.");
                 case BatchStates.Cancelled:
                 case BatchStates.Expired:
-                    throw new BatchException("BatchHasNoResults", $"The batch {batch.Name} is {batch.State}; it has no results.", batch, "Start the batch again.");
+                    throw new BatchException(ErrorCodes.BatchHasNoResults, $"The batch {batch.Name} is {batch.State}; it has no results.", batch, "Start the batch again.");
                 default:
-                    throw new BatchException("BatchNotFinished", $"The batch {batch.Name} is still {batch.State}; its results are not ready.", batch,
-                        "Wait for it first: Wait-GenAIBatch, or pipe it through Wait-GenAIBatch into Receive-GenAIBatch.");
+                    throw new BatchException(ErrorCodes.BatchNotFinished, $"The batch {batch.Name} is still {batch.State}; its results are not ready.", batch,
+                        "Wait for the batch to finish, then receive its results.");
             }
         }
 
@@ -279,7 +279,7 @@ namespace GenAI.Core.Batches
             catch (JsonException)
             {
             }
-            throw new InvalidInputException("InvalidBatchInput", $"Line {number} of '{path}' is not a batch request: each line is {{\"key\": \"...\", \"request\": {{...}}}}.", path,
+            throw new InvalidInputException(ErrorCodes.InvalidBatchInput, $"Line {number} of '{path}' is not a batch request: each line is {{\"key\": \"...\", \"request\": {{...}}}}.", path,
                 "Fix the line; each request is a GenerateContentRequest in JSON under \"request\".");
         }
     }

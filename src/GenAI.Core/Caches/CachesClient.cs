@@ -31,11 +31,11 @@ namespace GenAI.Core.Caches
             string? displayName = null, RequestOptions? options = null, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(model))
-                throw new InvalidInputException("ModelRequired", "A cached content needs a model, e.g. 'gemini-2.5-flash'.", model);
+                throw new InvalidInputException(ErrorCodes.ModelRequired, "A cached content needs a model, e.g. 'gemini-2.5-flash'.", model);
             if (ttl.HasValue && expireTime.HasValue)
                 throw InvalidExpiration("Give either a TTL or an expire time, not both.", ttl);
             if (displayName != null && displayName.Length > MaxDisplayNameLength)
-                throw new InvalidInputException("DisplayNameTooLong",
+                throw new InvalidInputException(ErrorCodes.DisplayNameTooLong,
                     $"The display name has {displayName.Length} characters; a cached content's display name has at most {MaxDisplayNameLength}.", displayName);
 
             var list = contents?.ToList();
@@ -64,7 +64,7 @@ namespace GenAI.Core.Caches
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             if (pageSize.HasValue && (pageSize < 1 || pageSize > 1000))
-                throw new InvalidInputException("InvalidPageSize", $"The page size {pageSize} is out of range: it is between 1 and 1000.", pageSize);
+                throw new InvalidInputException(ErrorCodes.InvalidPageSize, $"The page size {pageSize} is out of range: it is between 1 and 1000.", pageSize);
             var tokens = new PageTokens("cachedContents.list");
             string? token = null;
             do
@@ -117,11 +117,11 @@ namespace GenAI.Core.Caches
         private static string Normalize(string name)
         {
             if (string.IsNullOrWhiteSpace(name))
-                throw new InvalidInputException("NameRequired", "A cached content name is required, e.g. 'cachedContents/abc123'.", name);
+                throw new InvalidInputException(ErrorCodes.NameRequired, "A cached content name is required, e.g. 'cachedContents/abc123'.", name);
             return ModelNames.NormalizeCachedContent(name.Trim());
         }
 
         private static InvalidInputException InvalidExpiration(string message, object? input) =>
-            new InvalidInputException("InvalidExpiration", message, input, "Pass -Ttl (a TimeSpan or seconds) or -ExpireTime (a future date), not both.");
+            new InvalidInputException(ErrorCodes.InvalidExpiration, message, input, "Give a TTL (a duration) or an expire time (a future date), not both.");
     }
 }

@@ -10,7 +10,7 @@ namespace GenAI.Core.Chats
     public sealed class ChatBusyException : GenAIException
     {
         public ChatBusyException(ChatSession session, string operation, string inFlight)
-            : base("ChatBusy", $"Cannot {operation} while a turn of this chat session is in flight: {inFlight} has not completed yet.")
+            : base(ErrorCodes.ChatBusy, $"Cannot {operation} while a turn of this chat session is in flight: {inFlight} has not completed yet.")
         {
             Session = session;
             InFlight = inFlight;
@@ -21,9 +21,5 @@ namespace GenAI.Core.Chats
 
         /// <summary>What is in flight, e.g. "the streamed reply to 'Tell me a story' (started 10:42:07)".</summary>
         public string InFlight { get; }
-
-        public override string? RecommendedAction =>
-            "Finish the turn first: read the whole stream (e.g. $chunks = Send-ChatMessage $chat 'hi' -Stream), then send the next message, " +
-            "undo or change the history; or use a second session (Start-ChatSession -History $chat.History) for a side conversation.";
     }
 }

@@ -15,7 +15,7 @@ namespace GenAI.Core.Chats
         /// <summary>What to do instead of editing the copy in place.</summary>
         public const string HowToChange =
             "The chat history is a read-only copy, so an edit to it would be lost. Change the history by assigning a whole list: " +
-            "$h = @($chat.History); $h[-1] = $edited; $chat.History = $h (or Undo-ChatMessage $chat to take back the last turn).";
+            "$h = @($chat.History); $h[-1] = $edited; $chat.History = $h (or undo the last turn to take it back).";
 
         private readonly List<Content> _items;
 

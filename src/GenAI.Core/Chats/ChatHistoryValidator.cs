@@ -11,8 +11,6 @@ namespace GenAI.Core.Chats
     /// </summary>
     public static class ChatHistoryValidator
     {
-        public const string ErrorCode = "InvalidHistory";
-
         private static readonly HashSet<string> s_roles = new HashSet<string> { "user", "model" };
 
         /// <summary>Throws <see cref="InvalidInputException"/> (code InvalidHistory) for the first bad turn.</summary>
@@ -43,7 +41,7 @@ namespace GenAI.Core.Chats
                 && part.ThoughtSignature == null && (part.AdditionalProperties == null || part.AdditionalProperties.Count == 0));
 
         private static InvalidInputException Invalid(string message, object? content) =>
-            new InvalidInputException(ErrorCode, message, content,
+            new InvalidInputException(ErrorCodes.InvalidHistory, message, content,
                 "Give each turn a role ('user' or 'model') and at least one part with text or data, e.g. @{ role = 'user'; parts = @(@{ text = 'Hi' }) }, or pass another session's History.");
     }
 }

@@ -57,8 +57,8 @@ namespace GenAI.Core.Chats
         {
             if (model == null) throw new ArgumentNullException(nameof(model));
             if ((model.GenerationConfig?.CandidateCount ?? 1) > 1)
-                throw new InvalidInputException("ChatMultipleCandidates", "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
-                    recommendedAction: "Remove CandidateCount from the model's generation config, or use Invoke-GenerateContent for several candidates.");
+                throw new InvalidInputException(ErrorCodes.ChatMultipleCandidates, "A chat session needs exactly one candidate per reply; the model's CandidateCount is greater than 1.",
+                    recommendedAction: "Remove candidateCount from the model's generation config, or generate outside a chat for several candidates.");
             return model;
         }
 
@@ -305,11 +305,11 @@ namespace GenAI.Core.Chats
         private static Content PrepareUserTurn(Content message, CallOverrides? overrides)
         {
             if (message == null || Input.BlankPrompt.IsBlank(message))
-                throw new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
-                    recommendedAction: "Pass text or files to -Message, or pipe them in.");
+                throw new InvalidInputException(ErrorCodes.EmptyPrompt, "The message is empty: there is nothing to send.",
+                    recommendedAction: "Pass text or files as the message.");
             if ((overrides?.GenerationConfig?.CandidateCount ?? 1) > 1)
-                throw new InvalidInputException("ChatMultipleCandidates", "A chat turn can only have one candidate.",
-                    recommendedAction: "Drop -CandidateCount, or use Invoke-GenerateContent for several candidates.");
+                throw new InvalidInputException(ErrorCodes.ChatMultipleCandidates, "A chat turn can only have one candidate.",
+                    recommendedAction: "Ask for one candidate, or generate outside a chat for several candidates.");
             var copy = Clone(message);
             if (string.IsNullOrEmpty(copy.Role)) copy.Role = "user";
             return copy;
@@ -331,7 +331,7 @@ namespace GenAI.Core.Chats
             if (candidates == null || candidates.Count == 0)
                 throw new ResponseHasNoTextException("The reply has no candidates. " + TurnNotCommitted, response);
             if (candidates.Count > 1)
-                throw new InvalidInputException("ChatMultipleCandidates", "The reply has several candidates; a chat turn can only have one. " + TurnNotCommitted, response);
+                throw new InvalidInputException(ErrorCodes.ChatMultipleCandidates, "The reply has several candidates; a chat turn can only have one. " + TurnNotCommitted, response);
             var modelTurn = Clone(candidates[0].Content ?? new Content());
             if (string.IsNullOrEmpty(modelTurn.Role)) modelTurn.Role = "model";
             lock (_historyLock)

@@ -18,7 +18,6 @@ namespace GenAI.Core.Chats
     /// </summary>
     public static class ChatSessionFile
     {
-        private const string InvalidFileCode = "InvalidChatSessionFile";
         private static readonly string[] s_roles = { "user", "model" };
 
         /// <summary>The session as indented UTF-8 JSON (no byte order mark).</summary>
@@ -89,7 +88,7 @@ namespace GenAI.Core.Chats
             if (root.ValueKind != JsonValueKind.Object)
                 throw Invalid(source, "it is not a chat session (the file holds a JSON " + root.ValueKind.ToString().ToLowerInvariant() + ", not an object)");
             if (!root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String)
-                throw Invalid(source, "it has no \"format\" field, so it is not a chat session saved by Export-ChatSession");
+                throw Invalid(source, "it has no \"format\" field, so it is not a saved chat session");
             string tag = format.GetString()!;
             if (!tag.StartsWith(ChatSessionDocument.FormatPrefix, StringComparison.Ordinal))
                 throw Invalid(source, $"its format is \"{tag}\", not \"{ChatSessionDocument.CurrentFormat}\"");
@@ -140,8 +139,8 @@ namespace GenAI.Core.Chats
         }
 
         private static InvalidInputException Invalid(string source, string problem) =>
-            new InvalidInputException(InvalidFileCode, $"Cannot import '{source}': {problem}.", source,
-                "Pass a file written by Export-ChatSession (its first field is \"format\": \"" + ChatSessionDocument.CurrentFormat + "\").");
+            new InvalidInputException(ErrorCodes.InvalidChatSessionFile, $"Cannot import '{source}': {problem}.", source,
+                "Pass a saved chat session file (its first field is \"format\": \"" + ChatSessionDocument.CurrentFormat + "\").");
 
         private static string FirstSentence(string message)
         {

@@ -29,10 +29,10 @@ namespace GenAI.Core.Embeddings
         public void Validate()
         {
             if (OutputDimensionality is int size && size < 1)
-                throw new InvalidInputException("InvalidOutputDimensionality", $"The output dimensionality must be a positive number of values; {size} was given.",
+                throw new InvalidInputException(ErrorCodes.InvalidOutputDimensionality, $"The output dimensionality must be a positive number of values; {size} was given.",
                     size, "Pass a size such as 768, 1536 or 3072, or leave it out for the model's full size.");
             if (Title != null && EffectiveTaskType != EmbeddingTaskTypes.RetrievalDocument)
-                throw new InvalidInputException("TitleRequiresRetrievalDocument",
+                throw new InvalidInputException(ErrorCodes.TitleRequiresRetrievalDocument,
                     $"A title applies only to the RETRIEVAL_DOCUMENT task type, not to {EffectiveTaskType}.", Title,
                     "Leave out the task type (a title implies RETRIEVAL_DOCUMENT) or leave out the title.");
         }

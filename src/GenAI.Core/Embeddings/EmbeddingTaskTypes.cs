@@ -13,7 +13,7 @@ namespace GenAI.Core.Embeddings
         public static readonly IReadOnlyList<(string Value, string Description)> All = new[]
         {
             ("RETRIEVAL_QUERY", "A search query, to find documents embedded with RETRIEVAL_DOCUMENT."),
-            (RetrievalDocument, "A document to be searched (a -Title helps)."),
+            (RetrievalDocument, "A document to be searched (a title helps)."),
             ("SEMANTIC_SIMILARITY", "Texts whose similarity is compared."),
             ("CLASSIFICATION", "Texts to classify."),
             ("CLUSTERING", "Texts to cluster."),

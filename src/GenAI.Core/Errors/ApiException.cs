@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 
 namespace GenAI.Core.Errors
@@ -41,47 +40,30 @@ namespace GenAI.Core.Errors
         /// <summary>Whether the retry policy retries this status (429, 500, 502, 503, 504).</summary>
         public bool IsTransient => HttpStatus == 429 || HttpStatus == 500 || HttpStatus == 502 || HttpStatus == 503 || HttpStatus == 504;
 
-        public override string? RecommendedAction => ErrorCode switch
-        {
-            "ApiKeyInvalid" => "Check the key: Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString), or set GEMINI_API_KEY.",
-            "PermissionDenied" => "Pass an API key allowed to use the Generative Language API (Set-GenAIConfiguration -ApiKey).",
-            "ModelNotFound" => "List the available models with Get-GenAIModel and pass one of their names to -Model.",
-            "NotFound" => "Check the name; list what exists with the matching Get-GenAI* cmdlet.",
-            "RateLimited" => RetryDelay.HasValue
-                ? $"Wait at least {RetryDelay.Value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and retry, or raise -MaximumRetryCount (and -TotalTimeoutSec) to let the module wait."
-                : "Wait and retry, or raise -MaximumRetryCount to let the module wait.",
-            "ServiceUnavailable" => "The service is overloaded or down; retry later or raise -MaximumRetryCount.",
-            "InternalServerError" => "The service failed; retry later or raise -MaximumRetryCount. If it keeps failing, shorten the input.",
-            "Timeout" => "The service took too long; retry, raise -MaximumRetryCount, or shorten the prompt.",
-            "InvalidArgument" => "Correct the request: the message names the field or value the service refused.",
-            "PayloadTooLarge" => "Upload large files with Add-GenAIFile and pass the file object instead of inline data.",
-            _ => null,
-        };
-
         private static string BuildMessage(int httpStatus, string? status, string message) =>
             string.IsNullOrEmpty(status) ? $"{httpStatus}: {message}" : $"{httpStatus} {status}: {message}";
 
         private static string ClassifyErrorCode(int httpStatus, string? status, string? reason, string message)
         {
-            if (reason == "API_KEY_INVALID") return "ApiKeyInvalid";
-            if (message.StartsWith("Request payload size exceeds the limit", StringComparison.Ordinal)) return "PayloadTooLarge";
+            if (reason == "API_KEY_INVALID") return ErrorCodes.ApiKeyInvalid;
+            if (message.StartsWith("Request payload size exceeds the limit", StringComparison.Ordinal)) return ErrorCodes.PayloadTooLarge;
             switch (httpStatus)
             {
-                case 400: return status == "FAILED_PRECONDITION" ? "FailedPrecondition" : "InvalidArgument";
-                case 401: return "Unauthenticated";
+                case 400: return status == "FAILED_PRECONDITION" ? ErrorCodes.FailedPrecondition : ErrorCodes.InvalidArgument;
+                case 401: return ErrorCodes.Unauthenticated;
                 // An unknown cache or file is a 403 "... not found (or permission denied)" / "... or it may not exist".
                 case 403: return message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0
-                        || message.IndexOf("may not exist", StringComparison.OrdinalIgnoreCase) >= 0 ? "NotFound" : "PermissionDenied";
-                case 404: return message.IndexOf("models/", StringComparison.OrdinalIgnoreCase) >= 0 ? "ModelNotFound" : "NotFound";
-                case 408: return "Timeout";
-                case 409: return "Conflict";
-                case 429: return "RateLimited";
-                case 499: return "Cancelled";
-                case 500: return "InternalServerError";
+                        || message.IndexOf("may not exist", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCodes.NotFound : ErrorCodes.PermissionDenied;
+                case 404: return message.IndexOf("models/", StringComparison.OrdinalIgnoreCase) >= 0 ? ErrorCodes.ModelNotFound : ErrorCodes.NotFound;
+                case 408: return ErrorCodes.Timeout;
+                case 409: return ErrorCodes.Conflict;
+                case 429: return ErrorCodes.RateLimited;
+                case 499: return ErrorCodes.Cancelled;
+                case 500: return ErrorCodes.InternalServerError;
                 case 502:
-                case 503: return "ServiceUnavailable";
-                case 504: return "Timeout";
-                default: return "ApiError";
+                case 503: return ErrorCodes.ServiceUnavailable;
+                case 504: return ErrorCodes.Timeout;
+                default: return ErrorCodes.ApiError;
             }
         }
     }

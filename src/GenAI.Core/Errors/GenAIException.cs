@@ -3,15 +3,18 @@ using System;
 namespace GenAI.Core.Errors
 {
     /// <summary>
-    /// Base of every error the core raises. <see cref="ErrorCode"/> is a stable, PascalCase identifier
-    /// (e.g. "ApiKeyInvalid") that front ends turn into their own error ids.
+    /// Base of every error the core raises. <see cref="ErrorCode"/> is a stable, PascalCase identifier from
+    /// <see cref="ErrorCodes"/> that front ends turn into their own error ids; the message states what went wrong,
+    /// and the subclasses carry its data (the limit, the wait, the file, ...). The core names no front end's commands
+    /// or parameters: a front end words what the user should do from the code and that data.
     /// </summary>
     public abstract class GenAIException : Exception
     {
-        protected GenAIException(string errorCode, string message, Exception? innerException = null)
+        protected GenAIException(string errorCode, string message, Exception? innerException = null, string? recommendedAction = null)
             : base(message, innerException)
         {
             ErrorCode = errorCode;
+            RecommendedAction = recommendedAction;
         }
 
         public string ErrorCode { get; }
@@ -21,8 +24,11 @@ namespace GenAI.Core.Errors
 
         public override string Message => Attempts > 1 ? $"{base.Message} (Gave up after {Attempts} attempts.)" : base.Message;
 
-        /// <summary>What the user can do about it; shown as the recommended action.</summary>
-        public virtual string? RecommendedAction => null;
+        /// <summary>
+        /// What the raising site knows the user can do, in the API's own terms (fields, values), or null; front ends
+        /// put their own wording first (the PowerShell module's is in its ErrorTable).
+        /// </summary>
+        public string? RecommendedAction { get; }
 
         /// <summary><paramref name="message"/> followed by <paramref name="consequence"/>, when there is one.</summary>
         protected static string WithConsequence(string message, string? consequence) =>
@@ -33,32 +39,22 @@ namespace GenAI.Core.Errors
     public sealed class ConfigurationException : GenAIException
     {
         public ConfigurationException(string errorCode, string message, string? recommendedAction = null)
-            : base(errorCode, message)
+            : base(errorCode, message, recommendedAction: recommendedAction)
         {
-            Action = recommendedAction;
         }
-
-        private string? Action { get; }
-
-        public override string? RecommendedAction => Action;
     }
 
     /// <summary>An input value cannot be turned into a request (unsupported type, unknown file type, ...).</summary>
     public sealed class InvalidInputException : GenAIException
     {
         public InvalidInputException(string errorCode, string message, object? input = null, string? recommendedAction = null, Exception? inner = null)
-            : base(errorCode, message, inner)
+            : base(errorCode, message, inner, recommendedAction)
         {
             Input = input;
-            Action = recommendedAction;
         }
 
         /// <summary>The offending value (a prompt item, a file).</summary>
         public object? Input { get; }
-
-        private string? Action { get; }
-
-        public override string? RecommendedAction => Action;
     }
 
     /// <summary>
@@ -68,7 +64,7 @@ namespace GenAI.Core.Errors
     public sealed class RequestTimeoutException : GenAIException
     {
         public RequestTimeoutException(string message, TimeSpan timeout, Exception? inner = null, bool isOverall = false)
-            : base("Timeout", message, inner)
+            : base(ErrorCodes.Timeout, message, inner)
         {
             Timeout = timeout;
             IsOverall = isOverall;
@@ -78,32 +74,24 @@ namespace GenAI.Core.Errors
 
         /// <summary>True when the overall deadline (not one attempt's timeout) ran out; not retried.</summary>
         public bool IsOverall { get; }
-
-        public override string RecommendedAction => IsOverall
-            ? "Raise -TotalTimeoutSec, or retry later if the service is slow or overloaded."
-            : "Raise -TimeoutSec, or retry later if the service is slow.";
     }
 
     /// <summary>The connection failed (DNS, refused, reset, TLS) before a complete reply arrived.</summary>
     public sealed class TransportException : GenAIException
     {
         public TransportException(string message, Exception? inner = null)
-            : base("ConnectionFailed", message, inner)
+            : base(ErrorCodes.ConnectionFailed, message, inner)
         {
         }
-
-        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration), your network and proxy settings, then retry.";
     }
 
     /// <summary>The service replied with something that is not the expected JSON.</summary>
     public sealed class ResponseParseException : GenAIException
     {
         public ResponseParseException(string message, Exception? inner = null)
-            : base("ResponseParseFailed", message, inner)
+            : base(ErrorCodes.ResponseParseFailed, message, inner)
         {
         }
-
-        public override string RecommendedAction => "Retry the call; if it keeps failing, retry without -Stream to see the service's full reply.";
     }
 
     /// <summary>
@@ -113,29 +101,24 @@ namespace GenAI.Core.Errors
     public sealed class RedirectRefusedException : GenAIException
     {
         public RedirectRefusedException(string message, Uri location)
-            : base("RedirectRefused", message)
+            : base(ErrorCodes.RedirectRefused, message)
         {
             Location = location;
         }
 
         /// <summary>Where the service asked the request to go.</summary>
         public Uri Location { get; }
-
-        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration -BaseUri): point it at the final address rather than one that redirects.";
     }
-
 
     /// <summary>A reply (or error body) larger than the module reads: a broken or hostile server, not a real answer.</summary>
     public sealed class ResponseTooLargeException : GenAIException
     {
         public ResponseTooLargeException(string operation, long limitBytes)
-            : base("ResponseTooLarge", $"{operation}: the reply exceeds {limitBytes / (1024 * 1024)} MiB, more than any real reply; reading stopped.")
+            : base(ErrorCodes.ResponseTooLarge, $"{operation}: the reply exceeds {limitBytes / (1024 * 1024)} MiB, more than any real reply; reading stopped.")
         {
             LimitBytes = limitBytes;
         }
 
         public long LimitBytes { get; }
-
-        public override string RecommendedAction => "Check the endpoint (Get-GenAIConfiguration): it does not answer like the Gemini API.";
     }
 }

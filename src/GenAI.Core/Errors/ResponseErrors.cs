@@ -7,7 +7,7 @@ namespace GenAI.Core.Errors
     {
         /// <param name="consequence">What the failure means for the caller's state, appended to the message (e.g. a chat's history).</param>
         public PromptBlockedException(string blockReason, GenerateContentResponse response, string? consequence = null)
-            : base("PromptBlocked", WithConsequence($"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.", consequence))
+            : base(ErrorCodes.PromptBlocked, WithConsequence($"The prompt was blocked by the service (block reason: {blockReason}). See the response's PromptFeedback.SafetyRatings.", consequence))
         {
             BlockReason = blockReason;
             Response = response;
@@ -16,15 +16,13 @@ namespace GenAI.Core.Errors
         public string BlockReason { get; }
 
         public GenerateContentResponse Response { get; }
-
-        public override string RecommendedAction => "Rephrase the prompt, or relax -SafetySetting for the category named in PromptFeedback.";
     }
 
     /// <summary>The candidate stopped for a reason other than STOP/MAX_TOKENS (the seed's StopCandidateException).</summary>
     public sealed class CandidateStoppedException : GenAIException
     {
         public CandidateStoppedException(Candidate candidate, GenerateContentResponse response, string? consequence = null)
-            : base("CandidateStopped", WithConsequence(BuildMessage(candidate), consequence))
+            : base(ErrorCodes.CandidateStopped, WithConsequence(BuildMessage(candidate), consequence))
         {
             Candidate = candidate;
             Response = response;
@@ -35,13 +33,6 @@ namespace GenAI.Core.Errors
         public GenerateContentResponse Response { get; }
 
         public string FinishReason => Candidate.FinishReason ?? "FINISH_REASON_UNSPECIFIED";
-
-        public override string RecommendedAction => FinishReason switch
-        {
-            "SAFETY" => "Rephrase the prompt, or relax -SafetySetting for the category marked blocked in SafetyRatings.",
-            "RECITATION" => "The reply resembled copyrighted material; rephrase the prompt or ask for a summary in your own terms.",
-            _ => "Inspect the response's Candidates[0] (FinishReason, FinishMessage) and adjust the prompt.",
-        };
 
         private static string BuildMessage(Candidate candidate)
         {
@@ -67,7 +58,7 @@ namespace GenAI.Core.Errors
     public sealed class ResponseHasNoTextException : GenAIException
     {
         public ResponseHasNoTextException(string message, GenerateContentResponse response)
-            : base("ResponseHasNoText", message)
+            : base(ErrorCodes.ResponseHasNoText, message)
         {
             Response = response;
         }
@@ -82,7 +73,7 @@ namespace GenAI.Core.Errors
     public sealed class StreamInterruptedException : GenAIException
     {
         public StreamInterruptedException(int chunksReceived, GenerateContentResponse? partial, System.Exception inner, string? consequence = null)
-            : base("StreamInterrupted",
+            : base(ErrorCodes.StreamInterrupted,
                 WithConsequence($"The stream was interrupted after {chunksReceived} chunk(s): {inner.Message} The chunks already received were kept.", consequence), inner)
         {
             ChunksReceived = chunksReceived;
@@ -92,7 +83,5 @@ namespace GenAI.Core.Errors
         public int ChunksReceived { get; }
 
         public GenerateContentResponse? Partial { get; }
-
-        public override string RecommendedAction => "Use the chunks already written, or send the prompt again.";
     }
 }

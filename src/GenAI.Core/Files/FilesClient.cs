@@ -119,14 +119,14 @@ namespace GenAI.Core.Files
                     case "ACTIVE":
                         return file;
                     case "FAILED":
-                        throw new FilesException("FileProcessingFailed",
+                        throw new FilesException(ErrorCodes.FileProcessingFailed,
                             $"The service could not process the file '{file.Name}'{(file.Error?.Message != null ? ": " + file.Error.Message : ".")}", file,
                             "Check that the file is valid for its MIME type, then upload it again.");
                 }
                 if (DateTimeOffset.UtcNow - started > limit)
-                    throw new FilesException("FileProcessingTimedOut",
+                    throw new FilesException(ErrorCodes.FileProcessingTimedOut,
                         $"The file '{file.Name}' was still {file.State ?? "PROCESSING"} after {limit.TotalSeconds:0} s.", file,
-                        "Wait, then check it with Get-GenAIFile; use it once its State is ACTIVE.");
+                        "Wait, then get the file again; use it once its State is ACTIVE.");
                 await Delay(wait, cancellationToken).ConfigureAwait(false);
                 wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 1.5, 5000));
                 file = await GetAsync(file.Name ?? throw new ArgumentException("The file has no name."), options, cancellationToken).ConfigureAwait(false);
@@ -149,7 +149,7 @@ namespace GenAI.Core.Files
             {
                 var upload = new FileUploadOptions(blob.MimeType ?? "application/octet-stream") { DisplayName = Path.GetFileName(blob.Source!.Description) };
                 var file = await UploadAndWaitAsync(blob.Source!, upload, true, progress, options, cancellationToken).ConfigureAwait(false);
-                replacements[blob] = Part.FromFile(file.Uri ?? throw new FilesException("UploadFailed", $"The uploaded file '{file.Name}' has no URI.", file), file.MimeType ?? blob.MimeType);
+                replacements[blob] = Part.FromFile(file.Uri ?? throw new FilesException(ErrorCodes.UploadFailed, $"The uploaded file '{file.Name}' has no URI.", file), file.MimeType ?? blob.MimeType);
             }
             return plan.Replace(contents, replacements);
         }

@@ -10,17 +10,12 @@ namespace GenAI.Core.Files
     public sealed class FilesException : GenAIException
     {
         public FilesException(string errorCode, string message, GenAIFile? file = null, string? recommendedAction = null, System.Exception? inner = null)
-            : base(errorCode, message, inner)
+            : base(errorCode, message, inner, recommendedAction)
         {
             File = file;
-            Action = recommendedAction;
         }
 
         /// <summary>The file concerned, when it exists on the service.</summary>
         public GenAIFile? File { get; }
-
-        private string? Action { get; }
-
-        public override string? RecommendedAction => Action;
     }
 }

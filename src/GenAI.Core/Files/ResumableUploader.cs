@@ -81,11 +81,11 @@ namespace GenAI.Core.Files
                     offset += filled;
                     progress?.Report(new UploadProgress(description, offset, source.Length));
                     if (status == "final")
-                        return file ?? throw new FilesException("UploadFailed", $"The upload of '{description}' finished without returning the file.");
+                        return file ?? throw new FilesException(ErrorCodes.UploadFailed, $"The upload of '{description}' finished without returning the file.");
                     if (status == "cancelled")
-                        throw new FilesException("UploadFailed", $"The service cancelled the upload of '{description}'.", recommendedAction: "Upload the file again.");
+                        throw new FilesException(ErrorCodes.UploadFailed, $"The service cancelled the upload of '{description}'.", recommendedAction: "Upload the file again.");
                     if (last)
-                        throw new FilesException("UploadFailed", $"All {source.Length} bytes of '{description}' were sent but the service did not finalize the upload (status '{status}').",
+                        throw new FilesException(ErrorCodes.UploadFailed, $"All {source.Length} bytes of '{description}' were sent but the service did not finalize the upload (status '{status}').",
                             recommendedAction: "Upload the file again.");
                 }
             }
@@ -122,7 +122,7 @@ namespace GenAI.Core.Files
             using var response = await SendAsync(request, scope, operation).ConfigureAwait(false);
             string? url = Header(response, "X-Goog-Upload-URL");
             if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uploadUri))
-                throw new FilesException("UploadFailed", "The service did not return an upload URL (X-Goog-Upload-URL) for the resumable upload.",
+                throw new FilesException(ErrorCodes.UploadFailed, "The service did not return an upload URL (X-Goog-Upload-URL) for the resumable upload.",
                     recommendedAction: "Retry; if it keeps failing, check that the endpoint supports the Files API.");
             long.TryParse(Header(response, "X-Goog-Upload-Chunk-Granularity"), NumberStyles.None, CultureInfo.InvariantCulture, out long granularity);
             return (RebaseUploadUri(uploadUri!), granularity);
@@ -160,7 +160,7 @@ namespace GenAI.Core.Files
                 var (status, file) = await PostChunkAsync(uploadUri, chunk, skip, each, cancellationToken).ConfigureAwait(false);
                 if (status != null) return (status, file);
                 if (attempt >= s_statusRetryDelays.Length)
-                    throw new FilesException("UploadFailed", $"The service's reply to the chunk at offset {chunk.Offset} had no X-Goog-Upload-Status, {attempt + 1} times.",
+                    throw new FilesException(ErrorCodes.UploadFailed, $"The service's reply to the chunk at offset {chunk.Offset} had no X-Goog-Upload-Status, {attempt + 1} times.",
                         recommendedAction: "Upload the file again.");
                 await Delay(s_statusRetryDelays[attempt], cancellationToken).ConfigureAwait(false);
                 resume = true;
@@ -195,7 +195,7 @@ namespace GenAI.Core.Files
             if (status == "final") return (status, -1, await ReadFileAsync(response, scope, operation).ConfigureAwait(false));
             if (status == "cancelled") return (status, -1, null);
             if (status != "active" || !long.TryParse(Header(response, "X-Goog-Upload-Size-Received"), NumberStyles.None, CultureInfo.InvariantCulture, out long received))
-                throw new FilesException("UploadFailed", "The service did not say how much of the interrupted upload it has received (X-Goog-Upload-Size-Received), so it cannot be resumed.",
+                throw new FilesException(ErrorCodes.UploadFailed, "The service did not say how much of the interrupted upload it has received (X-Goog-Upload-Size-Received), so it cannot be resumed.",
                     recommendedAction: "Upload the file again.");
             return (status, received, null);
         }
@@ -238,7 +238,7 @@ namespace GenAI.Core.Files
                 filled += read;
             }
             if (filled < wanted)
-                throw new InvalidInputException("FileChanged", $"'{source.Description}' became shorter while it was uploaded ({source.Length} bytes expected).",
+                throw new InvalidInputException(ErrorCodes.FileChanged, $"'{source.Description}' became shorter while it was uploaded ({source.Length} bytes expected).",
                     source.Description, "Upload the file again once it is no longer being written.");
             return filled;
         }
@@ -292,7 +292,7 @@ namespace GenAI.Core.Files
             public int ResumeAt(long received)
             {
                 if (received < Offset || received > Offset + Count)
-                    throw new FilesException("UploadFailed",
+                    throw new FilesException(ErrorCodes.UploadFailed,
                         $"The service holds {received} bytes of the upload, outside the chunk being resent (bytes {Offset} to {Offset + Count}), so the upload cannot be resumed.",
                         recommendedAction: "Upload the file again.");
                 return (int)(received - Offset);

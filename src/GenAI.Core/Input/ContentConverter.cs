@@ -40,7 +40,7 @@ namespace GenAI.Core.Input
             if (values.All(IsStrictContent))
                 return values.Select(v => ToContent(v!)).ToList();
             if (values.Count > 1 && values.Any(IsStrictContent))
-                throw new InvalidInputException("AmbiguousPrompt",
+                throw new InvalidInputException(ErrorCodes.AmbiguousPrompt,
                     "The prompt mixes whole messages (contents with 'parts') and loose parts. Pass either a list of contents (a conversation) or a list of parts (one message).",
                     values.First(IsStrictContent));
             return new List<Content> { new Content(null, values.SelectMany(ToParts)) };
@@ -94,7 +94,7 @@ namespace GenAI.Core.Input
                 case Part part: return part;
                 case string text: return Part.FromText(text);
                 case GenAIFile file:
-                    return Part.FromFile(file.Uri ?? throw new InvalidInputException("FileHasNoUri", $"The file '{file.Name}' has no URI yet.", file), file.MimeType);
+                    return Part.FromFile(file.Uri ?? throw new InvalidInputException(ErrorCodes.FileHasNoUri, $"The file '{file.Name}' has no URI yet.", file), file.MimeType);
                 case Blob blob: return new Part { InlineData = blob };
                 case FileData fileData: return new Part { FileData = fileData };
                 case FunctionCall call: return new Part { FunctionCall = call };
@@ -102,12 +102,12 @@ namespace GenAI.Core.Input
                 case IDictionary dictionary: return FromDictionary(dictionary);
                 case FileInfo file: return FileParts.FromFile(file, _mimeType);
                 case DirectoryInfo directory:
-                    throw new InvalidInputException("NotAFile", $"'{directory.FullName}' is a directory, not a file.", directory.FullName,
-                        "Pass the files in it instead, e.g. Get-ChildItem <dir> -File | Invoke-GenerateContent.");
+                    throw new InvalidInputException(ErrorCodes.NotAFile, $"'{directory.FullName}' is a directory, not a file.", directory.FullName,
+                        "Pass the files in it instead.");
                 case byte[] bytes when _mimeType != null: return Part.FromBytes(bytes, _mimeType);
                 case byte[] _:
-                    throw new InvalidInputException("MimeTypeRequired", "Raw bytes need a MIME type to be sent as inline data.", value,
-                        "Pass the bytes with -MimeType, or pass the file itself (Get-Item file.png).");
+                    throw new InvalidInputException(ErrorCodes.MimeTypeRequired, "Raw bytes need a MIME type to be sent as inline data.", value,
+                        "Give the bytes' MIME type, or pass the file itself.");
                 case char _:
                 case bool _:
                 case int _:
@@ -116,9 +116,9 @@ namespace GenAI.Core.Input
                 case decimal _:
                     return Part.FromText(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
                 default:
-                    throw new InvalidInputException("UnsupportedInputType",
+                    throw new InvalidInputException(ErrorCodes.UnsupportedInputType,
                         $"A prompt item of type '{value.GetType().FullName}' cannot be sent to the model.", value,
-                        "Pass strings, files (Get-Item/Get-ChildItem), byte arrays with -MimeType, or hashtables shaped like the API's parts and contents.");
+                        "Pass strings, files, byte arrays with their MIME type, or hashtables shaped like the API's parts and contents.");
             }
         }
 
@@ -140,7 +140,7 @@ namespace GenAI.Core.Input
             if (partKeys.Count == 0 && keys.Any(k => k.Equals("uri", StringComparison.OrdinalIgnoreCase)))
                 return FromJson(new Dictionary<string, object?> { ["fileData"] = new Dictionary<string, object?> { ["fileUri"] = Get(dictionary, "uri"), ["mimeType"] = Get(dictionary, "mimeType") } });
             if (partKeys.Count != 1)
-                throw new InvalidInputException("UnrecognizedPart",
+                throw new InvalidInputException(ErrorCodes.UnrecognizedPart,
                     partKeys.Count == 0
                         ? $"The hashtable with keys '{string.Join("', '", keys)}' is not a part or a content."
                         : $"The hashtable has several part fields ('{string.Join("', '", partKeys)}'); a part holds exactly one.",
@@ -173,8 +173,8 @@ namespace GenAI.Core.Input
                 case FileInfo file:
                     // A declared type keeps a text file as inline data of that type rather than a text part.
                     return FileParts.FromFile(file, mimeType ?? MimeTypes.FromFileName(file.Name)).InlineData
-                        ?? throw new InvalidInputException("UnknownFileType", $"The file '{file.FullName}' cannot be sent as inline data.", file.FullName,
-                            "Give its type: @{ inline_data = @{ mime_type = 'image/png'; data = (Get-Item file.png) } }.");
+                        ?? throw new InvalidInputException(ErrorCodes.UnknownFileType, $"The file '{file.FullName}' cannot be sent as inline data.", file.FullName,
+                            "Give its type as the inline data's mime_type, e.g. inline_data = { mime_type = 'image/png', data = <the file> }.");
                 case byte[] bytes:
                     return new Blob(new BytesBlobSource(bytes), mimeType ?? throw InlineTypeRequired(value));
                 case Stream stream:
@@ -185,13 +185,13 @@ namespace GenAI.Core.Input
         }
 
         private static InvalidInputException InlineTypeRequired(object value) =>
-            new InvalidInputException("MimeTypeRequired", "Inline data given as bytes or a stream needs a MIME type.", value,
-                "Say what the data is: @{ inline_data = @{ mime_type = 'image/png'; data = $bytes } }, or pass -MimeType.");
+            new InvalidInputException(ErrorCodes.MimeTypeRequired, "Inline data given as bytes or a stream needs a MIME type.", value,
+                "Say what the data is: inline_data = { mime_type = 'image/png', data = <the bytes> }, or give the MIME type of the call.");
 
         private static byte[] ReadToEnd(Stream stream)
         {
             if (!stream.CanRead)
-                throw new InvalidInputException("StreamNotReadable", "The stream given as inline data cannot be read.", stream, "Pass an open, readable stream, or the bytes themselves.");
+                throw new InvalidInputException(ErrorCodes.StreamNotReadable, "The stream given as inline data cannot be read.", stream, "Pass an open, readable stream, or the bytes themselves.");
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             return buffer.ToArray();
@@ -203,11 +203,11 @@ namespace GenAI.Core.Input
             var camel = SnakeToCamel(element);
             try
             {
-                return camel.Deserialize(GenAIJsonContext.Default.Part) ?? throw new InvalidInputException("UnrecognizedPart", "The part is empty.", dictionary);
+                return camel.Deserialize(GenAIJsonContext.Default.Part) ?? throw new InvalidInputException(ErrorCodes.UnrecognizedPart, "The part is empty.", dictionary);
             }
             catch (JsonException ex)
             {
-                throw new InvalidInputException("UnrecognizedPart", $"The hashtable does not have the shape of a part: {ex.Message}", dictionary, inner: ex);
+                throw new InvalidInputException(ErrorCodes.UnrecognizedPart, $"The hashtable does not have the shape of a part: {ex.Message}", dictionary, inner: ex);
             }
         }
 

@@ -22,17 +22,17 @@ namespace GenAI.Core.Input
             string path = file.FullName;
             file.Refresh();
             if (Directory.Exists(path))
-                throw new InvalidInputException("NotAFile", $"'{path}' is a directory, not a file.", path,
-                    "Pass the files in it instead, e.g. Get-ChildItem <dir> -File | Invoke-GenerateContent.");
+                throw new InvalidInputException(ErrorCodes.NotAFile, $"'{path}' is a directory, not a file.", path,
+                    "Pass the files in it instead.");
             if (!file.Exists)
-                throw new InvalidInputException("FileNotFound", $"The file '{path}' does not exist.", path, "Check the path; relative paths are resolved from the current location.");
+                throw new InvalidInputException(ErrorCodes.FileNotFound, $"The file '{path}' does not exist.", path, "Check the path; relative paths are resolved from the current location.");
             CheckReadable(path);
 
             string? type = string.IsNullOrWhiteSpace(mimeType) ? MimeTypes.FromFileName(file.Name) : mimeType!.Trim();
             if (type == null)
-                throw new InvalidInputException("UnknownFileType",
+                throw new InvalidInputException(ErrorCodes.UnknownFileType,
                     $"The type of the file '{path}' cannot be told from its extension '{(string.IsNullOrEmpty(file.Extension) ? "(none)" : file.Extension)}'.", path,
-                    "Pass -MimeType with the file's type, e.g. -MimeType image/png, -MimeType application/pdf or -MimeType text/plain.");
+                    "Give the file's MIME type, e.g. image/png, application/pdf or text/plain.");
 
             if (string.IsNullOrWhiteSpace(mimeType) && MimeTypes.IsTextFile(file.Name))
             {
@@ -59,11 +59,11 @@ namespace GenAI.Core.Input
         public static InvalidInputException ReadFailure(string path, Exception error) => error switch
         {
             FileNotFoundException _ or DirectoryNotFoundException _ =>
-                new InvalidInputException("FileNotFound", $"The file '{path}' does not exist.", path, "Check the path.", error),
+                new InvalidInputException(ErrorCodes.FileNotFound, $"The file '{path}' does not exist.", path, "Check the path.", error),
             UnauthorizedAccessException _ or System.Security.SecurityException _ =>
-                new InvalidInputException("FileAccessDenied", $"The file '{path}' cannot be read: access is denied.", path,
+                new InvalidInputException(ErrorCodes.FileAccessDenied, $"The file '{path}' cannot be read: access is denied.", path,
                     "Check the file's permissions, or copy it somewhere readable.", error),
-            _ => new InvalidInputException("FileReadFailed", $"The file '{path}' cannot be read: {error.Message}", path,
+            _ => new InvalidInputException(ErrorCodes.FileReadFailed, $"The file '{path}' cannot be read: {error.Message}", path,
                 "Close programs that lock the file, then retry.", error),
         };
 

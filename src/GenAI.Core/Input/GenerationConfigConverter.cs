@@ -51,9 +51,6 @@ namespace GenAI.Core.Input
             ["thinkingLevel"] = Kind.UpperText,
         };
 
-        /// <summary>The API's generationConfig field names (lowerCamel), for completion and docs.</summary>
-        public static IReadOnlyCollection<string> KnownFields => s_fields.Keys;
-
         private readonly Func<object?, object?> _normalize;
         private readonly SchemaConverter _schemas;
 
@@ -245,7 +242,7 @@ namespace GenAI.Core.Input
         private static string Describe(object value) => value is JsonElement e ? e.GetRawText() : System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
         private static InvalidInputException Invalid(string message, object? input) =>
-            new InvalidInputException("InvalidGenerationConfig", message, input,
+            new InvalidInputException(ErrorCodes.InvalidGenerationConfig, message, input,
                 "Use the API's generationConfig fields, e.g. @{ temperature = 0.2; maxOutputTokens = 512; stopSequences = 'END' } (snake_case and PascalCase names work too).");
     }
 }

@@ -60,7 +60,7 @@ namespace GenAI.Core.Input
             if (thinking?.ThinkingLevel != null)
             {
                 if (thinking.ThinkingBudget.HasValue)
-                    throw Invalid("generationConfig.thinkingConfig sets both thinkingLevel and thinkingBudget; the service accepts only one. Use -ThinkingLevel on Gemini 3 models and -ThinkingBudget on Gemini 2.5.", config);
+                    throw Invalid("generationConfig.thinkingConfig sets both thinkingLevel and thinkingBudget; the service accepts only one. Use thinkingLevel on Gemini 3 models and thinkingBudget on Gemini 2.5.", config);
                 if (!Contains(ThinkingLevels, thinking.ThinkingLevel))
                     throw Invalid($"generationConfig.thinkingConfig.thinkingLevel must be one of {string.Join(", ", ThinkingLevels)}, got '{thinking.ThinkingLevel}'.", config);
             }
@@ -93,7 +93,7 @@ namespace GenAI.Core.Input
         }
 
         private static InvalidInputException Invalid(string message, GenerationConfig config) =>
-            new InvalidInputException("InvalidGenerationConfig", message, config,
+            new InvalidInputException(ErrorCodes.InvalidGenerationConfig, message, config,
                 "Correct the value: temperature 0-2, topP 0-1, topK >= 1, candidateCount 1-8, maxOutputTokens >= 1, at most 5 stop sequences, penalties -2 to 2.");
     }
 }

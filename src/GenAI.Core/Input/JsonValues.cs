@@ -22,7 +22,7 @@ namespace GenAI.Core.Input
         private static void Write(Utf8JsonWriter writer, object? value, Func<object?, object?> normalize, int depth)
         {
             if (depth > 64)
-                throw new InvalidInputException("NestedTooDeep", "The value is nested more than 64 levels deep.", value,
+                throw new InvalidInputException(ErrorCodes.NestedTooDeep, "The value is nested more than 64 levels deep.", value,
                     "Flatten the hashtables and lists passed as arguments; JSON values may nest at most 64 levels.");
             value = normalize(value);
             switch (value)
@@ -55,7 +55,7 @@ namespace GenAI.Core.Input
                     {
                         string name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
                         if (!names.Add(name))
-                            throw new InvalidInputException("DuplicateKey", $"Two keys of a hashtable both read as '{name}'.", dictionary,
+                            throw new InvalidInputException(ErrorCodes.DuplicateKey, $"Two keys of a hashtable both read as '{name}'.", dictionary,
                                 "Give each key of the hashtable a distinct name.");
                         writer.WritePropertyName(name);
                         Write(writer, entry.Value, normalize, depth + 1);

@@ -213,6 +213,6 @@ namespace GenAI.Core.Input
         }
 
         private static InvalidInputException Invalid(string message, object? input, string action) =>
-            new InvalidInputException("InvalidSafetySetting", message, input, action);
+            new InvalidInputException(ErrorCodes.InvalidSafetySetting, message, input, action);
     }
 }

@@ -90,7 +90,7 @@ namespace GenAI.Core.Input
             }
             catch (JsonException ex)
             {
-                throw new InvalidInputException("InvalidSchema", $"The schema text is not valid JSON: {ex.Message}", text,
+                throw new InvalidInputException(ErrorCodes.InvalidSchema, $"The schema text is not valid JSON: {ex.Message}", text,
                     "Pass a hashtable such as @{ type = 'object'; properties = @{ name = 'string' } }, a class ([MyClass]), or JSON text.", ex);
             }
         }
@@ -240,7 +240,7 @@ namespace GenAI.Core.Input
             foreach (var keyword in s_keywords)
                 if (FieldNames.Squash(keyword) == squashed) return keyword;
             throw Invalid($"'{key}' at {path} is not a schema keyword the API accepts. Allowed: {string.Join(", ", s_keywords)}.", input,
-                "Remove the keyword. For a full JSON Schema ($ref, additionalProperties, ...) pass -GenerationConfig @{ responseJsonSchema = ... } instead.");
+                "Remove the keyword. For a full JSON Schema ($ref, additionalProperties, ...) set responseJsonSchema in the generation config instead.");
         }
 
         private static string TypeName(object? value, string path, object? input)
@@ -269,7 +269,7 @@ namespace GenAI.Core.Input
         }
 
         private static InvalidInputException Invalid(string message, object? input, string? action = null) =>
-            new InvalidInputException("InvalidSchema", message, input,
+            new InvalidInputException(ErrorCodes.InvalidSchema, message, input,
                 action ?? "Describe the value with type, properties, items, enum, required, description, ... (the API's OpenAPI subset), e.g. @{ type = 'object'; properties = @{ name = 'string'; age = 'integer' }; required = 'name' }.");
     }
 }

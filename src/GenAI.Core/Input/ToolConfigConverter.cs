@@ -140,7 +140,7 @@ namespace GenAI.Core.Input
         }
 
         private static InvalidInputException Invalid(string message, object? input) =>
-            new InvalidInputException("InvalidToolConfig", message, input,
+            new InvalidInputException(ErrorCodes.InvalidToolConfig, message, input,
                 "Pass a mode ('AUTO', 'ANY', 'NONE') or @{ mode = 'ANY'; allowedFunctionNames = 'get_weather' }.");
     }
 }

@@ -78,11 +78,11 @@ namespace GenAI.Core.Input
             foreach (var declaration in tools.SelectMany(t => t.FunctionDeclarations ?? new List<FunctionDeclaration>()))
             {
                 if (!IsValidFunctionName(declaration.Name))
-                    throw new InvalidInputException("InvalidTool",
+                    throw new InvalidInputException(ErrorCodes.InvalidTool,
                         $"'{declaration.Name}' is not a valid function name: use 1 to 64 letters, digits, '_', '.', ':' or '-'.", declaration);
                 if (!seen.Add(declaration.Name!))
-                    throw new InvalidInputException("DuplicateFunctionName", $"The function '{declaration.Name}' is declared more than once.", declaration,
-                        "Declare each function once; remove the duplicate from -Tool.");
+                    throw new InvalidInputException(ErrorCodes.DuplicateFunctionName, $"The function '{declaration.Name}' is declared more than once.", declaration,
+                        "Declare each function once; remove the duplicate from the tools.");
             }
         }
 
@@ -125,8 +125,8 @@ namespace GenAI.Core.Input
                     foreach (var item in items) Add(_normalize(item), declarations, tools);
                     return;
                 default:
-                    throw new InvalidInputException("InvalidTool", $"A tool cannot be made from a value of type '{value.GetType().Name}'.", value,
-                        "Pass commands (Get-Command Get-Foo), hashtables such as @{ name = 'get_weather'; description = '...'; parameters = @{ ... } }, or 'code_execution', 'google_search', 'url_context'.");
+                    throw new InvalidInputException(ErrorCodes.InvalidTool, $"A tool cannot be made from a value of type '{value.GetType().Name}'.", value,
+                        "Pass function declarations such as { name = 'get_weather', description = '...', parameters = { ... } }, or 'code_execution', 'google_search', 'url_context'.");
             }
         }
 
@@ -135,9 +135,9 @@ namespace GenAI.Core.Input
             string key = FieldNames.Squash(name);
             var match = BuiltInTools.FirstOrDefault(p => FieldNames.Squash(p.Key) == key);
             if (match.Value == null)
-                throw new InvalidInputException("InvalidTool",
+                throw new InvalidInputException(ErrorCodes.InvalidTool,
                     $"'{name}' is not a built-in tool. Built-in tools: {string.Join(", ", BuiltInTools.Keys)}.", name,
-                    "To let the model call your own code, pass a command (Get-Command Get-Foo) or a function declaration hashtable.");
+                    "To let the model call your own code, pass a function declaration.");
             using var document = JsonDocument.Parse("{}");
             var empty = document.RootElement.Clone();
             return match.Value switch
@@ -161,7 +161,7 @@ namespace GenAI.Core.Input
                     declarations = new List<FunctionDeclaration>();
                     var tools = new List<Tool>();
                     Add(_normalize(entry.Value), declarations, tools);
-                    if (tools.Count > 0) throw new InvalidInputException("InvalidTool", "functionDeclarations may hold only function declarations.", dictionary);
+                    if (tools.Count > 0) throw new InvalidInputException(ErrorCodes.InvalidTool, "functionDeclarations may hold only function declarations.", dictionary);
                     continue;
                 }
                 node[key] = CamelKeys(JsonNode.Parse(JsonValues.FromObject(entry.Value ?? new Dictionary<string, object?>(), _normalize).GetRawText()));
@@ -188,14 +188,14 @@ namespace GenAI.Core.Input
                     case "parametersJsonSchema": declaration.ParametersJsonSchema = JsonValues.FromObject(value, _normalize); break;
                     default:
                         if (!s_declarationFields.Contains(key))
-                            throw new InvalidInputException("InvalidTool",
+                            throw new InvalidInputException(ErrorCodes.InvalidTool,
                                 $"'{entry.Key}' is not a field of a function declaration (name, description, parameters, ...). A tool hashtable uses functionDeclarations, codeExecution, googleSearch, ...", dictionary);
                         extra[key] = JsonValues.FromObject(value, _normalize);
                         break;
                 }
             }
             if (string.IsNullOrEmpty(declaration.Name))
-                throw new InvalidInputException("InvalidTool", "A function declaration needs a name.", dictionary,
+                throw new InvalidInputException(ErrorCodes.InvalidTool, "A function declaration needs a name.", dictionary,
                     "Use @{ name = 'get_weather'; description = 'Weather for a city'; parameters = @{ type = 'object'; properties = @{ city = 'string' } } }.");
             foreach (DictionaryEntry entry in dictionary)
             {
@@ -228,7 +228,7 @@ namespace GenAI.Core.Input
             }
             catch (JsonException ex)
             {
-                throw new InvalidInputException("InvalidTool", $"The tool text is not valid JSON: {ex.Message}", text);
+                throw new InvalidInputException(ErrorCodes.InvalidTool, $"The tool text is not valid JSON: {ex.Message}", text);
             }
         }
 

@@ -102,7 +102,7 @@ namespace GenAI.Core.Media
             }
             catch (FormatException ex)
             {
-                throw new InvalidInputException("InvalidMediaData", $"The {blob.MimeType} part's data is not base64.", blob, "The reply is damaged; ask again.", ex);
+                throw new InvalidInputException(ErrorCodes.InvalidMediaData, $"The {blob.MimeType} part's data is not base64.", blob, "The reply is damaged; ask again.", ex);
             }
         }
     }

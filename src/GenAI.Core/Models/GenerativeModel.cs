@@ -29,8 +29,8 @@ namespace GenAI.Core.Models
         {
             if (cache == null) throw new ArgumentNullException(nameof(cache));
             if (string.IsNullOrEmpty(cache.Name) || string.IsNullOrEmpty(cache.Model))
-                throw new InvalidInputException("IncompleteCachedContent",
-                    "The cached content has no name or model; use one returned by New-GenAICachedContent or Get-GenAICachedContent.", cache);
+                throw new InvalidInputException(ErrorCodes.IncompleteCachedContent,
+                    "The cached content has no name or model.", cache, "Use a cached content as the service returns it on creation or listing.");
             return new GenerativeModel(cache.Model!) { CachedContent = ModelNames.NormalizeCachedContent(cache.Name!) };
         }
 
@@ -57,7 +57,7 @@ namespace GenAI.Core.Models
         public GenerateContentRequest BuildRequest(IReadOnlyList<Content> contents, CallOverrides? overrides = null, bool defaultLastRoleToUser = true)
         {
             if (CachedContent != null && (SystemInstruction != null || overrides?.SystemInstruction != null || overrides?.Tools != null || overrides?.ToolConfig != null))
-                throw new InvalidInputException("CachedContentConflict",
+                throw new InvalidInputException(ErrorCodes.CachedContentConflict,
                     "Tools, tool config and system instruction cannot be set on a model built from cached content: the cache supplies them.",
                     recommendedAction: "Put the tools and system instruction into the cached content when you create it.");
 
@@ -97,7 +97,7 @@ namespace GenAI.Core.Models
                 CachedContent = CachedContent,
             };
             if (copy.CachedContent != null && (copy.SystemInstruction != null || copy.Tools != null || copy.ToolConfig != null))
-                throw new InvalidInputException("CachedContentConflict",
+                throw new InvalidInputException(ErrorCodes.CachedContentConflict,
                     "Tools, tool config and system instruction cannot be set on a model built from cached content: the cache supplies them.",
                     recommendedAction: "Put the tools and system instruction into the cached content when you create it.");
             GenerationConfigValidator.Validate(copy.GenerationConfig);
@@ -111,7 +111,7 @@ namespace GenAI.Core.Models
         public GenerativeModel WithName(string name)
         {
             if (CachedContent != null)
-                throw new InvalidInputException("CachedContentModel",
+                throw new InvalidInputException(ErrorCodes.CachedContentModel,
                     $"The model cannot change: the chat uses the cached content {CachedContent}, which belongs to {Name}.",
                     recommendedAction: "Start a chat without the cached content to switch models.");
             return new GenerativeModel(name)

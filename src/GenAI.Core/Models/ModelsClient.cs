@@ -117,17 +117,17 @@ namespace GenAI.Core.Models
         private static CountTokensRequest EmbeddingCount(string model, GenerateContentRequest request)
         {
             if (request.SystemInstruction != null || request.Tools != null || request.ToolConfig != null || request.CachedContent != null)
-                throw new InvalidInputException("EmbeddingModelSettings",
+                throw new InvalidInputException(ErrorCodes.EmbeddingModelSettings,
                     $"{model} is an embedding model: only the text it would embed is counted, and a system instruction, tools or a cache do not apply.",
-                    model, "Leave out -SystemInstruction, -Tool and the cached content, or count with a generative model.");
+                    model, "Leave out the system instruction, the tools and the cached content, or count with a generative model.");
             return new CountTokensRequest { Contents = request.Contents };
         }
 
         private static void RequireContents(IReadOnlyList<Content> contents)
         {
             if (Input.BlankPrompt.IsBlank(contents))
-                throw new InvalidInputException("EmptyPrompt", "The prompt is empty: there is nothing to send.",
-                    recommendedAction: "Pass text, files or contents to -Prompt, or pipe them in.");
+                throw new InvalidInputException(ErrorCodes.EmptyPrompt, "The prompt is empty: there is nothing to send.",
+                    recommendedAction: "Pass text, files or contents as the prompt.");
         }
     }
 }

@@ -40,7 +40,10 @@ namespace GenAI.Core.Tokenization
         /// <summary>Parts that were not counted (images, audio, video, documents, code execution parts).</summary>
         public IReadOnlyList<NotCountedPart> NotCounted => Result.NotCounted;
 
-        /// <summary>What the count leaves out, as sentences (the cmdlet writes them as warnings).</summary>
+        /// <summary>
+        /// What the count leaves out, as sentences (the cmdlet writes them as warnings). When parts were not counted
+        /// (<see cref="NotCounted"/>), the first sentence is about them.
+        /// </summary>
         public IReadOnlyList<string> Warnings { get; }
 
         /// <summary>Every counted string with its count, when details were requested; otherwise empty.</summary>

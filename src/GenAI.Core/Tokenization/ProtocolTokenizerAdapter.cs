@@ -100,7 +100,7 @@ namespace GenAI.Core.Tokenization
             {
                 string parts = string.Join(", ", result.NotCounted.Select(Describe));
                 warnings.Add($"{result.NotCounted.Count} non-text part(s) not counted offline: {parts}. The offline count covers text only; " +
-                             "the service counts images, audio, video and documents by size and model (run Measure-Tokens without -Offline for its count).");
+                             "the service counts images, audio, video and documents by size and model.");
             }
 
             if (request.CachedContent != null)

@@ -64,9 +64,9 @@ namespace GenAI.Core.Tools
             var candidates = response.Candidates;
             if (candidates == null || candidates.Count == 0) return result;
             if (candidates.Count > 1)
-                throw new InvalidInputException("FunctionCallingNeedsOneCandidate",
+                throw new InvalidInputException(ErrorCodes.FunctionCallingNeedsOneCandidate,
                     $"Automatic function calling needs exactly one candidate, but the reply has {candidates.Count}.", response,
-                    "Drop -CandidateCount (or set it to 1) when using -AutomaticFunctionCalling.");
+                    "Ask for one candidate (candidateCount 1) when functions are called automatically.");
             foreach (var call in candidates[0].Content?.Parts.Where(p => p.FunctionCall != null).Select(p => p.FunctionCall!) ?? Enumerable.Empty<FunctionCall>())
             {
                 var function = functions.FirstOrDefault(f => f.Name == call.Name);

@@ -13,16 +13,16 @@ namespace GenAI.Core.Transport
         {
             if (uri == null) throw new ArgumentNullException(nameof(uri));
             if (!uri.IsAbsoluteUri)
-                throw new ConfigurationException("InvalidEndpoint", $"The endpoint '{uri}' is not an absolute URI.", "Pass a full URI such as https://generativelanguage.googleapis.com.");
+                throw new ConfigurationException(ErrorCodes.InvalidEndpoint, $"The endpoint '{uri}' is not an absolute URI.", "Pass a full URI such as https://generativelanguage.googleapis.com.");
             if (uri.Scheme == Uri.UriSchemeHttps) return EnsureTrailingSlash(uri);
             if (uri.Scheme == Uri.UriSchemeHttp)
             {
                 if (IsLoopback(uri)) return EnsureTrailingSlash(uri);
-                throw new ConfigurationException("InsecureEndpoint",
+                throw new ConfigurationException(ErrorCodes.InsecureEndpoint,
                     $"Plain http:// is only allowed for this machine (localhost, 127.0.0.0/8, ::1); '{uri.Host}' is not. The API key would travel unencrypted.",
                     "Use an https:// endpoint, or a loopback address for a local emulator.");
             }
-            throw new ConfigurationException("InvalidEndpoint", $"The endpoint scheme '{uri.Scheme}' is not supported.", "Use an https:// endpoint.");
+            throw new ConfigurationException(ErrorCodes.InvalidEndpoint, $"The endpoint scheme '{uri.Scheme}' is not supported.", "Use an https:// endpoint.");
         }
 
         public static bool IsLoopback(Uri uri)

@@ -115,7 +115,7 @@ namespace GenAI.Core.Transport
         }
 
         private static InvalidInputException Changed(BlobSource source, long? read) =>
-            new InvalidInputException("FileChanged",
+            new InvalidInputException(ErrorCodes.FileChanged,
                 $"'{source.Description}' changed while it was being sent: {source.Length} bytes were expected, {(read.HasValue ? read.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "more")} were read.",
                 source.Description, "Send the prompt again once the file is no longer being written.");
 

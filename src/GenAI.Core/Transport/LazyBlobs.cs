@@ -33,10 +33,6 @@ namespace GenAI.Core.Transport
             return (T)result!;
         }
 
-        /// <summary>The total base64 size of the streamed blobs of <paramref name="contents"/>.</summary>
-        public static IEnumerable<Blob> StreamedBlobs(IEnumerable<Content?> contents) =>
-            contents.Where(c => c != null).SelectMany(c => c!.Parts).Select(p => p.InlineData).Where(b => b?.Source != null)!;
-
         private GenerateContentRequest Substitute(GenerateContentRequest request)
         {
             if (!HasStreamed(request.Contents) && !HasStreamed(request.SystemInstruction)) return request;

@@ -35,8 +35,6 @@ namespace GenAI.Core.Transport
             _clientHeader = $"{options.ClientName}/{typeof(RestTransport).Assembly.GetName().Version?.ToString(3)} gl-dotnet/{Environment.Version}";
         }
 
-        public Uri ApiRoot => new Uri(_apiRoot);
-
         public Task<GenerateContentResponse> GenerateContentAsync(string model, GenerateContentRequest request, RequestOptions options, CancellationToken cancellationToken) =>
             SendJsonAsync(HttpMethod.Post, model + ":generateContent", null, request, GenAIJsonContext.Default.GenerateContentRequest,
                 GenAIJsonContext.Default.GenerateContentResponse, Scope(options, generation: true, cancellationToken), "generateContent");

@@ -110,7 +110,7 @@ namespace GenAI.PowerShell.Commands
             var options = BuildRequestOptions();
             var moved = MoveLargeInlineData(client, new[] { message }, options, message, InlineLimits.MaxRequestBytes - session.RepeatedRequestBytes);
             if (moved == null)
-                throw new InvalidInputException("AttachmentNotUploaded", "The attached files could not be uploaded (see the error above); the message was not sent.");
+                throw new InvalidInputException(PowerShellErrorCodes.AttachmentNotUploaded, "The attached files could not be uploaded (see the error above); the message was not sent.");
             var sent = moved[0];
             using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellation, StopToken);
             if (session.AutomaticFunctionCalling)
@@ -143,13 +143,13 @@ namespace GenAI.PowerShell.Commands
             {
                 full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
                 if (provider.Name != "FileSystem")
-                    throw new InvalidInputException("NotAFileSystemPath", $"'{path}' is on the {provider.Name} provider; a chat is saved to a file.", path);
+                    throw new InvalidInputException(PowerShellErrorCodes.NotAFileSystemPath, $"'{path}' is on the {provider.Name} provider; a chat is saved to a file.", path);
                 File.WriteAllBytes(full, ChatSessionFile.Serialize(session));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException
                 || ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
             {
-                throw new InvalidInputException("ExportFailed", $"Cannot save the chat to '{path}': {ex.Message}", path, inner: ex);
+                throw new InvalidInputException(PowerShellErrorCodes.ExportFailed, $"Cannot save the chat to '{path}': {ex.Message}", path, inner: ex);
             }
             return full;
         }
@@ -158,7 +158,7 @@ namespace GenAI.PowerShell.Commands
         {
             var errors = new List<ErrorRecord>();
             var files = PathResolver.Resolve(SessionState.Path, new[] { path }, literal: false, errors);
-            if (errors.Count > 0) throw new InvalidInputException("FileNotFound", errors[0].Exception.Message, path);
+            if (errors.Count > 0) throw new InvalidInputException(ErrorCodes.FileNotFound, errors[0].Exception.Message, path);
             return files;
         }
 

@@ -56,7 +56,7 @@ namespace GenAI.PowerShell.Commands
             string given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
             if (_exported)
             {
-                WriteError(ErrorRecordFactory.Create("MultipleSessions", ErrorCategory.InvalidOperation,
+                WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.MultipleSessions,
                     $"Only one chat session can be saved to '{given}'; the first one was, this one was not.", Session,
                     "Export each session to its own file: $sessions | ForEach-Object { Export-ChatSession -Path \"chat-$i.json\" -Session $_ }."));
                 return;
@@ -68,7 +68,7 @@ namespace GenAI.PowerShell.Commands
             if (!ShouldProcess(path, "Export chat session")) return;
 
             byte[] json = RedactKey(ChatSessionFile.Serialize(Session, OmitInlineData));
-            if (!OutputFile.TryWrite(this, path, json, NoClobber, Force, "ExportFailed", "the chat session")) return;
+            if (!OutputFile.TryWrite(this, path, json, NoClobber, Force, PowerShellErrorCodes.ExportFailed, "the chat session")) return;
 
             _exported = true;
             if (PassThru) WriteObject(new FileInfo(path));

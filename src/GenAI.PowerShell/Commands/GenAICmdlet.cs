@@ -248,7 +248,7 @@ namespace GenAI.PowerShell.Commands
                     if (e.Error is OperationCanceledException && token.IsCancellationRequested) throw e.Error;
                     if (e.Error != null) failures++;
                     if (e.Error is GenAIException known) job.WriteError(ErrorRecordFactory.Create(known, e.Target));
-                    else if (e.Error != null) job.WriteError(new ErrorRecord(e.Error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, e.Target));
+                    else if (e.Error != null) job.WriteError(new ErrorRecord(e.Error, ErrorRecordFactory.UnexpectedErrorId, ErrorCategory.NotSpecified, e.Target));
                     onCompleted?.Invoke(e);
                 }
                 job.AllFailed = failures > 0 && failures == batch.Started;
@@ -290,7 +290,7 @@ namespace GenAI.PowerShell.Commands
         private protected void RejectWithJob(bool asJob, bool conflict, string parameter, string reason)
         {
             if (asJob && conflict)
-                ThrowTerminatingError(ErrorRecordFactory.Create("AsJobNotSupported", ErrorCategory.InvalidOperation,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.AsJobNotSupported,
                     $"-AsJob cannot be combined with {parameter}: {reason}", null, $"Drop -AsJob or {parameter}."));
         }
 
@@ -386,7 +386,7 @@ namespace GenAI.PowerShell.Commands
                     WriteError(ErrorRecordFactory.Create(known, target));
                     return;
                 default:
-                    WriteError(new ErrorRecord(error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, target));
+                    WriteError(new ErrorRecord(error, ErrorRecordFactory.UnexpectedErrorId, ErrorCategory.NotSpecified, target));
                     return;
             }
         }

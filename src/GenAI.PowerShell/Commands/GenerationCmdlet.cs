@@ -44,11 +44,11 @@ namespace GenAI.PowerShell.Commands
         {
             if (!stream) return;
             if (functionCalling)
-                ThrowTerminatingError(ErrorRecordFactory.Create("FunctionCallingNotStreamable", ErrorCategory.InvalidOperation,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.FunctionCallingNotStreamable,
                     "Automatic function calling cannot be combined with -Stream: the calls are made between complete replies.", null,
                     "Drop -Stream, or turn automatic function calling off for this call (-AutomaticFunctionCalling:$false)."));
             if (AsObject)
-                ThrowTerminatingError(ErrorRecordFactory.Create("AsObjectNotStreamable", ErrorCategory.InvalidOperation,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.AsObjectNotStreamable,
                     "-AsObject needs the whole reply to read its JSON; it cannot be combined with -Stream.", null, "Drop -Stream or -AsObject."));
         }
 
@@ -92,13 +92,13 @@ namespace GenAI.PowerShell.Commands
                 }
                 catch (JsonException ex)
                 {
-                    WriteError(ErrorRecordFactory.Create("ResponseNotJson", ErrorCategory.InvalidResult,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.ResponseNotJson,
                         $"-AsObject could not read the reply as JSON: {ex.Message}", response,
                         "Give -ResponseSchema (or -ResponseMimeType application/json) so the model answers in JSON; the reply is the error's TargetObject.", ex));
                 }
                 catch (PSInvalidCastException ex)
                 {
-                    WriteError(ErrorRecordFactory.Create("ResponseNotConvertible", ErrorCategory.InvalidResult,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.ResponseNotConvertible,
                         $"The reply could not be converted to [{type!.Name}]: {ex.Message}", response,
                         "Check that the class matches the schema; the reply is the error's TargetObject.", ex));
                 }

@@ -50,7 +50,7 @@ namespace GenAI.PowerShell.Commands
                 }
                 if (provider.Name != "FileSystem")
                 {
-                    WriteError(ErrorRecordFactory.Create("NotAFileSystemPath", ErrorCategory.InvalidArgument,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.NotAFileSystemPath,
                         $"'{given}' is on the {provider.Name} provider; a chat session is read from a file.", given));
                     return Array.Empty<string>();
                 }
@@ -77,7 +77,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(ErrorRecordFactory.Create("ImportFailed", ErrorCategory.ReadError, $"Cannot read '{file}': {ex.Message}", file, inner: ex));
+                WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.ImportFailed, $"Cannot read '{file}': {ex.Message}", file, inner: ex));
                 return;
             }
             try
@@ -91,7 +91,7 @@ namespace GenAI.PowerShell.Commands
         }
 
         private static ErrorRecord NotFound(string path, Exception? inner) =>
-            ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound,
+            ErrorRecordFactory.Create(ErrorCodes.PathNotFound,
                 Directory.Exists(path) ? $"'{path}' is a folder, not a chat session file." : $"Cannot find the chat session file '{path}'.",
                 path, "Check the path; Export-ChatSession writes these files.", inner);
     }

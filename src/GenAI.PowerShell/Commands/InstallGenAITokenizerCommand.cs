@@ -9,6 +9,7 @@ using GenAI.Core.Tokenization;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
+using GenAI.Core.Errors;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -88,7 +89,7 @@ namespace GenAI.PowerShell.Commands
                 string given = ParameterSetName == LiteralPathParameterSet ? LiteralPath : Path;
                 if (provider.Name != "FileSystem" || paths.Count != 1)
                 {
-                    WriteError(ErrorRecordFactory.Create("TokenizerFileInvalid", ErrorCategory.InvalidArgument,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerFileInvalid,
                         $"'{given}' must name exactly one file in the file system (it matched {paths.Count}).", given,
                         "Pass the path of one tokenizer.model or tokenizer.json file."));
                     return null;
@@ -96,7 +97,7 @@ namespace GenAI.PowerShell.Commands
 
                 if (!File.Exists(paths[0]))
                 {
-                    WriteError(ErrorRecordFactory.Create("FileNotFound", ErrorCategory.ObjectNotFound, $"The file '{paths[0]}' does not exist.", given,
+                    WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, $"The file '{paths[0]}' does not exist.", given,
                         "Check the path of the tokenizer.model or tokenizer.json file."));
                     return null;
                 }
@@ -105,7 +106,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (ItemNotFoundException ex)
             {
-                WriteError(ErrorRecordFactory.Create("FileNotFound", ErrorCategory.ObjectNotFound, ex.Message, Path,
+                WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, ex.Message, Path,
                     "Check the path of the tokenizer.model or tokenizer.json file.", ex));
                 return null;
             }
@@ -169,7 +170,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create("TokenizerInstallFailed", ErrorCategory.WriteError,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerInstallFailed,
                     $"The tokenizer could not be installed into '{cache.Directory}': {ex.Message}", target,
                     $"Check that '{cache.Directory}' is writable, or point {TokenizerCache.EnvironmentVariable} at a folder that is.", ex));
                 return null!;

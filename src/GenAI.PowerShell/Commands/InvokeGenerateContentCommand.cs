@@ -107,7 +107,7 @@ namespace GenAI.PowerShell.Commands
         {
             RejectWithStream(Stream, AutomaticFunctionCalling);
             if (Each && AutomaticFunctionCalling)
-                ThrowTerminatingError(ErrorRecordFactory.Create("FunctionCallingNotBatched", ErrorCategory.InvalidOperation,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.FunctionCallingNotBatched,
                     "Automatic function calling runs the model's commands on the pipeline thread, one reply at a time; it cannot be combined with -Each.", null,
                     "Drop -Each (call the cmdlet once per item, e.g. in ForEach-Object), or drop -AutomaticFunctionCalling."));
             RejectWithJob(AsJob, AutomaticFunctionCalling, "-AutomaticFunctionCalling", "the model's commands run on the pipeline thread, which a job does not have.");
@@ -190,7 +190,7 @@ namespace GenAI.PowerShell.Commands
                     continue;
                 }
                 if (Model != null || (_pipedModel != null && !ReferenceEquals(_pipedModel, model)) || (_modelInUse != null && !ReferenceEquals(_modelInUse, model)))
-                    ThrowTerminatingError(ErrorRecordFactory.Create("ConflictingModels", ErrorCategory.InvalidArgument,
+                    ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ConflictingModels,
                         "Two models were given (by -Model or the pipeline), or the model came after the prompts; a call uses one model.", model,
                         "Pass one model: pipe it before the prompts, or give -Model."));
                 _pipedModel = model;

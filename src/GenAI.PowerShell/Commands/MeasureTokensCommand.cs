@@ -105,7 +105,7 @@ namespace GenAI.PowerShell.Commands
         protected override void BeginProcessing()
         {
             if (IncludeDetail && !Offline)
-                ThrowTerminatingError(ErrorRecordFactory.Create("IncludeDetailRequiresOffline", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.IncludeDetailRequiresOffline,
                     "-IncludeDetail lists the strings an offline count counted; it needs -Offline.", null, "Add -Offline, or leave out -IncludeDetail."));
             RejectWithJob(AsJob, Offline, "-Offline", "an offline count is made on this machine at once; a job is for calls to the service.");
             _overrides = Settings.ToOverrides();   // validated here, before anything is sent
@@ -219,7 +219,12 @@ namespace GenAI.PowerShell.Commands
             TryRun(() =>
             {
                 OfflineTokenCount count = counter.CountRequest(model, contents, _overrides, IncludeDetail);
-                foreach (string warning in count.Warnings) WriteWarning(warning);
+                for (int i = 0; i < count.Warnings.Count; i++)
+                {
+                    // The core states what was left out; how to get the service's count is this cmdlet's to say.
+                    bool aboutParts = i == 0 && count.NotCounted.Count > 0;
+                    WriteWarning(aboutParts ? count.Warnings[i] + " Run Measure-Tokens without -Offline for the service's count." : count.Warnings[i]);
+                }
                 WriteObject(each ? EachInput.Attach(count, target) : count);
             }, target);
         }

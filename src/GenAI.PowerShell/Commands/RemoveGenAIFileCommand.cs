@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GenAI.Core.Files;
+using GenAI.Core.Errors;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -23,7 +24,7 @@ namespace GenAI.PowerShell.Commands
                 try { name = FilesClient.NormalizeName(raw); }
                 catch (System.ArgumentException ex)
                 {
-                    WriteError(Errors.ErrorRecordFactory.Create("InvalidArgument", ErrorCategory.InvalidArgument, ex.Message, raw));
+                    WriteError(Errors.ErrorRecordFactory.Create(ErrorCodes.InvalidArgument, ex.Message, raw));
                     continue;
                 }
                 if (!ShouldProcess(name, "Remove file")) continue;

@@ -22,7 +22,7 @@ namespace GenAI.PowerShell.Commands
             {
                 if (!PSReadLineKeyHandlers.IsBound(chord))
                 {
-                    WriteError(ErrorRecordFactory.Create("KeyHandlerNotFound", ErrorCategory.ObjectNotFound,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.KeyHandlerNotFound,
                         $"'{chord}' has no GenAI key handler, so it was left as it is.", chord,
                         "Run Remove-GenAIKeyHandler without -Chord to remove every GenAI key handler, or Get-PSReadLineKeyHandler to see the bindings."));
                     continue;

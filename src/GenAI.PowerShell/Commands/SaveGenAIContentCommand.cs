@@ -65,7 +65,7 @@ namespace GenAI.PowerShell.Commands
         {
             string given = ParameterSetName == LiteralPathSet ? LiteralPath : (string.IsNullOrEmpty(Path) ? "." : Path!);
             _target = OutputFile.Resolve(this, given, "media");
-            if (_target == null) ThrowTerminatingError(ErrorRecordFactory.Create("InvalidPath", ErrorCategory.InvalidArgument, $"Cannot save media to '{given}'.", given));
+            if (_target == null) ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.InvalidPath, $"Cannot save media to '{given}'.", given));
             _targetIsFolder = Directory.Exists(_target) || given.EndsWith("/", StringComparison.Ordinal) || given.EndsWith("\\", StringComparison.Ordinal) || given == ".";
         }
 
@@ -120,7 +120,7 @@ namespace GenAI.PowerShell.Commands
                 case null:
                     return;
                 default:
-                    WriteError(ErrorRecordFactory.Create("InvalidMediaInput", ErrorCategory.InvalidType,
+                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.InvalidMediaInput,
                         $"Save-GenAIContent takes replies, stream chunks, candidates, contents, parts or blobs, not '{item.GetType().Name}'.", item,
                         "Pipe the output of Invoke-GenerateContent or Send-ChatMessage."));
                     return;
@@ -150,13 +150,13 @@ namespace GenAI.PowerShell.Commands
                 {
                     if (!Force)
                     {
-                        WriteError(ErrorRecordFactory.Create("FolderNotFound", ErrorCategory.ObjectNotFound,
+                        WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.FolderNotFound,
                             $"The folder '{folder}' does not exist.", folder, "Create it first, or add -Force to create it."));
                         continue;
                     }
                     Directory.CreateDirectory(folder);
                 }
-                if (!OutputFile.TryWrite(this, path, item.Data, NoClobber, Force, "SaveFailed", item.MimeType)) continue;
+                if (!OutputFile.TryWrite(this, path, item.Data, NoClobber, Force, PowerShellErrorCodes.SaveFailed, item.MimeType)) continue;
                 if (PassThru) WriteObject(new FileInfo(path));
             }
         }

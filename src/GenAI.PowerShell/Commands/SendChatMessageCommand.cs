@@ -76,7 +76,7 @@ namespace GenAI.PowerShell.Commands
         {
             _ = Settings;
             if (Path != null && LiteralPath != null)
-                ThrowTerminatingError(ErrorRecordFactory.Create("ParameterConflict", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ConflictingParameters,
                     "-Path and -LiteralPath cannot be used together.", LiteralPath, "Use -Path for wildcards, -LiteralPath for exact names."));
             _message.Begin(this, MimeType, Message, Path, LiteralPath, shared: false, FileMediaResolution == null ? null : Input.MediaSettings.ResolutionName(FileMediaResolution));
         }
@@ -92,7 +92,7 @@ namespace GenAI.PowerShell.Commands
             var contents = _message.ToContents();
             if (contents == null) return;
             if (contents.Count == 0)
-                ThrowTerminatingError(ErrorRecordFactory.Create(new InvalidInputException("EmptyPrompt", "The message is empty: there is nothing to send.",
+                ThrowTerminatingError(ErrorRecordFactory.Create(new InvalidInputException(ErrorCodes.EmptyPrompt, "The message is empty: there is nothing to send.",
                     recommendedAction: "Pass text or files to -Message or -Path, or pipe them in."), null));
             var message = contents.Count == 1 ? contents[0] : new Content("user", contents.SelectMany(c => c.Parts));
 

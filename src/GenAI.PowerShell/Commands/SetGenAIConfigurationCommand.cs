@@ -150,18 +150,18 @@ namespace GenAI.PowerShell.Commands
 
         private void CheckCombinations()
         {
-            void Conflict(string first, string second) => ThrowTerminatingError(ErrorRecordFactory.Create("ConflictingParameters", ErrorCategory.InvalidArgument,
+            void Conflict(string first, string second) => ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ConflictingParameters,
                 $"{first} and {second} cannot be used together.", null, $"Use either {first} or {second}."));
 
             if (ApiKey != null && ApiKeySecretName != null) Conflict("-ApiKey", "-ApiKeySecretName");
             if (ClearApiKey && (ApiKey != null || ApiKeySecretName != null)) Conflict("-ClearApiKey", ApiKey != null ? "-ApiKey" : "-ApiKeySecretName");
             if (Vault != null && ApiKeySecretName == null)
-                ThrowTerminatingError(ErrorRecordFactory.Create("VaultWithoutSecretName", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.VaultWithoutSecretName,
                     "-Vault names the vault of -ApiKeySecretName, which was not given.", Vault, "Add -ApiKeySecretName <name>."));
             if (Proxy != null && NoProxy) Conflict("-Proxy", "-NoProxy");
             if (ClearProxy && (Proxy != null || NoProxy)) Conflict("-ClearProxy", Proxy != null ? "-Proxy" : "-NoProxy");
             if (ProxyCredential != null && Proxy == null)
-                ThrowTerminatingError(ErrorRecordFactory.Create("ProxyCredentialWithoutProxy", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ProxyCredentialWithoutProxy,
                     "-ProxyCredential is for the proxy given with -Proxy, which was not given.", null, "Add -Proxy <uri>; credentials for a proxy from HTTPS_PROXY go in its URL."));
             if (Persist && ClearPersisted) Conflict("-Persist", "-ClearPersisted");
         }

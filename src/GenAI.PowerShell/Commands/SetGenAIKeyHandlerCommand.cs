@@ -41,7 +41,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (RuntimeException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create("InvalidChord", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.InvalidChord,
                     $"PSReadLine cannot bind '{Chord}': {ex.Message}", Chord, "Write the chord as PSReadLine does: Ctrl+g, Alt+e, Ctrl+Shift+F1, or 'Ctrl+x,Ctrl+e'.", ex));
             }
             if (PassThru) WriteObject(action);

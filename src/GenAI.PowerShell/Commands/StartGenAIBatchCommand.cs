@@ -105,7 +105,7 @@ namespace GenAI.PowerShell.Commands
                 if (_input.Failed || writer.Count == 0)
                 {
                     if (writer.Count == 0 && !_input.Failed && _failed == 0)
-                        WriteError(ErrorRecordFactory.Create("EmptyBatch", ErrorCategory.InvalidArgument, "The batch has no requests: pipe prompts into Start-GenAIBatch, or give -InputFile.", null,
+                        WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.EmptyBatch, "The batch has no requests: pipe prompts into Start-GenAIBatch, or give -InputFile.", null,
                             "Pipe one prompt per request, e.g. Get-Content prompts.txt | Start-GenAIBatch."));
                     return;
                 }
@@ -128,12 +128,12 @@ namespace GenAI.PowerShell.Commands
             try { path = GetUnresolvedProviderPathFromPSPath(InputFile); }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, ex.Message, InputFile));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, ex.Message, InputFile));
                 return;
             }
             if (!File.Exists(path))
             {
-                WriteError(ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, $"The input file '{InputFile}' does not exist.", InputFile,
+                WriteError(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, $"The input file '{InputFile}' does not exist.", InputFile,
                     "Give the path of a JSONL file with one {\"key\", \"request\"} object per line."));
                 return;
             }

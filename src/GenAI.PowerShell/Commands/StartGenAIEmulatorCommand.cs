@@ -70,12 +70,12 @@ namespace GenAI.PowerShell.Commands
         {
             string emulatorPath = EmulatorLauncher.EmulatorPath();
             if (!File.Exists(emulatorPath))
-                ThrowTerminatingError(ErrorRecordFactory.Create("EmulatorNotFound", ErrorCategory.ObjectNotFound,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.EmulatorNotFound,
                     $"The emulator is not where the module expects it: '{emulatorPath}'.", emulatorPath,
                     "Reinstall the module, or build it with: dotnet pwsh ./build.ps1"));
             string? dotnet = EmulatorLauncher.FindDotNet();
             if (dotnet == null)
-                ThrowTerminatingError(ErrorRecordFactory.Create("DotNetNotFound", ErrorCategory.ObjectNotFound,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.DotNetNotFound,
                     "The emulator runs on the .NET 10 runtime (with ASP.NET Core), and no 'dotnet' host was found on PATH, in DOTNET_ROOT or in the usual install folders.",
                     "dotnet", "Install the .NET 10 runtime (ASP.NET Core Runtime 10) and make sure 'dotnet' is on PATH."));
 
@@ -90,7 +90,7 @@ namespace GenAI.PowerShell.Commands
                 var (key, endpoint) = ReadUpstream();
                 Uri upstream = Upstream ?? endpoint;
                 if (!upstream.IsAbsoluteUri || !(upstream.Scheme == Uri.UriSchemeHttps || (upstream.Scheme == Uri.UriSchemeHttp && upstream.IsLoopback)))
-                    ThrowTerminatingError(ErrorRecordFactory.Create("InvalidUpstream", ErrorCategory.InvalidArgument,
+                    ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.InvalidUpstream,
                         $"Recording sends your API key to the upstream, so it must be an https URI (or http on this machine), not '{upstream}'.", upstream,
                         "Pass -Upstream https://... (default: the endpoint in Get-GenAIConfiguration)."));
                 arguments.AddRange(new[] { "--record-to", cassettes, "--upstream", upstream.AbsoluteUri });
@@ -102,7 +102,7 @@ namespace GenAI.PowerShell.Commands
             {
                 cassettes = GetUnresolvedProviderPathFromPSPath(ReplayFrom);
                 if (!Directory.Exists(cassettes))
-                    ThrowTerminatingError(ErrorRecordFactory.Create("CassetteFolderNotFound", ErrorCategory.ObjectNotFound,
+                    ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.CassetteFolderNotFound,
                         $"The cassette folder '{cassettes}' does not exist.", cassettes,
                         "Record the cassettes first with Start-GenAIEmulator -RecordTo <folder>, or pass the folder they were committed to."));
                 arguments.AddRange(new[] { "--replay-from", cassettes });
@@ -123,7 +123,7 @@ namespace GenAI.PowerShell.Commands
             }
             catch (EmulatorStartException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create("EmulatorStartFailed", ErrorCategory.OpenError, ex.Message, emulatorPath,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.EmulatorStartFailed, ex.Message, emulatorPath,
                     "The emulator needs the .NET 10 and ASP.NET Core 10 runtimes ('dotnet --list-runtimes'); with -Port, make sure the port is free.", ex));
                 return;
             }
@@ -164,7 +164,7 @@ namespace GenAI.PowerShell.Commands
                 throw;
             }
             if (string.IsNullOrEmpty(key))
-                ThrowTerminatingError(ErrorRecordFactory.Create("ApiKeyMissing", ErrorCategory.AuthenticationError,
+                ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.ApiKeyMissing,
                     "Recording forwards your calls to the service with your API key, and no API key is configured.", RecordTo,
                     "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable, then record."));
             return (key!, endpoint);

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using GenAI.Core.Chats;
 using GenAI.Core.Protocol;
 using GenAI.PowerShell.Errors;
+using GenAI.Core.Errors;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -20,7 +21,7 @@ namespace GenAI.PowerShell.Commands
             int count = Session.HistoryCount;
             if (count < 2)
             {
-                WriteError(ErrorRecordFactory.Create("ChatHistoryEmpty", ErrorCategory.InvalidOperation,
+                WriteError(ErrorRecordFactory.Create(ErrorCodes.ChatHistoryEmpty,
                     $"The chat history has no message to undo: it holds {count} content(s), and undo removes the last message and its reply.",
                     Session, "Check $chat.History; only turns that completed are in it."));
                 return;
@@ -38,7 +39,7 @@ namespace GenAI.PowerShell.Commands
             }
             if (pair == null)
             {
-                WriteError(ErrorRecordFactory.Create("ChatHistoryEmpty", ErrorCategory.InvalidOperation,
+                WriteError(ErrorRecordFactory.Create(ErrorCodes.ChatHistoryEmpty,
                     "The chat history has no message to undo: it was emptied meanwhile.", Session));
                 return;
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using GenAI.Core.Errors;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Configuration
 {
@@ -34,7 +35,7 @@ namespace GenAI.PowerShell.Configuration
             using var powerShell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
             powerShell.AddCommand("Get-Command").AddParameter("Name", "Get-Secret").AddParameter("ErrorAction", "Ignore");
             if (powerShell.Invoke().Count == 0)
-                throw new ConfigurationException("SecretManagementNotInstalled",
+                throw new ConfigurationException(PowerShellErrorCodes.SecretManagementNotInstalled,
                     $"The API key is to come from the secret '{Name}', but Get-Secret is not available: Microsoft.PowerShell.SecretManagement is not installed.",
                     "Install-Module Microsoft.PowerShell.SecretManagement (and a vault extension), or pass the key with Set-GenAIConfiguration -ApiKey.");
 
@@ -48,13 +49,13 @@ namespace GenAI.PowerShell.Configuration
             }
             catch (RuntimeException ex)
             {
-                throw new ConfigurationException("ApiKeySecretUnavailable",
+                throw new ConfigurationException(PowerShellErrorCodes.ApiKeySecretUnavailable,
                     $"Could not read the API key from the secret '{Name}'{(Vault == null ? "" : $" in vault '{Vault}'")}: {ex.Message}",
                     "Check the name with Get-SecretInfo, unlock the vault if it needs a password, or pass the key with Set-GenAIConfiguration -ApiKey.");
             }
 
             Value = ToSecureString(results.Select(r => r?.BaseObject).FirstOrDefault())
-                ?? throw new ConfigurationException("ApiKeySecretUnavailable",
+                ?? throw new ConfigurationException(PowerShellErrorCodes.ApiKeySecretUnavailable,
                     $"The secret '{Name}' is not a string, SecureString or PSCredential, so it cannot be an API key.",
                     "Store the key as a string secret: Set-Secret -Name <name> -Secret (Read-Host -AsSecureString).");
         }

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json;
 using GenAI.Core.Errors;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Configuration
 {
@@ -105,7 +106,7 @@ namespace GenAI.PowerShell.Configuration
             return true;
         }
 
-        internal static ConfigurationException KeyNotPersistable() => new ConfigurationException("ApiKeyNotPersisted",
+        internal static ConfigurationException KeyNotPersistable() => new ConfigurationException(PowerShellErrorCodes.ApiKeyNotPersisted,
             "The API key is not saved to a file on this system: without Windows' DPAPI there is no per-user protection, and a plain-text key on disk is what -Persist promises never to write.",
             "Keep the key in a SecretManagement vault and use Set-GenAIConfiguration -ApiKeySecretName <name> -Persist, or set GEMINI_API_KEY in your shell profile.");
 

@@ -5,6 +5,7 @@ using System.Security;
 using GenAI.Core;
 using GenAI.Core.Errors;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Configuration
 {
@@ -142,7 +143,7 @@ namespace GenAI.PowerShell.Configuration
             {
                 var (key, _) = ResolveKey();
                 if (string.IsNullOrEmpty(key))
-                    throw new ConfigurationException("ApiKeyMissing", "No API key is configured.",
+                    throw new ConfigurationException(PowerShellErrorCodes.ApiKeyMissing, "No API key is configured.",
                         "Run Set-GenAIConfiguration -ApiKey (Read-Host -AsSecureString 'API key'), or set the GEMINI_API_KEY environment variable. To try the module offline without a key, run Start-GenAIEmulator -Configure (Stop-GenAIEmulator when done).");
                 var (uri, _) = ResolveBaseUri();
                 var kind = transport ?? s_transport;
@@ -236,7 +237,7 @@ namespace GenAI.PowerShell.Configuration
             if (!string.IsNullOrWhiteSpace(env))
             {
                 if (!Uri.TryCreate(env!.Trim(), UriKind.Absolute, out var uri))
-                    throw new ConfigurationException("InvalidEndpoint", $"GOOGLE_GEMINI_BASE_URL is not an absolute URI: '{env}'.",
+                    throw new ConfigurationException(ErrorCodes.InvalidEndpoint, $"GOOGLE_GEMINI_BASE_URL is not an absolute URI: '{env}'.",
                         "Set GOOGLE_GEMINI_BASE_URL to a full URI, or remove it to use the public endpoint.");
                 return (Endpoint.Validate(uri), "GOOGLE_GEMINI_BASE_URL");
             }

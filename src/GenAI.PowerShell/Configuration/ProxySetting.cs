@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Configuration
 {
@@ -32,7 +33,7 @@ namespace GenAI.PowerShell.Configuration
                 address = WithoutUserInfo(address);
             }
             if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
-                throw new Core.Errors.ConfigurationException("InvalidProxy", $"The proxy '{address}' is not an absolute http:// or https:// URI.",
+                throw new Core.Errors.ConfigurationException(PowerShellErrorCodes.InvalidProxy, $"The proxy '{address}' is not an absolute http:// or https:// URI.",
                     "Pass the proxy as a full URI, e.g. -Proxy http://proxy.contoso.com:3128.");
             return new ProxySetting(ProxyMode.Explicit, address, credential);
         }

@@ -6,6 +6,7 @@ using GenAI.Core.Errors;
 using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Transport;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Input
 {
@@ -31,7 +32,7 @@ namespace GenAI.PowerShell.Input
                     var fetched = await(client.Transport.GetCachedContentAsync(ModelNames.NormalizeCachedContent(name.Trim()), options, cancellationToken));
                     return GenerativeModel.FromCachedContent(fetched);
                 default:
-                    throw new InvalidInputException("InvalidCachedContent",
+                    throw new InvalidInputException(PowerShellErrorCodes.InvalidCachedContent,
                         "-CachedContent takes a cached content's name (cachedContents/abc123 or abc123) or a cached-content object.", value);
             }
         }

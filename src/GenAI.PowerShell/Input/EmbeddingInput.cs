@@ -4,6 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using GenAI.Core.Errors;
 using GenAI.Core.Input;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Input
 {
@@ -32,18 +33,18 @@ namespace GenAI.PowerShell.Input
                     text = ReadTextFile(file);
                     break;
                 case DirectoryInfo directory:
-                    throw new InvalidInputException("NotAFile", $"'{directory.FullName}' is a directory, not a file.", input,
+                    throw new InvalidInputException(ErrorCodes.NotAFile, $"'{directory.FullName}' is a directory, not a file.", input,
                         "Pass the files in it instead, e.g. Get-ChildItem <dir> -File | Get-GenAIEmbedding.");
                 case IConvertible number when number.GetTypeCode() >= TypeCode.SByte && number.GetTypeCode() <= TypeCode.Decimal:
                     text = number.ToString(CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new InvalidInputException("UnsupportedEmbeddingInput",
+                    throw new InvalidInputException(PowerShellErrorCodes.UnsupportedEmbeddingInput,
                         $"A {value?.GetType().Name ?? "null value"} cannot be embedded: Get-GenAIEmbedding embeds text and text files.", input,
                         "Pipe strings, Get-Content lines or text files; for other objects select the text first, e.g. | ForEach-Object Description | Get-GenAIEmbedding.");
             }
             if (string.IsNullOrWhiteSpace(text))
-                throw new InvalidInputException("EmptyEmbeddingInput",
+                throw new InvalidInputException(PowerShellErrorCodes.EmptyEmbeddingInput,
                     path == null ? "The input is empty: there is no text to embed." : $"The file '{path}' is empty: there is no text to embed.", input,
                     "Leave out empty inputs, e.g. Get-Content notes.txt | Where-Object { $_.Trim() } | Get-GenAIEmbedding.");
             return text;
@@ -55,7 +56,7 @@ namespace GenAI.PowerShell.Input
             var part = FileParts.FromFile(file);
             if (part.Text != null) return part.Text;
             string type = part.InlineData?.MimeType ?? "binary";
-            throw new InvalidInputException("UnsupportedEmbeddingInput",
+            throw new InvalidInputException(PowerShellErrorCodes.UnsupportedEmbeddingInput,
                 $"The file '{file.FullName}' ({type}) is not a text file: Get-GenAIEmbedding embeds text.", file,
                 "Pass text files (.txt, .md, .csv, code, ...); a text file larger than 20 MB is too long to embed in one piece, so split it first.");
         }

@@ -5,6 +5,7 @@ using GenAI.Core.Errors;
 using GenAI.Core.Input;
 using GenAI.Core.Protocol;
 using GenAI.PowerShell.Commands;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Input
 {
@@ -26,7 +27,7 @@ namespace GenAI.PowerShell.Input
             {
                 var speech = config().SpeechConfig ??= new SpeechConfig();
                 if (speech.MultiSpeakerVoiceConfig != null)
-                    throw new InvalidInputException("InvalidSpeechConfig",
+                    throw new InvalidInputException(PowerShellErrorCodes.InvalidSpeechConfig,
                         "-Voice sets one voice, but -SpeechConfig already names several speakers.", cmdlet.Voice,
                         "Give each speaker's voice inside -SpeechConfig, or drop the speakers and use -Voice alone.");
                 speech.VoiceConfig = VoiceConfig.Prebuilt(cmdlet.Voice);
@@ -34,7 +35,7 @@ namespace GenAI.PowerShell.Input
             if (cmdlet.ThinkingLevel != null)
             {
                 if (cmdlet.ThinkingBudget.HasValue)
-                    throw new InvalidInputException("ThinkingLevelAndBudget",
+                    throw new InvalidInputException(PowerShellErrorCodes.ThinkingLevelAndBudget,
                         "-ThinkingLevel and -ThinkingBudget cannot be used together: the service accepts only one of them.", cmdlet.ThinkingLevel,
                         "Use -ThinkingLevel on Gemini 3 models and -ThinkingBudget on Gemini 2.5 models.");
                 (config().ThinkingConfig ??= new ThinkingConfig()).ThinkingLevel = cmdlet.ThinkingLevel.ToUpperInvariant();
@@ -57,7 +58,7 @@ namespace GenAI.PowerShell.Input
             if (normalized is SpeechConfig speech) return speech;
             if (normalized is string text && !text.TrimStart().StartsWith("{", StringComparison.Ordinal)) return Core.Protocol.SpeechConfig.ForVoice(text.Trim());
             if (!(normalized is string) && !(normalized is IDictionary))
-                throw new InvalidInputException("InvalidSpeechConfig", $"A speech config cannot be made from a value of type '{normalized?.GetType().Name}'.", value,
+                throw new InvalidInputException(PowerShellErrorCodes.InvalidSpeechConfig, $"A speech config cannot be made from a value of type '{normalized?.GetType().Name}'.", value,
                     "Pass a voice name, or @{ multiSpeakerVoiceConfig = @{ speakerVoiceConfigs = @(@{ speaker = 'Joe'; voiceConfig = @{ prebuiltVoiceConfig = @{ voiceName = 'Kore' } } }) } }.");
             var converted = new GenerationConfigConverter(PromptConverter.Normalize).Convert(new Hashtable { ["speechConfig"] = normalized });
             return converted.SpeechConfig!;

@@ -10,6 +10,7 @@ using GenAI.Core.Tools;
 using GenAI.PowerShell.Commands;
 using GenAI.PowerShell.Schema;
 using GenAI.PowerShell.Tools;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Input
 {
@@ -93,7 +94,7 @@ namespace GenAI.PowerShell.Input
         {
             var contents = PromptConverter.ToContents(new[] { value });
             if (contents.Count == 0 || contents.All(c => c.Parts.Count == 0))
-                throw new InvalidInputException("InvalidSystemInstruction", "The system instruction is empty.", value, "Pass text, e.g. -SystemInstruction 'Answer in one sentence.'");
+                throw new InvalidInputException(PowerShellErrorCodes.InvalidSystemInstruction, "The system instruction is empty.", value, "Pass text, e.g. -SystemInstruction 'Answer in one sentence.'");
             return new Content(null, contents.SelectMany(c => c.Parts));
         }
 
@@ -103,7 +104,7 @@ namespace GenAI.PowerShell.Input
             var normalized = PromptConverter.Normalize(value)!;
             if (!(normalized is string text) || text.TrimStart().StartsWith("{", StringComparison.Ordinal)) return normalized;
             if (LanguagePrimitives.TryConvertTo(text.Trim('[', ']', ' '), out Type type)) return type;
-            throw new InvalidInputException("InvalidSchema", $"'{text}' is neither JSON nor the name of a type.", value,
+            throw new InvalidInputException(ErrorCodes.InvalidSchema, $"'{text}' is neither JSON nor the name of a type.", value,
                 "Pass the type itself (-ResponseSchema ([MyClass])), a hashtable such as @{ type = 'object'; properties = @{ name = 'string' } }, or JSON text.");
         }
 

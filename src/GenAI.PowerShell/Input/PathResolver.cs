@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using GenAI.PowerShell.Errors;
+using GenAI.Core.Errors;
 
 namespace GenAI.PowerShell.Input
 {
@@ -31,12 +32,12 @@ namespace GenAI.PowerShell.Input
                 }
                 catch (Exception ex) when (ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
                 {
-                    errors.Add(ErrorRecordFactory.Create("FileAccessDenied", ErrorCategory.PermissionDenied,
+                    errors.Add(ErrorRecordFactory.Create(ErrorCodes.FileAccessDenied,
                         $"Cannot read '{pattern}': access is denied.", pattern, "Check the permissions of the file and its folders.", ex));
                 }
                 catch (Exception ex) when (ex is PSArgumentException || ex is ArgumentException || ex is NotSupportedException || ex is IOException)
                 {
-                    errors.Add(ErrorRecordFactory.Create("InvalidPath", ErrorCategory.InvalidArgument, $"'{pattern}' is not a valid path: {ex.Message}", pattern, inner: ex));
+                    errors.Add(ErrorRecordFactory.Create(PowerShellErrorCodes.InvalidPath, $"'{pattern}' is not a valid path: {ex.Message}", pattern, inner: ex));
                 }
             }
             return files;
@@ -59,7 +60,7 @@ namespace GenAI.PowerShell.Input
                 added++;
             }
             if (added == 0 && wildcard)
-                errors.Add(ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, $"No file matches '{pattern}'.", pattern,
+                errors.Add(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, $"No file matches '{pattern}'.", pattern,
                     "Check the pattern with Get-ChildItem; it is resolved from the current location."));
         }
 
@@ -75,17 +76,17 @@ namespace GenAI.PowerShell.Input
         private static bool IsFileSystem(ProviderInfo provider, string pattern, List<ErrorRecord> errors)
         {
             if (string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase)) return true;
-            errors.Add(ErrorRecordFactory.Create("NotAFileSystemPath", ErrorCategory.InvalidArgument,
+            errors.Add(ErrorRecordFactory.Create(PowerShellErrorCodes.NotAFileSystemPath,
                 $"'{pattern}' is on the {provider.Name} provider; only files can be sent.", pattern, "Pass a path on a file-system drive."));
             return false;
         }
 
         private static ErrorRecord NotFound(string pattern, Exception? inner) =>
-            ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, $"Cannot find the file '{pattern}' because it does not exist.", pattern,
+            ErrorRecordFactory.Create(ErrorCodes.PathNotFound, $"Cannot find the file '{pattern}' because it does not exist.", pattern,
                 "Check the path; relative paths are resolved from the current location.", inner);
 
         private static ErrorRecord DirectoryGiven(string pattern) =>
-            ErrorRecordFactory.Create("NotAFile", ErrorCategory.InvalidArgument, $"'{pattern}' is a directory, not a file.", pattern,
+            ErrorRecordFactory.Create(ErrorCodes.NotAFile, $"'{pattern}' is a directory, not a file.", pattern,
                 "Pass the files in it, e.g. -Path <dir>/*.png.");
     }
 }

@@ -61,7 +61,7 @@ namespace GenAI.PowerShell.Jobs
                 }
                 catch (Exception ex)
                 {
-                    Error.Add(new ErrorRecord(ex, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, target));
+                    Error.Add(new ErrorRecord(ex, ErrorRecordFactory.UnexpectedErrorId, ErrorCategory.NotSpecified, target));
                     Finish(JobState.Failed);
                 }
             });

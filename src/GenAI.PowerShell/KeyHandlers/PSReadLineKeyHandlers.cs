@@ -47,7 +47,7 @@ param($action)
         {
             var loaded = cmdlet.InvokeCommand.InvokeScript("Get-Module -Name PSReadLine");
             if (loaded.Count > 0) return;
-            cmdlet.ThrowTerminatingError(ErrorRecordFactory.Create("PSReadLineNotLoaded", ErrorCategory.ResourceUnavailable,
+            cmdlet.ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.PSReadLineNotLoaded,
                 "PSReadLine is not loaded in this session, so there is no command line for a key to send: key handlers work in an interactive console.",
                 "PSReadLine", "Run this in an interactive PowerShell console, or Import-Module PSReadLine first."));
         }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using GenAI.PowerShell.Errors;
+using GenAI.Core.Errors;
 
 namespace GenAI.PowerShell.Output
 {
@@ -18,12 +19,12 @@ namespace GenAI.PowerShell.Output
             {
                 string path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out ProviderInfo provider, out _);
                 if (provider.Name == "FileSystem") return path;
-                cmdlet.WriteError(ErrorRecordFactory.Create("NotAFileSystemPath", ErrorCategory.InvalidArgument,
+                cmdlet.WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.NotAFileSystemPath,
                     $"'{given}' is on the {provider.Name} provider; {purpose} is saved to a file.", given));
             }
             catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is ArgumentException)
             {
-                cmdlet.WriteError(ErrorRecordFactory.Create("PathNotFound", ErrorCategory.ObjectNotFound, ex.Message, given, inner: ex));
+                cmdlet.WriteError(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, ex.Message, given, inner: ex));
             }
             return null;
         }
@@ -60,7 +61,7 @@ namespace GenAI.PowerShell.Output
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 bool readOnly = File.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
-                cmdlet.WriteError(ErrorRecordFactory.Create(failureCode, ErrorCategory.WriteError,
+                cmdlet.WriteError(ErrorRecordFactory.Create(failureCode,
                     $"Cannot write {what} to '{path}': {ex.Message}", path,
                     readOnly ? "The file is read-only; add -Force to overwrite it." : "Check that the folder exists and that you may write to it.", ex));
             }
@@ -68,7 +69,7 @@ namespace GenAI.PowerShell.Output
         }
 
         private static ErrorRecord FileExists(string path, Exception? inner) =>
-            ErrorRecordFactory.Create("FileExists", ErrorCategory.ResourceExists,
+            ErrorRecordFactory.Create(PowerShellErrorCodes.FileExists,
                 $"The file '{path}' already exists, and -NoClobber keeps it.", path,
                 "Choose another -Path, or omit -NoClobber to overwrite the file.", inner);
     }

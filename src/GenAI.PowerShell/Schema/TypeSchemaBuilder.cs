@@ -9,6 +9,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenAI.Core.Errors;
+using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Schema
 {
@@ -28,7 +29,7 @@ namespace GenAI.PowerShell.Schema
         public static JsonElement ForType(Type type)
         {
             var schema = Build(type, Array.Empty<object>(), new Stack<Type>(), type.Name)
-                ?? throw new InvalidInputException("InvalidSchema", $"The type [{type.FullName}] cannot be described as a schema.", type,
+                ?? throw new InvalidInputException(ErrorCodes.InvalidSchema, $"The type [{type.FullName}] cannot be described as a schema.", type,
                     "Use a class with typed properties (strings, numbers, booleans, dates, enums, arrays, other classes).");
             using var document = JsonDocument.Parse(schema.ToJsonString());
             return document.RootElement.Clone();
@@ -115,7 +116,7 @@ namespace GenAI.PowerShell.Schema
         private static JsonObject Object(Type type, Stack<Type> path, string where)
         {
             if (path.Contains(type))
-                throw new InvalidInputException("RecursiveSchema",
+                throw new InvalidInputException(PowerShellErrorCodes.RecursiveSchema,
                     $"The type [{type.Name}] contains itself ({string.Join(" -> ", path.Reverse().Select(t => t.Name).Concat(new[] { type.Name }))}); the API's schemas cannot be recursive.",
                     type, "Give the nested property a different (non-recursive) type, or describe the schema with a hashtable.");
             path.Push(type);
@@ -126,7 +127,7 @@ namespace GenAI.PowerShell.Schema
             {
                 var attributes = property.GetCustomAttributes(true);
                 var schema = Build(property.PropertyType, attributes, path, where + "." + property.Name)
-                    ?? throw new InvalidInputException("InvalidSchema",
+                    ?? throw new InvalidInputException(ErrorCodes.InvalidSchema,
                         $"The property {where}.{property.Name} has the type [{property.PropertyType.Name}], which cannot be described as a schema.", type,
                         "Use strings, numbers, booleans, dates, enums, arrays or classes for the properties of a response type.");
                 bool allowNull = attributes.Any(a => a is AllowNullAttribute);

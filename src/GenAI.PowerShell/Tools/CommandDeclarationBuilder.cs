@@ -143,7 +143,7 @@ namespace GenAI.PowerShell.Tools
         }
 
         private static InvalidInputException Invalid(string message, object input) =>
-            new InvalidInputException("InvalidTool", message, input,
+            new InvalidInputException(ErrorCodes.InvalidTool, message, input,
                 "Pass PowerShell cmdlets, functions or scripts whose parameters take text, numbers, booleans or arrays of them.");
     }
 }

@@ -12,12 +12,10 @@ namespace GenAI.Transport.Grpc.Mapping
     /// </summary>
     internal static class GrpcUnsupportedFields
     {
-        public const string ErrorCode = "FieldNotSupportedOverGrpc";
-
-        public const string RecommendedAction = "Send this request over REST (-Transport Rest on the call, or Set-GenAIConfiguration -Transport Rest), or leave the setting out.";
+        public const string RecommendedAction = "Send this request over REST, or leave the setting out.";
 
         public static InvalidInputException Error(string jsonField) =>
-            new InvalidInputException(ErrorCode,
+            new InvalidInputException(ErrorCodes.FieldNotSupportedOverGrpc,
                 $"The request sets {jsonField}, which the public v1beta gRPC protocol does not define, so it cannot be sent over gRPC.",
                 jsonField,
                 RecommendedAction);

@@ -51,9 +51,9 @@ namespace GenAI.Transport.Grpc.Mapping
             if (s_numbers.TryGetValue(name!, out int number) || s_numbersIgnoreCase.TryGetValue(name!, out number) ||
                 int.TryParse(name, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
                 return (T)Enum.ToObject(typeof(T), number);
-            throw new InvalidInputException("InvalidArgument",
+            throw new InvalidInputException(ErrorCodes.InvalidArgument,
                 $"Invalid value at '{field}' ({typeof(T).Name}), \"{name}\": it is not one of the values this client can send over gRPC.",
-                name, "Use one of the documented values, or switch to -Transport Rest to send a value this version does not know.");
+                name, "Use one of the documented values, or send the request over REST, which passes on values this version does not know.");
         }
     }
 }

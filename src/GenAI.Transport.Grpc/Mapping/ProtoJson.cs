@@ -73,7 +73,7 @@ namespace GenAI.Transport.Grpc.Mapping
         public static Struct ToStruct(JsonElement element, string field = "struct")
         {
             if (element.ValueKind != JsonValueKind.Object)
-                throw new InvalidInputException("InvalidArgument",
+                throw new InvalidInputException(ErrorCodes.InvalidArgument,
                     $"Invalid value at '{field}': a JSON object is required, not {element.ValueKind}.", element.GetRawText());
             var result = new Struct();
             foreach (var property in element.EnumerateObject()) result.Fields[property.Name] = ToValue(property.Value);
@@ -133,11 +133,11 @@ namespace GenAI.Transport.Grpc.Mapping
             }
             catch (InvalidProtocolBufferException ex)
             {
-                throw new InvalidInputException("InvalidArgument", $"Invalid JSON for {typeof(T).Name}: {ex.Message}", element.GetRawText(), inner: ex);
+                throw new InvalidInputException(ErrorCodes.InvalidArgument, $"Invalid JSON for {typeof(T).Name}: {ex.Message}", element.GetRawText(), inner: ex);
             }
             catch (InvalidJsonException ex)
             {
-                throw new InvalidInputException("InvalidArgument", $"Invalid JSON for {typeof(T).Name}: {ex.Message}", element.GetRawText(), inner: ex);
+                throw new InvalidInputException(ErrorCodes.InvalidArgument, $"Invalid JSON for {typeof(T).Name}: {ex.Message}", element.GetRawText(), inner: ex);
             }
         }
 
@@ -152,7 +152,7 @@ namespace GenAI.Transport.Grpc.Mapping
             foreach (string name in extras.Keys)
             {
                 if (FindField(target.Descriptor, name) != null) continue;
-                throw new InvalidInputException(GrpcUnsupportedFields.ErrorCode,
+                throw new InvalidInputException(ErrorCodes.FieldNotSupportedOverGrpc,
                     $"The gRPC transport cannot send the field '{name}' of {target.Descriptor.Name}: the protocol definitions bundled with the module do not have it.",
                     name, GrpcUnsupportedFields.RecommendedAction);
             }
@@ -169,7 +169,7 @@ namespace GenAI.Transport.Grpc.Mapping
             try { parsed = s_parser.Parse(json.ToString(), target.Descriptor); }
             catch (Exception ex) when (ex is InvalidProtocolBufferException || ex is InvalidJsonException)
             {
-                throw new InvalidInputException("InvalidArgument", $"Invalid field in {target.Descriptor.Name}: {ex.Message}", null, inner: ex);
+                throw new InvalidInputException(ErrorCodes.InvalidArgument, $"Invalid field in {target.Descriptor.Name}: {ex.Message}", null, inner: ex);
             }
             target.MergeFrom(parsed.ToByteString());
         }
@@ -232,7 +232,7 @@ namespace GenAI.Transport.Grpc.Mapping
             try { return s_parser.Parse(JsonSerializer.Serialize(text), descriptor); }
             catch (Exception ex) when (ex is InvalidProtocolBufferException || ex is InvalidJsonException || ex is FormatException)
             {
-                throw new InvalidInputException("InvalidArgument", $"Invalid value at '{field}', \"{text}\": {ex.Message}", text, inner: ex);
+                throw new InvalidInputException(ErrorCodes.InvalidArgument, $"Invalid value at '{field}', \"{text}\": {ex.Message}", text, inner: ex);
             }
         }
 
@@ -244,7 +244,7 @@ namespace GenAI.Transport.Grpc.Mapping
             try { return ByteString.FromBase64(NormalizeBase64(text!)); }
             catch (FormatException ex)
             {
-                throw new InvalidInputException("InvalidArgument", $"Invalid value at '{field}': not base64.", null, inner: ex);
+                throw new InvalidInputException(ErrorCodes.InvalidArgument, $"Invalid value at '{field}': not base64.", null, inner: ex);
             }
         }
 
@@ -272,7 +272,7 @@ namespace GenAI.Transport.Grpc.Mapping
         public static P.Schema ToSchema(JsonElement element, string field)
         {
             if (element.ValueKind != JsonValueKind.Object)
-                throw new InvalidInputException("InvalidArgument", $"Invalid value at '{field}': a schema must be a JSON object.", element.GetRawText());
+                throw new InvalidInputException(ErrorCodes.InvalidArgument, $"Invalid value at '{field}': a schema must be a JSON object.", element.GetRawText());
             var node = JsonNode.Parse(element.GetRawText())!;
             UpperCaseTypes(node, 0);
             return FromElement<P.Schema>(Parse(node.ToJsonString()));

@@ -85,7 +85,7 @@ namespace GenAI.Core.Tests.Input
             var error = Assert.Throws<InvalidInputException>(() => FileParts.FromFile(file));
             Assert.Equal("UnknownFileType", error.ErrorCode);
             Assert.Contains(file.FullName, error.Message);
-            Assert.Contains("-MimeType", error.RecommendedAction);
+            Assert.Contains("MIME type", error.RecommendedAction);
             Assert.Equal(file.FullName, error.Input);
         }
 

@@ -90,7 +90,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.Contains("2 non-text part(s) not counted offline", warning);
             Assert.Contains("contents[0].parts[1] (image/png)", warning);
             Assert.Contains("contents[3].parts[0] (executableCode)", warning);
-            Assert.Contains("without -Offline", warning);
+            Assert.Contains("the service counts images, audio, video and documents by size and model", warning);
         }
 
         [VocabularyFact]

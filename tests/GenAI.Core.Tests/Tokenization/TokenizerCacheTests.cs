@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Core.Errors;
 using GenAI.Core.Tokenization;
 
 namespace GenAI.Core.Tests.Tokenization
@@ -20,13 +21,14 @@ namespace GenAI.Core.Tests.Tokenization
         }
 
         [Fact]
-        public void MissingVocabularyThrowsWithInstallGuidance()
+        public void MissingVocabularyThrowsNamingTheFilesItAccepts()
         {
             var cache = new TokenizerCache(_dir);
             Assert.False(cache.IsInstalled);
             var e = Assert.Throws<TokenizerNotInstalledException>(() => cache.GetTokenizer());
-            Assert.Contains("Install-GenAITokenizer", e.Message);
-            Assert.Contains("Install-GenAITokenizer -Path <file>", e.Message);
+            Assert.Equal(ErrorCodes.TokenizerNotInstalled, e.ErrorCode);
+            Assert.Contains(TokenizerCache.ModelSha256, e.Message);
+            Assert.Contains(TokenizerCache.TokenizerJsonSha256, e.Message);
             Assert.Contains(_dir, e.Message);
             Assert.Contains(TokenizerCache.EnvironmentVariable, e.Message);
             Assert.Equal(_dir, e.CacheDirectory);
@@ -56,7 +58,7 @@ namespace GenAI.Core.Tests.Tokenization
             Assert.True(cache.IsInstalled); // present, but verification fails on load
             var e = Assert.Throws<TokenizerNotInstalledException>(() => cache.GetTokenizer());
             Assert.Contains("failed SHA-256 verification", e.Message);
-            Assert.Contains("Install-GenAITokenizer", e.Message);
+            Assert.Contains(TokenizerCache.ModelSha256, e.Message);
         }
 
         [VocabularyFact]
@@ -101,7 +103,6 @@ namespace GenAI.Core.Tests.Tokenization
                 Assert.Equal(404, e.StatusCode);
                 Assert.Equal("TokenizerDownloadFailed", e.ErrorCode);
                 Assert.Equal(TokenizerCache.OfficialModelUri, e.SourceUri);
-                Assert.Contains("Install-GenAITokenizer -Path", e.RecommendedAction);
             }
 
             using (var http = new HttpClient(new StubHandler(new HttpRequestException("Name or service not known"))))

@@ -232,7 +232,6 @@ namespace GenAI.Core.Tests.Transport
             Assert.True(error.IsOverall);
             Assert.Equal("Timeout", error.ErrorCode);
             Assert.Contains("total time limit of 0.3 s", error.Message);
-            Assert.Contains("-TotalTimeoutSec", error.RecommendedAction);
             Assert.Equal(1, h.Wire.Calls);
         }
 

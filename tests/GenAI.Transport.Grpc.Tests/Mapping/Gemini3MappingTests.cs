@@ -59,7 +59,7 @@ namespace GenAI.Transport.Grpc.Tests.Mapping
         public void A_field_the_public_protos_lack_is_refused_naming_it(string json, string field)
         {
             var error = Assert.Throws<InvalidInputException>(() => GenerateMapper.ToProto("models/gemini-3-pro-preview", Request(json)));
-            Assert.Equal(GrpcUnsupportedFields.ErrorCode, error.ErrorCode);
+            Assert.Equal(ErrorCodes.FieldNotSupportedOverGrpc, error.ErrorCode);
             Assert.Contains(field, error.Message);
             Assert.Contains("REST", error.RecommendedAction);
         }

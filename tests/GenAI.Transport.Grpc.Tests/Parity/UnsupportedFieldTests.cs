@@ -40,7 +40,7 @@ namespace GenAI.Transport.Grpc.Tests.Parity
             Assert.Equal("FieldNotSupportedOverGrpc", error.ErrorCode);
             Assert.Contains("'futureKnob'", error.Message);
             Assert.Contains("GenerationConfig", error.Message);
-            Assert.Contains("-Transport Rest", error.RecommendedAction);
+            Assert.Contains("REST", error.RecommendedAction);
             Assert.Equal("futureKnob", error.Input);
             Assert.Empty(_emulator.Host.Requests);   // refused before anything went on the wire
         }

@@ -23,7 +23,7 @@ namespace GenAI.Core.Chats.Interactive
         public static readonly IReadOnlyList<(ChatCommandKind Kind, string Name, string? Argument, string Description)> All = new (ChatCommandKind, string, string?, string)[]
         {
             (ChatCommandKind.Undo, "/undo", null, "remove the last message and its reply from the history"),
-            (ChatCommandKind.Save, "/save", "<path>", "save the chat to a file (Import-ChatSession reads it)"),
+            (ChatCommandKind.Save, "/save", "<path>", "save the chat to a file, to import it again later"),
             (ChatCommandKind.Model, "/model", "<name>", "use another model from the next message on (no name: show the model)"),
             (ChatCommandKind.File, "/file", "<path>", "attach files to the next message (wildcards allowed; no path: list them)"),
             (ChatCommandKind.Tokens, "/tokens", null, "count the tokens of the history"),

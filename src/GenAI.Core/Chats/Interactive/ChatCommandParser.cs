@@ -26,10 +26,10 @@ namespace GenAI.Core.Chats.Interactive
             string name = space < 0 ? trimmed : trimmed.Substring(0, space);
             string argument = space < 0 ? "" : trimmed.Substring(space + 1).Trim();
             if (!ChatCommand.TryFind(name, out var kind))
-                throw new InvalidInputException("UnknownChatCommand",
+                throw new InvalidInputException(ErrorCodes.UnknownChatCommand,
                     $"{name} is not a chat command. The commands are {string.Join(", ", ChatCommand.All.Select(c => c.Name))}; start a message with // to send a slash.", name);
             if (argument.Length > 0 && !ChatCommand.TakesArgument(kind))
-                throw new InvalidInputException("ChatCommandArgument", $"{name} takes no argument; '{argument}' was given.", argument);
+                throw new InvalidInputException(ErrorCodes.ChatCommandArgument, $"{name} takes no argument; '{argument}' was given.", argument);
             return new ChatCommand(kind, Unquote(argument));
         }
 

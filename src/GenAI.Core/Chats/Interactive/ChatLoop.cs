@@ -141,14 +141,14 @@ namespace GenAI.Core.Chats.Interactive
             if (command.Argument.Length > 0) return command.Argument;
             string name = ChatCommand.NameOf(command.Kind);
             string usage = ChatCommand.All.First(c => c.Kind == command.Kind).Argument!;
-            throw new InvalidInputException("ChatCommandArgument", $"{name} needs an argument: {name} {usage}.", name);
+            throw new InvalidInputException(ErrorCodes.ChatCommandArgument, $"{name} needs an argument: {name} {usage}.", name);
         }
 
         private void Undo()
         {
             var pair = Session.Rewind();
             if (pair == null)
-                throw new InvalidInputException("ChatHistoryEmpty", "There is nothing to undo: the history holds no complete turn.");
+                throw new InvalidInputException(ErrorCodes.ChatHistoryEmpty, "There is nothing to undo: the history holds no complete turn.");
             _terminal.WriteNotice($"Removed \"{Shorten(pair[0].Text)}\" and its reply; the history holds {Session.TurnCount} turn(s).");
         }
 
@@ -163,7 +163,7 @@ namespace GenAI.Core.Chats.Interactive
             }
             var files = _host.ResolveFiles(path);
             if (files.Count == 0)
-                throw new InvalidInputException("FileNotFound", $"No file matches '{path}'.", path, "Check the path; it is relative to the current location.");
+                throw new InvalidInputException(ErrorCodes.FileNotFound, $"No file matches '{path}'.", path, "Check the path; it is relative to the current location.");
             var added = files.Select(f => (f.Name, FileParts.FromFile(f))).ToList();   // all read before any is attached
             _attachments.AddRange(added);
             _terminal.WriteNotice($"Attached {string.Join(", ", added.Select(a => $"{a.Name} ({a.Item2.InlineData?.MimeType ?? a.Item2.FileData?.MimeType ?? "text"})"))}: "
