@@ -1,9 +1,5 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace GenAI.PowerShell.Completers
 {
@@ -11,7 +7,7 @@ namespace GenAI.PowerShell.Completers
     /// Completes harm categories (-Category, -HarmCategory) and block thresholds (-Threshold). PowerShell does not
     /// consult argument completers for the keys and values inside a hashtable literal, so -SafetySetting @{...} is not completed.
     /// </summary>
-    public sealed class SafetyCompleter : IArgumentCompleter
+    public sealed class SafetyCompleter : FixedValueCompleter
     {
         public static readonly IReadOnlyList<(string Value, string ToolTip)> Categories = new[]
         {
@@ -32,11 +28,7 @@ namespace GenAI.PowerShell.Completers
             ("HARM_BLOCK_THRESHOLD_UNSPECIFIED", "The service's default."),
         };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            bool thresholds = parameterName.IndexOf("Threshold", StringComparison.OrdinalIgnoreCase) >= 0;
-            return CompletionValues.Complete(thresholds ? Thresholds : Categories, wordToComplete).ToList();
-        }
+        private protected override IEnumerable<(string Value, string ToolTip)> Candidates(string parameterName) =>
+            parameterName.IndexOf("Threshold", StringComparison.OrdinalIgnoreCase) >= 0 ? Thresholds : Categories;
     }
 }
