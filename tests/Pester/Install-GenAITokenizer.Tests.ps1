@@ -99,7 +99,7 @@ Describe 'Install-GenAITokenizer -Path' {
 
     It 'says so when the file does not exist' {
         { Install-GenAITokenizer -Path (Join-Path $cache 'nope.json') -ErrorAction Stop } |
-            Should -Throw -ErrorId 'GenAI.FileNotFound,GenAI.PowerShell.Commands.InstallGenAITokenizerCommand'
+            Should -Throw -ErrorId 'GenAI.PathNotFound,GenAI.PowerShell.Commands.InstallGenAITokenizerCommand'
     }
 
     It 'keeps an installed vocabulary unless -Force is given' {

@@ -18,24 +18,18 @@ namespace GenAI.Core.Input
     {
         private static readonly string[] s_partKeys = { "text", "inlineData", "inline_data", "fileData", "file_data", "functionCall", "function_call", "functionResponse", "function_response", "executableCode", "executable_code", "codeExecutionResult", "code_execution_result" };
 
-        private readonly Func<object?, object?> _normalize;
-        private readonly Func<object, Part?>? _partHook;
         private readonly string? _mimeType;
 
-        /// <param name="normalize">Unwraps host-specific wrappers (PowerShell's PSObject) into plain values.</param>
-        /// <param name="partHook">Converts host-specific items to parts; null to fall through.</param>
         /// <param name="mimeType">The MIME type of byte arrays; for files it overrides the type from the extension.</param>
-        public ContentConverter(Func<object?, object?>? normalize = null, Func<object, Part?>? partHook = null, string? mimeType = null)
+        public ContentConverter(string? mimeType = null)
         {
-            _normalize = normalize ?? (v => v);
-            _partHook = partHook;
             _mimeType = string.IsNullOrWhiteSpace(mimeType) ? null : mimeType!.Trim();
         }
 
         /// <summary>Items to contents: a conversation if every item is a content, else one message.</summary>
         public List<Content> ToContents(IEnumerable<object?> items)
         {
-            var values = items.Select(_normalize).Where(v => v != null).ToList();
+            var values = items.Where(v => v != null).ToList();
             if (values.Count == 0) return new List<Content>();
             if (values.All(IsStrictContent))
                 return values.Select(v => ToContent(v!)).ToList();
@@ -49,16 +43,15 @@ namespace GenAI.Core.Input
         /// <summary>One message from any content-like value.</summary>
         public Content ToContent(object value)
         {
-            value = _normalize(value)!;
             switch (value)
             {
                 case Content content:
                     return content;
                 case IDictionary dictionary when ContainsKey(dictionary, "parts"):
-                    var role = Get(dictionary, "role") as string ?? Convert.ToString(_normalize(Get(dictionary, "role")));
-                    var parts = _normalize(Get(dictionary, "parts"));
+                    var role = Convert.ToString(Get(dictionary, "role"));
+                    var parts = Get(dictionary, "parts");
                     var list = parts is string || parts is IDictionary || !(parts is IEnumerable) ? new[] { parts } : ((IEnumerable)parts!).Cast<object?>();
-                    return new Content(string.IsNullOrEmpty(role) ? null : role, list.Select(_normalize).Where(p => p != null).SelectMany(ToParts));
+                    return new Content(string.IsNullOrEmpty(role) ? null : role, list.Where(p => p != null).SelectMany(ToParts));
                 default:
                     return new Content(null, ToParts(value));
             }
@@ -66,14 +59,13 @@ namespace GenAI.Core.Input
 
         private IEnumerable<Part> ToParts(object? value)
         {
-            value = _normalize(value);
             if (value == null) yield break;
             if (value is Content content)
             {
                 foreach (var p in content.Parts) yield return p;
                 yield break;
             }
-            if (!(value is string) && !(value is IDictionary) && !(value is byte[]) && value is IEnumerable sequence && _partHook?.Invoke(value) == null)
+            if (!(value is string) && !(value is IDictionary) && !(value is byte[]) && value is IEnumerable sequence)
             {
                 foreach (var item in sequence)
                     foreach (var part in ToParts(item))
@@ -86,9 +78,6 @@ namespace GenAI.Core.Input
         /// <summary>One part from a part-like value.</summary>
         public Part ToPart(object value)
         {
-            value = _normalize(value)!;
-            var hooked = _partHook?.Invoke(value);
-            if (hooked != null) return hooked;
             switch (value)
             {
                 case Part part: return part;
@@ -157,14 +146,13 @@ namespace GenAI.Core.Input
         /// </summary>
         private Blob? TryBlob(object? value)
         {
-            value = _normalize(value);
             if (value is Blob given) return given;
             string? mimeType = _mimeType;
             if (value is IDictionary dictionary)
             {
-                object? data = _normalize(Get(dictionary, "data"));
+                object? data = Get(dictionary, "data");
                 if (!(data is byte[] || data is Stream || data is FileInfo)) return null;
-                string? declared = Convert.ToString(_normalize(Get(dictionary, "mimeType") ?? Get(dictionary, "mime_type")), System.Globalization.CultureInfo.InvariantCulture);
+                string? declared = Convert.ToString(Get(dictionary, "mimeType") ?? Get(dictionary, "mime_type"), System.Globalization.CultureInfo.InvariantCulture);
                 if (!string.IsNullOrWhiteSpace(declared)) mimeType = declared!.Trim();
                 value = data;
             }
@@ -199,7 +187,7 @@ namespace GenAI.Core.Input
 
         private Part FromJson(IDictionary dictionary)
         {
-            var element = JsonValues.FromObject(dictionary, _normalize);
+            var element = JsonValues.FromObject(dictionary);
             var camel = SnakeToCamel(element);
             try
             {

@@ -51,20 +51,17 @@ namespace GenAI.Core.Input
             ["thinkingLevel"] = Kind.UpperText,
         };
 
-        private readonly Func<object?, object?> _normalize;
         private readonly SchemaConverter _schemas;
 
-        /// <param name="normalize">Unwraps host wrappers (PowerShell's PSObject, PSCustomObject → ordered dictionary).</param>
         /// <param name="schemas">Converts responseSchema values (hashtables, JSON text, types).</param>
-        public GenerationConfigConverter(Func<object?, object?>? normalize = null, SchemaConverter? schemas = null)
+        public GenerationConfigConverter(SchemaConverter? schemas = null)
         {
-            _normalize = normalize ?? (v => v);
-            _schemas = schemas ?? new SchemaConverter(_normalize);
+            _schemas = schemas ?? new SchemaConverter();
         }
 
         public GenerationConfig Convert(object value)
         {
-            value = _normalize(value) ?? throw Invalid("The generation config is empty.", null);
+            if (value == null) throw Invalid("The generation config is empty.", null);
             switch (value)
             {
                 case GenerationConfig config:
@@ -80,7 +77,7 @@ namespace GenAI.Core.Input
                         string key = System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
                         string name = FieldNames.Resolve(key == "_responseJsonSchema" ? "responseJsonSchema" : key, s_fields.Keys);
                         if (node.ContainsKey(name)) throw Invalid($"The generation config names '{name}' twice (as '{key}').", dictionary);
-                        node[name] = ConvertField(name, s_fields.TryGetValue(name, out var kind) ? kind : Kind.Json, _normalize(entry.Value), dictionary);
+                        node[name] = ConvertField(name, s_fields.TryGetValue(name, out var kind) ? kind : Kind.Json, entry.Value, dictionary);
                     }
                     return Deserialize(node, dictionary);
                 default:
@@ -118,7 +115,7 @@ namespace GenAI.Core.Input
                     return JsonValue.Create(resolution.StartsWith("MEDIA_RESOLUTION_", StringComparison.Ordinal) ? resolution : "MEDIA_RESOLUTION_" + resolution);
                 case Kind.Schema: return JsonNode.Parse(_schemas.Convert(value).GetRawText());
                 case Kind.Thinking: return Thinking(value, input);
-                default: return CamelKeys(JsonNode.Parse(JsonValues.FromObject(value, _normalize).GetRawText()));
+                default: return CamelKeys(JsonNode.Parse(JsonValues.FromObject(value).GetRawText()));
             }
         }
 
@@ -129,7 +126,7 @@ namespace GenAI.Core.Input
             IEnumerable<KeyValuePair<string, object?>> entries = source != null
                 ? source.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value == null ? null : (object)JsonSerializer.Deserialize(p.Value.ToJsonString(), GenAIJsonContext.Default.JsonElement)))
                 : value is IDictionary dictionary
-                    ? dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object?>(System.Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", _normalize(e.Value)))
+                    ? dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object?>(System.Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", e.Value))
                     : throw Invalid($"thinkingConfig must be a hashtable such as @{{ thinkingBudget = 1024; includeThoughts = $true }}, not '{value}'.", input);
             foreach (var entry in entries)
             {
@@ -213,7 +210,7 @@ namespace GenAI.Core.Input
         {
             if (value is JsonElement e && e.ValueKind == JsonValueKind.Array) return e.EnumerateArray().Cast<object>().ToList();
             if (value is string || !(value is IEnumerable items)) return new[] { value };
-            return items.Cast<object?>().Select(_normalize).Where(v => v != null).Cast<object>().ToList();
+            return items.Cast<object?>().Where(v => v != null).Cast<object>().ToList();
         }
 
         // Nested proto messages (speechConfig, imageConfig) accept snake_case and PascalCase keys too.

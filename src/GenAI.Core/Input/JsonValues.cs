@@ -10,21 +10,20 @@ namespace GenAI.Core.Input
     /// <summary>Turns plain .NET values (dictionaries, lists, primitives) into JSON, e.g. for function arguments.</summary>
     public static class JsonValues
     {
-        public static JsonElement FromObject(object? value, Func<object?, object?>? normalize = null)
+        public static JsonElement FromObject(object? value)
         {
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
-                Write(writer, value, normalize ?? (v => v), 0);
+                Write(writer, value, 0);
             using var document = JsonDocument.Parse(buffer.ToArray());
             return document.RootElement.Clone();
         }
 
-        private static void Write(Utf8JsonWriter writer, object? value, Func<object?, object?> normalize, int depth)
+        private static void Write(Utf8JsonWriter writer, object? value, int depth)
         {
             if (depth > 64)
                 throw new InvalidInputException(ErrorCodes.NestedTooDeep, "The value is nested more than 64 levels deep.", value,
                     "Flatten the hashtables and lists passed as arguments; JSON values may nest at most 64 levels.");
-            value = normalize(value);
             switch (value)
             {
                 case null: writer.WriteNullValue(); return;
@@ -58,13 +57,13 @@ namespace GenAI.Core.Input
                             throw new InvalidInputException(ErrorCodes.DuplicateKey, $"Two keys of a hashtable both read as '{name}'.", dictionary,
                                 "Give each key of the hashtable a distinct name.");
                         writer.WritePropertyName(name);
-                        Write(writer, entry.Value, normalize, depth + 1);
+                        Write(writer, entry.Value, depth + 1);
                     }
                     writer.WriteEndObject();
                     return;
                 case IEnumerable list:
                     writer.WriteStartArray();
-                    foreach (var item in list) Write(writer, item, normalize, depth + 1);
+                    foreach (var item in list) Write(writer, item, depth + 1);
                     writer.WriteEndArray();
                     return;
                 default:

@@ -114,17 +114,15 @@ namespace GenAI.Core.Input
 
         /// <summary>
         /// Settings from any accepted shape; later entries for a category replace earlier ones.
-        /// <paramref name="normalize"/> unwraps host wrappers (PowerShell's PSObject).
         /// </summary>
-        public static List<SafetySetting> Convert(object? value, Func<object?, object?>? normalize = null)
+        public static List<SafetySetting> Convert(object? value)
         {
-            normalize ??= v => v;
             var result = new List<SafetySetting>();
-            Add(result, normalize(value), normalize, topLevel: true);
+            Add(result, value, topLevel: true);
             return result;
         }
 
-        private static void Add(List<SafetySetting> result, object? value, Func<object?, object?> normalize, bool topLevel)
+        private static void Add(List<SafetySetting> result, object? value, bool topLevel)
         {
             switch (value)
             {
@@ -134,11 +132,11 @@ namespace GenAI.Core.Input
                     Put(result, NormalizeCategory(setting.Category), NormalizeThreshold(setting.Threshold));
                     return;
                 case IDictionary dictionary when IsItem(dictionary):
-                    Put(result, NormalizeCategory(normalize(Get(dictionary, "category"))), NormalizeThreshold(normalize(Get(dictionary, "threshold"))));
+                    Put(result, NormalizeCategory(Get(dictionary, "category")), NormalizeThreshold(Get(dictionary, "threshold")));
                     return;
                 case IDictionary map:
                     foreach (DictionaryEntry entry in map)
-                        Put(result, NormalizeCategory(normalize(entry.Key)), NormalizeThreshold(normalize(entry.Value)));
+                        Put(result, NormalizeCategory(entry.Key), NormalizeThreshold(entry.Value));
                     return;
                 case string _:
                 case int _:
@@ -151,7 +149,7 @@ namespace GenAI.Core.Input
                     foreach (var category in DefaultCategories) Put(result, category, threshold);
                     return;
                 case IEnumerable items:
-                    foreach (var item in items) Add(result, normalize(item), normalize, topLevel: false);
+                    foreach (var item in items) Add(result, item, topLevel: false);
                     return;
                 default:
                     throw Invalid($"A safety setting cannot be made from a value of type '{value.GetType().Name}'.", value,

@@ -41,21 +41,18 @@ namespace GenAI.Core.Input
             ["type_unspecified"] = "TYPE_UNSPECIFIED",
         };
 
-        private readonly Func<object?, object?> _normalize;
         private readonly Func<object, JsonElement?>? _typeHook;
 
-        /// <param name="normalize">Unwraps host wrappers (PowerShell's PSObject, PSCustomObject → ordered dictionary).</param>
         /// <param name="typeHook">Builds the schema of a host type (a .NET or PowerShell class); null to fall through.</param>
-        public SchemaConverter(Func<object?, object?>? normalize = null, Func<object, JsonElement?>? typeHook = null)
+        public SchemaConverter(Func<object, JsonElement?>? typeHook = null)
         {
-            _normalize = normalize ?? (v => v);
             _typeHook = typeHook;
         }
 
         /// <summary>The schema for <paramref name="value"/>: a dictionary, JSON text, a JsonElement, or what the type hook accepts.</summary>
         public JsonElement Convert(object value)
         {
-            value = _normalize(value) ?? throw Invalid("The schema is empty.", null);
+            if (value == null) throw Invalid("The schema is empty.", null);
             var hooked = _typeHook?.Invoke(value);
             if (hooked.HasValue) return hooked.Value;
             JsonNode node = value switch
@@ -102,7 +99,7 @@ namespace GenAI.Core.Input
             foreach (DictionaryEntry entry in dictionary)
             {
                 string key = Keyword(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", path, dictionary);
-                object? value = _normalize(entry.Value);
+                object? value = entry.Value;
                 switch (key)
                 {
                     case "properties":
@@ -111,7 +108,7 @@ namespace GenAI.Core.Input
                         foreach (DictionaryEntry property in properties)
                         {
                             string name = System.Convert.ToString(property.Key, CultureInfo.InvariantCulture) ?? "";
-                            converted[name] = Property(_normalize(property.Value), $"{path}.properties.{name}", depth);
+                            converted[name] = Property(property.Value, $"{path}.properties.{name}", depth);
                         }
                         schema[key] = converted;
                         if (properties is IOrderedDictionary && properties.Count > 1 && !Has(dictionary, "propertyOrdering"))
@@ -121,7 +118,7 @@ namespace GenAI.Core.Input
                         schema[key] = Property(value, path + ".items", depth);
                         break;
                     case "anyOf":
-                        schema[key] = new JsonArray(Items(value).Select((v, i) => (JsonNode)Property(_normalize(v), $"{path}.anyOf[{i}]", depth)).ToArray());
+                        schema[key] = new JsonArray(Items(value).Select((v, i) => (JsonNode)Property(v, $"{path}.anyOf[{i}]", depth)).ToArray());
                         break;
                     case "type":
                         schema[key] = TypeName(value, path, dictionary);
@@ -129,10 +126,10 @@ namespace GenAI.Core.Input
                     case "enum":
                     case "required":
                     case "propertyOrdering":
-                        schema[key] = new JsonArray(Items(value).Select(v => (JsonNode)JsonValue.Create(System.Convert.ToString(_normalize(v), CultureInfo.InvariantCulture))!).ToArray());
+                        schema[key] = new JsonArray(Items(value).Select(v => (JsonNode)JsonValue.Create(System.Convert.ToString(v, CultureInfo.InvariantCulture))!).ToArray());
                         break;
                     default:
-                        schema[key] = JsonNode.Parse(JsonValues.FromObject(value, _normalize).GetRawText());
+                        schema[key] = JsonNode.Parse(JsonValues.FromObject(value).GetRawText());
                         break;
                 }
             }
@@ -251,7 +248,7 @@ namespace GenAI.Core.Input
         }
 
         private IEnumerable<object?> Items(object? value) =>
-            value is string || !(value is IEnumerable list) ? new[] { value } : list.Cast<object?>().Select(_normalize);
+            value is string || !(value is IEnumerable list) ? new[] { value } : list.Cast<object?>();
 
         private static bool Has(IDictionary dictionary, string keyword) =>
             dictionary.Keys.Cast<object>().Any(k => FieldNames.Squash(System.Convert.ToString(k, CultureInfo.InvariantCulture) ?? "") == FieldNames.Squash(keyword));

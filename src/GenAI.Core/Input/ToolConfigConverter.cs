@@ -22,10 +22,9 @@ namespace GenAI.Core.Input
 
         private static readonly string[] s_modeByNumber = { "MODE_UNSPECIFIED", "AUTO", "ANY", "NONE", "VALIDATED" };
 
-        public static ToolConfig Convert(object value, Func<object?, object?>? normalize = null)
+        public static ToolConfig Convert(object value)
         {
-            normalize ??= v => v;
-            value = normalize(value) ?? throw Invalid("The tool config is empty.", null);
+            if (value == null) throw Invalid("The tool config is empty.", null);
             switch (value)
             {
                 case ToolConfig given:
@@ -33,23 +32,23 @@ namespace GenAI.Core.Input
                 case FunctionCallingConfig calling:
                     return new ToolConfig { FunctionCallingConfig = calling };
                 case JsonElement element:
-                    return Convert(JsonToDictionary(element), normalize);
+                    return Convert(JsonToDictionary(element));
                 case string text when text.TrimStart().StartsWith("{", StringComparison.Ordinal):
-                    return Convert(Parse(text), normalize);
+                    return Convert(Parse(text));
                 case IDictionary dictionary:
                     var wrapped = Get(dictionary, "functionCallingConfig");
                     var config = new ToolConfig();
                     if (wrapped.Found)
                     {
-                        config.FunctionCallingConfig = CallingFrom(normalize(wrapped.Value), normalize, dictionary);
+                        config.FunctionCallingConfig = CallingFrom(wrapped.Value, dictionary);
                         var extra = dictionary.Cast<DictionaryEntry>()
                             .Where(e => FieldNames.Squash(Key(e)) != "functioncallingconfig")
-                            .ToDictionary(e => FieldNames.ToCamel(Key(e)), e => JsonValues.FromObject(e.Value, normalize));
+                            .ToDictionary(e => FieldNames.ToCamel(Key(e)), e => JsonValues.FromObject(e.Value));
                         if (extra.Count > 0) config.AdditionalProperties = extra;
                     }
                     else
                     {
-                        config.FunctionCallingConfig = Calling(dictionary, normalize, dictionary);
+                        config.FunctionCallingConfig = Calling(dictionary, dictionary);
                     }
                     return config;
                 default:
@@ -70,16 +69,16 @@ namespace GenAI.Core.Input
         }
 
         // The seed accepts a function calling config in any of its forms: the typed config, a hashtable, or a mode alone.
-        private static FunctionCallingConfig CallingFrom(object? value, Func<object?, object?> normalize, object input) => value switch
+        private static FunctionCallingConfig CallingFrom(object? value, object input) => value switch
         {
             null => throw Invalid("functionCallingConfig is empty; give a mode such as 'ANY' or @{ mode = 'ANY' }.", input),
             FunctionCallingConfig typed => typed,
-            IDictionary dictionary => Calling(dictionary, normalize, input),
-            JsonElement element => Calling(JsonToDictionary(element), normalize, input),
+            IDictionary dictionary => Calling(dictionary, input),
+            JsonElement element => Calling(JsonToDictionary(element), input),
             _ => new FunctionCallingConfig { Mode = NormalizeMode(value) },
         };
 
-        private static FunctionCallingConfig Calling(IDictionary dictionary, Func<object?, object?> normalize, object input)
+        private static FunctionCallingConfig Calling(IDictionary dictionary, object input)
         {
             var result = new FunctionCallingConfig();
             foreach (DictionaryEntry entry in dictionary)
@@ -87,11 +86,11 @@ namespace GenAI.Core.Input
                 switch (FieldNames.Squash(Key(entry)))
                 {
                     case "mode":
-                        result.Mode = NormalizeMode(normalize(entry.Value));
+                        result.Mode = NormalizeMode(entry.Value);
                         break;
                     case "allowedfunctionnames":
-                        var names = normalize(entry.Value);
-                        result.AllowedFunctionNames = (names is string || !(names is IEnumerable list) ? new[] { names } : list.Cast<object?>().Select(normalize))
+                        var names = entry.Value;
+                        result.AllowedFunctionNames = (names is string || !(names is IEnumerable list) ? new[] { names } : list.Cast<object?>())
                             .Where(n => n != null).Select(n => System.Convert.ToString(n, CultureInfo.InvariantCulture)!).ToList();
                         break;
                     default:

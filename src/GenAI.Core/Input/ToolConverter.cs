@@ -42,18 +42,15 @@ namespace GenAI.Core.Input
             ["url_context"] = "urlContext",
         };
 
-        private readonly Func<object?, object?> _normalize;
         private readonly Func<object, FunctionDeclaration?>? _hook;
         private readonly SchemaConverter _schemas;
 
-        /// <param name="normalize">Unwraps host wrappers (PowerShell's PSObject).</param>
         /// <param name="hook">Builds a declaration from a host item (a PowerShell command); null to fall through.</param>
         /// <param name="schemas">Converts the parameters of hashtable declarations.</param>
-        public ToolConverter(Func<object?, object?>? normalize = null, Func<object, FunctionDeclaration?>? hook = null, SchemaConverter? schemas = null)
+        public ToolConverter(Func<object, FunctionDeclaration?>? hook = null, SchemaConverter? schemas = null)
         {
-            _normalize = normalize ?? (v => v);
             _hook = hook;
-            _schemas = schemas ?? new SchemaConverter(_normalize);
+            _schemas = schemas ?? new SchemaConverter();
         }
 
         /// <summary>A valid function name: letters, digits, '_', '.', ':' or '-', at most 64 characters.</summary>
@@ -63,7 +60,7 @@ namespace GenAI.Core.Input
         {
             var declarations = new List<FunctionDeclaration>();
             var tools = new List<Tool>();
-            Add(_normalize(value), declarations, tools);
+            Add(value, declarations, tools);
             var result = new List<Tool>();
             if (declarations.Count > 0) result.Add(new Tool { FunctionDeclarations = declarations });
             result.AddRange(tools);
@@ -122,7 +119,7 @@ namespace GenAI.Core.Input
                     declarations.Add(ToDeclaration(dictionary));
                     return;
                 case IEnumerable items:
-                    foreach (var item in items) Add(_normalize(item), declarations, tools);
+                    foreach (var item in items) Add(item, declarations, tools);
                     return;
                 default:
                     throw new InvalidInputException(ErrorCodes.InvalidTool, $"A tool cannot be made from a value of type '{value.GetType().Name}'.", value,
@@ -160,11 +157,11 @@ namespace GenAI.Core.Input
                 {
                     declarations = new List<FunctionDeclaration>();
                     var tools = new List<Tool>();
-                    Add(_normalize(entry.Value), declarations, tools);
+                    Add(entry.Value, declarations, tools);
                     if (tools.Count > 0) throw new InvalidInputException(ErrorCodes.InvalidTool, "functionDeclarations may hold only function declarations.", dictionary);
                     continue;
                 }
-                node[key] = CamelKeys(JsonNode.Parse(JsonValues.FromObject(entry.Value ?? new Dictionary<string, object?>(), _normalize).GetRawText()));
+                node[key] = CamelKeys(JsonNode.Parse(JsonValues.FromObject(entry.Value ?? new Dictionary<string, object?>()).GetRawText()));
             }
             var tool = node.Deserialize(GenAIJsonContext.Default.Tool)!;
             tool.FunctionDeclarations = declarations;
@@ -178,19 +175,19 @@ namespace GenAI.Core.Input
             foreach (DictionaryEntry entry in dictionary)
             {
                 string key = FieldNames.Resolve(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", s_declarationFields);
-                object? value = _normalize(entry.Value);
+                object? value = entry.Value;
                 switch (key)
                 {
                     case "name": declaration.Name = System.Convert.ToString(value, CultureInfo.InvariantCulture); break;
                     case "description": declaration.Description = System.Convert.ToString(value, CultureInfo.InvariantCulture); break;
                     case "parameters": break;
                     case "response": declaration.Response = value == null ? (JsonElement?)null : _schemas.Convert(value); break;
-                    case "parametersJsonSchema": declaration.ParametersJsonSchema = JsonValues.FromObject(value, _normalize); break;
+                    case "parametersJsonSchema": declaration.ParametersJsonSchema = JsonValues.FromObject(value); break;
                     default:
                         if (!s_declarationFields.Contains(key))
                             throw new InvalidInputException(ErrorCodes.InvalidTool,
                                 $"'{entry.Key}' is not a field of a function declaration (name, description, parameters, ...). A tool hashtable uses functionDeclarations, codeExecution, googleSearch, ...", dictionary);
-                        extra[key] = JsonValues.FromObject(value, _normalize);
+                        extra[key] = JsonValues.FromObject(value);
                         break;
                 }
             }
@@ -200,7 +197,7 @@ namespace GenAI.Core.Input
             foreach (DictionaryEntry entry in dictionary)
             {
                 if (FieldNames.Squash(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "") != "parameters") continue;
-                var parameters = _normalize(entry.Value);
+                var parameters = entry.Value;
                 if (parameters != null) declaration.Parameters = _schemas.ConvertParameters(WithObjectType(parameters), declaration.Name!);
             }
             if (extra.Count > 0) declaration.AdditionalProperties = extra;

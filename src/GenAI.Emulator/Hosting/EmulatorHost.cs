@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,14 +8,7 @@ using GenAI.Emulator.Engine;
 using GenAI.Emulator.Recording;
 using GenAI.Emulator.Rest;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace GenAI.Emulator;
 
@@ -77,20 +69,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var log = new RequestLog(options.MaxRecordedRequests);
         CassetteHandler? cassettes = options.Cassettes == CassetteMode.Off ? null : new CassetteHandler(engine, log);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            kestrel.Listen(address, options.Port);
-        });
+        WebApplicationBuilder builder = LoopbackWebApp.CreateBuilder(address, options.Port, options.MaxRequestBodyBytes);
 
         WebApplication app = builder.Build();
         if (cassettes is not null)
@@ -107,10 +86,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.Map("/{**path}", handler);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        int port = new Uri(bound).Port;
-        string host = address.Equals(IPAddress.IPv6Loopback) ? "[::1]" : "127.0.0.1";
-        var baseUri = new Uri($"http://{host}:{port}/");
+        Uri baseUri = LoopbackWebApp.BaseUri(app, address);
         engine.BaseUri = baseUri;
 
         WebApplication? grpcApp = null;
@@ -165,12 +141,4 @@ public sealed class EmulatorHost : IAsyncDisposable
         "::1" or "[::1]" => IPAddress.IPv6Loopback,
         _ => throw new ArgumentException($"The emulator binds only to loopback (127.0.0.1, localhost or ::1), not '{host}'.", nameof(host)),
     };
-
-    /// <summary>No console hooks: an in-process emulator must not react to the test runner's Ctrl+C.</summary>
-    private sealed class PassiveHostLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

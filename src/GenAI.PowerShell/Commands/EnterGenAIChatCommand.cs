@@ -14,6 +14,7 @@ using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
 using GenAI.PowerShell.Interactive;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -141,13 +142,10 @@ namespace GenAI.PowerShell.Commands
             string full;
             try
             {
-                full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-                if (provider.Name != "FileSystem")
-                    throw new InvalidInputException(PowerShellErrorCodes.NotAFileSystemPath, $"'{path}' is on the {provider.Name} provider; a chat is saved to a file.", path);
+                full = FileSystemPaths.Unresolved(SessionState.Path, path, "a chat is saved to a file");
                 File.WriteAllBytes(full, ChatSessionFile.Serialize(session));
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException
-                || ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
                 throw new InvalidInputException(PowerShellErrorCodes.ExportFailed, $"Cannot save the chat to '{path}': {ex.Message}", path, inner: ex);
             }

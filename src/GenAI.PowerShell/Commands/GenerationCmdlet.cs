@@ -76,7 +76,7 @@ namespace GenAI.PowerShell.Commands
             bool enumText = effectiveConfig?.ResponseMimeType == "text/x.enum";
             foreach (var candidate in response.Candidates ?? Enumerable.Empty<Candidate>())
             {
-                string text = string.Concat(candidate.Content?.Parts.Where(p => p.Text != null && p.Thought != true).Select(p => p.Text) ?? Enumerable.Empty<string>());
+                string text = candidate.Content?.Text ?? "";
                 if (text.Length == 0) continue;
                 try
                 {

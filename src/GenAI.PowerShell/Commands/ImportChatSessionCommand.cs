@@ -5,6 +5,7 @@ using System.Management.Automation;
 using GenAI.Core.Chats;
 using GenAI.Core.Errors;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -36,31 +37,16 @@ namespace GenAI.PowerShell.Commands
 
         private IEnumerable<string> Resolve(string given, bool literal)
         {
-            var files = new List<string>();
+            const string purpose = "a chat session is read from a file";
             try
             {
-                ProviderInfo provider;
-                if (literal)
-                {
-                    files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out provider, out _));
-                }
-                else
-                {
-                    files.AddRange(SessionState.Path.GetResolvedProviderPathFromPSPath(given, out provider));
-                }
-                if (provider.Name != "FileSystem")
-                {
-                    WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.NotAFileSystemPath,
-                        $"'{given}' is on the {provider.Name} provider; a chat session is read from a file.", given));
-                    return Array.Empty<string>();
-                }
+                return literal ? new[] { FileSystemPaths.Unresolved(SessionState.Path, given, purpose) } : FileSystemPaths.Resolved(SessionState.Path, given, purpose);
             }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+            catch (InvalidInputException ex)
             {
-                WriteError(NotFound(given, ex));
+                WriteError(ErrorRecordFactory.Create(ex, given));
                 return Array.Empty<string>();
             }
-            return files;
         }
 
         private void Import(string file)

@@ -1,15 +1,15 @@
 using System;
-using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Core.Errors;
 using GenAI.Core.Tokenization;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
-using GenAI.Core.Errors;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -75,19 +75,11 @@ namespace GenAI.PowerShell.Commands
         {
             try
             {
-                Collection<string> paths;
-                ProviderInfo provider;
-                if (ParameterSetName == LiteralPathParameterSet)
-                {
-                    paths = new Collection<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath, out provider, out _) };
-                }
-                else
-                {
-                    paths = SessionState.Path.GetResolvedProviderPathFromPSPath(Path, out provider);
-                }
-
-                string given = ParameterSetName == LiteralPathParameterSet ? LiteralPath : Path;
-                if (provider.Name != "FileSystem" || paths.Count != 1)
+                const string purpose = "the vocabulary is read from a file";
+                bool literal = ParameterSetName == LiteralPathParameterSet;
+                string given = literal ? LiteralPath : Path;
+                var paths = literal ? new[] { FileSystemPaths.Unresolved(SessionState.Path, given, purpose) } : FileSystemPaths.Resolved(SessionState.Path, given, purpose);
+                if (paths.Count != 1)
                 {
                     WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.TokenizerFileInvalid,
                         $"'{given}' must name exactly one file in the file system (it matched {paths.Count}).", given,
@@ -97,17 +89,16 @@ namespace GenAI.PowerShell.Commands
 
                 if (!File.Exists(paths[0]))
                 {
-                    WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, $"The file '{paths[0]}' does not exist.", given,
+                    WriteError(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, $"The file '{paths[0]}' does not exist.", given,
                         "Check the path of the tokenizer.model or tokenizer.json file."));
                     return null;
                 }
 
                 return paths[0];
             }
-            catch (ItemNotFoundException ex)
+            catch (InvalidInputException ex)
             {
-                WriteError(ErrorRecordFactory.Create(ErrorCodes.FileNotFound, ex.Message, Path,
-                    "Check the path of the tokenizer.model or tokenizer.json file.", ex));
+                WriteError(ErrorRecordFactory.Create(ex, ParameterSetName == LiteralPathParameterSet ? LiteralPath : Path));
                 return null;
             }
         }

@@ -180,11 +180,11 @@ namespace GenAI.PowerShell.Commands
         // A model object in the pipeline is the model to use, not part of the prompt.
         private object[]? TakeModels(object[]? items)
         {
-            if (items == null || !items.Any(i => PromptConverter.Normalize(i) is GenerativeModel)) return items;
+            if (items == null) return null;
             var rest = new List<object>();
             foreach (var item in items)
             {
-                if (!(PromptConverter.Normalize(item) is GenerativeModel model))
+                if (!(PlainValues.Base(item) is GenerativeModel model))
                 {
                     rest.Add(item);
                     continue;
@@ -195,7 +195,7 @@ namespace GenAI.PowerShell.Commands
                         "Pass one model: pipe it before the prompts, or give -Model."));
                 _pipedModel = model;
             }
-            return rest.ToArray();
+            return rest.Count == items.Length ? items : rest.ToArray();
         }
 
         private void StartItem(object? item)

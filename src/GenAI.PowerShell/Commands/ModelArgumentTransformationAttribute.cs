@@ -9,7 +9,7 @@ namespace GenAI.PowerShell.Commands
     {
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
-            var value = PromptConverter.Normalize(inputData);
+            var value = PlainValues.Base(inputData);
             return value switch
             {
                 GenerativeModel model => model,

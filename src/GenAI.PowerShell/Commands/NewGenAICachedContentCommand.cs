@@ -64,13 +64,12 @@ namespace GenAI.PowerShell.Commands
         {
             var model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             var client = Client;
-            var converter = PromptConverter.Create();
             try
             {
                 var contents = _contents.ToContents();
-                var system = SystemInstruction == null ? null : converter.ToContent(SystemInstruction);
+                var system = SystemInstruction == null ? null : PromptConverter.ToContent(SystemInstruction);
                 var tools = Tool == null ? null : ModelSettingsBuilder.Tools(this, Tool, null, out _);
-                var toolConfig = ToolConfig == null ? null : ToolConfigConverter.Convert(ToolConfig, PromptConverter.Normalize);
+                var toolConfig = ToolConfig == null ? null : ModelSettingsBuilder.ToolConfig(ToolConfig);
                 TimeSpan? ttl = ParameterSetName == TtlSet ? Ttl : (TimeSpan?)null;
                 DateTimeOffset? expireTime = ParameterSetName == ExpireTimeSet ? new DateTimeOffset(ExpireTime) : (DateTimeOffset?)null;
                 WriteVerboseRedacted($"Creating a cached content for {model.Name} from {contents.Count} content(s).");

@@ -84,7 +84,7 @@ namespace GenAI.PowerShell.Commands
         protected override void ProcessRecord()
         {
             // A piped session binds Session (and InputObject): only take items that are not the session itself.
-            if (InputObject != null) _message.Add(InputObject.Where(m => !(PromptConverter.Normalize(m) is ChatSession)).ToArray(), MyInvocation.ExpectingInput);
+            if (InputObject != null) _message.Add(InputObject.Where(m => !(PlainValues.Base(m) is ChatSession)).ToArray(), MyInvocation.ExpectingInput);
         }
 
         protected override void EndProcessing()

@@ -10,6 +10,7 @@ using GenAI.PowerShell.Batches;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -125,10 +126,10 @@ namespace GenAI.PowerShell.Commands
         private void StartFromFile()
         {
             string path;
-            try { path = GetUnresolvedProviderPathFromPSPath(InputFile); }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is ProviderNotFoundException || ex is NotSupportedException)
+            try { path = FileSystemPaths.Unresolved(SessionState.Path, InputFile, "a batch is read from a JSONL file"); }
+            catch (InvalidInputException ex)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, ex.Message, InputFile));
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, InputFile));
                 return;
             }
             if (!File.Exists(path))

@@ -4,9 +4,11 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Security;
+using GenAI.Core.Errors;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Emulator;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -86,7 +88,7 @@ namespace GenAI.PowerShell.Commands
             string? cassettes = null;
             if (ParameterSetName == RecordSet)
             {
-                cassettes = GetUnresolvedProviderPathFromPSPath(RecordTo);
+                cassettes = CassetteFolder(RecordTo);
                 var (key, endpoint) = ReadUpstream();
                 Uri upstream = Upstream ?? endpoint;
                 if (!upstream.IsAbsoluteUri || !(upstream.Scheme == Uri.UriSchemeHttps || (upstream.Scheme == Uri.UriSchemeHttp && upstream.IsLoopback)))
@@ -100,7 +102,7 @@ namespace GenAI.PowerShell.Commands
             }
             else if (ParameterSetName == ReplaySet)
             {
-                cassettes = GetUnresolvedProviderPathFromPSPath(ReplayFrom);
+                cassettes = CassetteFolder(ReplayFrom);
                 if (!Directory.Exists(cassettes))
                     ThrowTerminatingError(ErrorRecordFactory.Create(PowerShellErrorCodes.CassetteFolderNotFound,
                         $"The cassette folder '{cassettes}' does not exist.", cassettes,
@@ -150,6 +152,19 @@ namespace GenAI.PowerShell.Commands
         }
 
         /// <summary>The configured key (the user's, never the emulator's) and endpoint; a terminating error when there is no key.</summary>
+        private string CassetteFolder(string given)
+        {
+            try
+            {
+                return FileSystemPaths.Unresolved(SessionState.Path, given, "cassettes are kept in a folder");
+            }
+            catch (InvalidInputException ex)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Create(ex, given));
+                return null!;
+            }
+        }
+
         private (string Key, Uri Endpoint) ReadUpstream()
         {
             string? key;

@@ -1,8 +1,5 @@
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace GenAI.PowerShell.Completers
 {
@@ -11,7 +8,7 @@ namespace GenAI.PowerShell.Completers
     /// (https://ai.google.dev/gemini-api/docs/image-generation, .../speech-generation). Other values are
     /// still accepted: the service adds ratios and voices over time.
     /// </summary>
-    public sealed class MediaSettingCompleter : IArgumentCompleter
+    public sealed class MediaSettingCompleter : FixedValueCompleter
     {
         public static readonly IReadOnlyList<string> AspectRatios = new[]
         {
@@ -25,8 +22,7 @@ namespace GenAI.PowerShell.Completers
             "Alnilam", "Schedar", "Gacrux", "Pulcherrima", "Achird", "Zubenelgenubi", "Vindemiatrix", "Sadachbia", "Sadaltager", "Sulafat",
         };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            CompletionValues.Complete(parameterName == "Voice" ? Voices : parameterName == "ImageAspectRatio" ? AspectRatios : Enumerable.Empty<string>(), wordToComplete).ToList();
+        private protected override IEnumerable<(string Value, string ToolTip)> Candidates(string parameterName) =>
+            Plain(parameterName == "Voice" ? Voices : parameterName == "ImageAspectRatio" ? AspectRatios : Enumerable.Empty<string>());
     }
 }

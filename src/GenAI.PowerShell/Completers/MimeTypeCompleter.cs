@@ -1,14 +1,10 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace GenAI.PowerShell.Completers
 {
     /// <summary>Completes -MimeType with the types the API accepts as input, and -ResponseMimeType with the reply formats.</summary>
-    public sealed class MimeTypeCompleter : IArgumentCompleter
+    public sealed class MimeTypeCompleter : FixedValueCompleter
     {
         public static readonly IReadOnlyList<string> InputTypes = new[]
         {
@@ -21,11 +17,7 @@ namespace GenAI.PowerShell.Completers
 
         public static readonly IReadOnlyList<string> ResponseTypes = new[] { "text/plain", "application/json", "text/x.enum" };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            bool response = parameterName.StartsWith("Response", StringComparison.OrdinalIgnoreCase);
-            return CompletionValues.Complete(response ? ResponseTypes : InputTypes, wordToComplete).ToList();
-        }
+        private protected override IEnumerable<(string Value, string ToolTip)> Candidates(string parameterName) =>
+            Plain(parameterName.StartsWith("Response", StringComparison.OrdinalIgnoreCase) ? ResponseTypes : InputTypes);
     }
 }

@@ -1,9 +1,5 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using GenAI.Core.Input;
 
 namespace GenAI.PowerShell.Completers
@@ -13,10 +9,9 @@ namespace GenAI.PowerShell.Completers
     /// categories: BlockNone, BlockOnlyHigh, ...), -ToolConfig (AUTO, ANY, NONE, VALIDATED) and -Tool (the
     /// built-in tools). PowerShell does not complete inside hashtable literals, so @{ ... } forms get nothing.
     /// </summary>
-    public sealed class SettingValueCompleter : IArgumentCompleter
+    public sealed class SettingValueCompleter : FixedValueCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+        private protected override IEnumerable<(string Value, string ToolTip)> Candidates(string parameterName)
         {
             IEnumerable<string> values = parameterName switch
             {
@@ -25,11 +20,7 @@ namespace GenAI.PowerShell.Completers
                 "Tool" => ToolConverter.BuiltInTools.Keys,
                 _ => Enumerable.Empty<string>(),
             };
-            string word = (wordToComplete ?? "").Trim('\'', '"');
-            return values
-                .Where(v => v.StartsWith(word, StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, Tooltip(parameterName, v)))
-                .ToList();
+            return values.Select(v => (v, Tooltip(parameterName, v)));
         }
 
         private static string Tooltip(string parameterName, string value) => parameterName switch

@@ -1,13 +1,9 @@
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace GenAI.PowerShell.Completers
 {
     /// <summary>Completes Get-GenAIModel -SupportedMethod with the method names models list in supportedGenerationMethods.</summary>
-    public sealed class SupportedMethodCompleter : IArgumentCompleter
+    public sealed class SupportedMethodCompleter : FixedValueCompleter
     {
         public static readonly IReadOnlyList<(string Value, string ToolTip)> Methods = new[]
         {
@@ -23,8 +19,6 @@ namespace GenAI.PowerShell.Completers
             ("predictLongRunning", "Long-running generation (Veo)."),
         };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            CompletionValues.Complete(Methods, wordToComplete).ToList();
+        private protected override IEnumerable<(string Value, string ToolTip)> Candidates(string parameterName) => Methods;
     }
 }

@@ -16,7 +16,7 @@ namespace GenAI.PowerShell.Input
         public static GenerativeModel Resolve(object value, GenAIClient client, RequestOptions options, CancellationToken cancellationToken,
             Func<Task<CachedContent>, CachedContent> await)
         {
-            switch (PromptConverter.Normalize(value))
+            switch (PlainValues.Of(value))
             {
                 case CachedContent cache when !string.IsNullOrEmpty(cache.Model):
                     return GenerativeModel.FromCachedContent(cache);
@@ -40,7 +40,7 @@ namespace GenAI.PowerShell.Input
         private static object? Get(System.Collections.IDictionary dictionary, string key)
         {
             foreach (System.Collections.DictionaryEntry entry in dictionary)
-                if (string.Equals(entry.Key as string, key, StringComparison.OrdinalIgnoreCase)) return PromptConverter.Normalize(entry.Value);
+                if (string.Equals(entry.Key as string, key, StringComparison.OrdinalIgnoreCase)) return entry.Value;
             return null;
         }
     }

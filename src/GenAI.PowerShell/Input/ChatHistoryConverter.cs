@@ -3,6 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using GenAI.Core.Chats;
+using GenAI.Core.Input;
 
 namespace GenAI.PowerShell.Input
 {
@@ -16,10 +17,10 @@ namespace GenAI.PowerShell.Input
 
         public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase)
         {
-            var value = PromptConverter.Normalize(sourceValue);
+            var value = PlainValues.Of(sourceValue);
             if (value is ChatHistory history) return history;
             var items = value is IEnumerable list && !(value is string) && !(value is IDictionary) ? list.Cast<object?>() : new[] { value };
-            return new ChatHistory(PromptConverter.ToContents(items));
+            return new ChatHistory(new ContentConverter().ToContents(items));
         }
 
         public override bool CanConvertTo(object sourceValue, Type destinationType) => false;

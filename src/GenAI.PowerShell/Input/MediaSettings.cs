@@ -54,13 +54,13 @@ namespace GenAI.PowerShell.Input
         /// <summary>A speechConfig from a SpeechConfig, a voice name, a hashtable or JSON text (any field-name case).</summary>
         public static SpeechConfig ConvertSpeechConfig(object value)
         {
-            var normalized = PromptConverter.Normalize(value);
+            var normalized = PlainValues.Of(value);
             if (normalized is SpeechConfig speech) return speech;
             if (normalized is string text && !text.TrimStart().StartsWith("{", StringComparison.Ordinal)) return Core.Protocol.SpeechConfig.ForVoice(text.Trim());
             if (!(normalized is string) && !(normalized is IDictionary))
                 throw new InvalidInputException(PowerShellErrorCodes.InvalidSpeechConfig, $"A speech config cannot be made from a value of type '{normalized?.GetType().Name}'.", value,
                     "Pass a voice name, or @{ multiSpeakerVoiceConfig = @{ speakerVoiceConfigs = @(@{ speaker = 'Joe'; voiceConfig = @{ prebuiltVoiceConfig = @{ voiceName = 'Kore' } } }) } }.");
-            var converted = new GenerationConfigConverter(PromptConverter.Normalize).Convert(new Hashtable { ["speechConfig"] = normalized });
+            var converted = new GenerationConfigConverter().Convert(new Hashtable { ["speechConfig"] = normalized });
             return converted.SpeechConfig!;
         }
     }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using GenAI.Core.Errors;
 using GenAI.Core.Input;
+using GenAI.Core.Models;
 using GenAI.Core.Protocol;
 using GenAI.Core.Tools;
 using GenAI.PowerShell.Commands;
@@ -24,13 +25,13 @@ namespace GenAI.PowerShell.Input
     {
         public static ModelSettings Build(ModelSettingsCmdlet cmdlet)
         {
-            var settings = new ModelSettings();
+            var settings = new CallOverrides();
             var bound = cmdlet.MyInvocation.BoundParameters;
             Type? responseType = null;
-            var schemas = new SchemaConverter(PromptConverter.Normalize, value => value is Type type ? TypeSchemaBuilder.ForType(type) : (JsonElement?)null);
+            var schemas = Schemas();
 
             GenerationConfig? config = cmdlet.GenerationConfig == null ? null
-                : Copy(new GenerationConfigConverter(PromptConverter.Normalize, schemas).Convert(cmdlet.GenerationConfig));
+                : Copy(new GenerationConfigConverter(schemas).Convert(PlainValues.Of(cmdlet.GenerationConfig)!));
             GenerationConfig Config() => config ??= new GenerationConfig();
             if (cmdlet.Temperature.HasValue) Config().Temperature = cmdlet.Temperature;
             if (cmdlet.TopP.HasValue) Config().TopP = cmdlet.TopP;
@@ -56,17 +57,16 @@ namespace GenAI.PowerShell.Input
             }
             GenerationConfigValidator.Validate(config);
             settings.GenerationConfig = config;
-            settings.ResponseType = responseType;
 
-            if (cmdlet.SafetySetting != null) settings.SafetySettings = SafetySettingConverter.Convert(cmdlet.SafetySetting.Value, PromptConverter.Normalize);
+            if (cmdlet.SafetySetting != null) settings.SafetySettings = SafetySettingConverter.Convert(PlainValues.Of(cmdlet.SafetySetting.Value));
             if (cmdlet.Tool != null)
             {
                 settings.Tools = Tools(cmdlet, cmdlet.Tool, schemas, out var functions);
                 settings.Functions = functions;
             }
-            if (cmdlet.ToolConfig != null) settings.ToolConfig = ToolConfigConverter.Convert(cmdlet.ToolConfig, PromptConverter.Normalize);
+            if (cmdlet.ToolConfig != null) settings.ToolConfig = ToolConfig(cmdlet.ToolConfig);
             if (cmdlet.SystemInstruction != null) settings.SystemInstruction = SystemInstruction(cmdlet.SystemInstruction);
-            return settings;
+            return new ModelSettings(settings, responseType);
         }
 
         /// <summary>
@@ -77,17 +77,20 @@ namespace GenAI.PowerShell.Input
         {
             var found = new List<CallableFunction>();
             var declarations = new CommandDeclarationBuilder(cmdlet);
-            var converter = new ToolConverter(PromptConverter.Normalize, value =>
+            var converter = new ToolConverter(value =>
             {
                 var function = declarations.TryBuild(value);
                 if (function == null) return null;
                 found.Add(function);
                 return function.Declaration;
-            }, schemas ?? new SchemaConverter(PromptConverter.Normalize, value => value is Type type ? TypeSchemaBuilder.ForType(type) : (JsonElement?)null));
-            var tools = converter.Convert(values);
+            }, schemas ?? Schemas());
+            var tools = converter.Convert(PlainValues.Of(values)!);
             functions = found;
             return tools;
         }
+
+        /// <summary>A tool config from any accepted shape (a mode name, a hashtable, JSON).</summary>
+        public static ToolConfig ToolConfig(object value) => ToolConfigConverter.Convert(PlainValues.Of(value)!);
 
         /// <summary>A system instruction (text, parts or a content) as a Content without role.</summary>
         public static Content SystemInstruction(object value)
@@ -101,12 +104,15 @@ namespace GenAI.PowerShell.Input
         // A string that is not JSON names a type: -ResponseSchema Person.
         private static object ResolveSchemaInput(object value)
         {
-            var normalized = PromptConverter.Normalize(value)!;
+            var normalized = PlainValues.Of(value)!;
             if (!(normalized is string text) || text.TrimStart().StartsWith("{", StringComparison.Ordinal)) return normalized;
             if (LanguagePrimitives.TryConvertTo(text.Trim('[', ']', ' '), out Type type)) return type;
             throw new InvalidInputException(ErrorCodes.InvalidSchema, $"'{text}' is neither JSON nor the name of a type.", value,
                 "Pass the type itself (-ResponseSchema ([MyClass])), a hashtable such as @{ type = 'object'; properties = @{ name = 'string' } }, or JSON text.");
         }
+
+        // A .NET or PowerShell class stands for the schema of its properties.
+        private static SchemaConverter Schemas() => new SchemaConverter(value => value is Type type ? TypeSchemaBuilder.ForType(type) : (JsonElement?)null);
 
         private static bool IsEnumSchema(JsonElement schema) =>
             schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "STRING" && schema.TryGetProperty("enum", out _);

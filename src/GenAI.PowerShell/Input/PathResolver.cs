@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using GenAI.PowerShell.Errors;
 using GenAI.Core.Errors;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Input
 {
@@ -26,18 +26,9 @@ namespace GenAI.PowerShell.Input
                     if (literal) ResolveLiteral(paths, pattern, files, errors);
                     else ResolveWildcard(paths, pattern, files, errors);
                 }
-                catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException)
+                catch (InvalidInputException ex)
                 {
-                    errors.Add(NotFound(pattern, ex));
-                }
-                catch (Exception ex) when (ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
-                {
-                    errors.Add(ErrorRecordFactory.Create(ErrorCodes.FileAccessDenied,
-                        $"Cannot read '{pattern}': access is denied.", pattern, "Check the permissions of the file and its folders.", ex));
-                }
-                catch (Exception ex) when (ex is PSArgumentException || ex is ArgumentException || ex is NotSupportedException || ex is IOException)
-                {
-                    errors.Add(ErrorRecordFactory.Create(PowerShellErrorCodes.InvalidPath, $"'{pattern}' is not a valid path: {ex.Message}", pattern, inner: ex));
+                    errors.Add(ErrorRecordFactory.Create(ex, pattern));
                 }
             }
             return files;
@@ -45,8 +36,7 @@ namespace GenAI.PowerShell.Input
 
         private static void ResolveWildcard(PathIntrinsics paths, string pattern, List<FileInfo> files, List<ErrorRecord> errors)
         {
-            var resolved = paths.GetResolvedProviderPathFromPSPath(pattern, out ProviderInfo provider);
-            if (!IsFileSystem(provider, pattern, errors)) return;
+            var resolved = FileSystemPaths.Resolved(paths, pattern, Purpose);
             bool wildcard = WildcardPattern.ContainsWildcardCharacters(pattern);
             int added = 0;
             foreach (var path in resolved)
@@ -66,24 +56,17 @@ namespace GenAI.PowerShell.Input
 
         private static void ResolveLiteral(PathIntrinsics paths, string literalPath, List<FileInfo> files, List<ErrorRecord> errors)
         {
-            string path = paths.GetUnresolvedProviderPathFromPSPath(literalPath, out ProviderInfo provider, out _);
-            if (!IsFileSystem(provider, literalPath, errors)) return;
+            string path = FileSystemPaths.Unresolved(paths, literalPath, Purpose);
             if (Directory.Exists(path)) errors.Add(DirectoryGiven(literalPath));
-            else if (!File.Exists(path)) errors.Add(NotFound(literalPath, null));
+            else if (!File.Exists(path)) errors.Add(NotFound(literalPath));
             else files.Add(new FileInfo(path));
         }
 
-        private static bool IsFileSystem(ProviderInfo provider, string pattern, List<ErrorRecord> errors)
-        {
-            if (string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase)) return true;
-            errors.Add(ErrorRecordFactory.Create(PowerShellErrorCodes.NotAFileSystemPath,
-                $"'{pattern}' is on the {provider.Name} provider; only files can be sent.", pattern, "Pass a path on a file-system drive."));
-            return false;
-        }
+        private const string Purpose = "only files can be sent";
 
-        private static ErrorRecord NotFound(string pattern, Exception? inner) =>
+        private static ErrorRecord NotFound(string pattern) =>
             ErrorRecordFactory.Create(ErrorCodes.PathNotFound, $"Cannot find the file '{pattern}' because it does not exist.", pattern,
-                "Check the path; relative paths are resolved from the current location.", inner);
+                "Check the path; relative paths are resolved from the current location.");
 
         private static ErrorRecord DirectoryGiven(string pattern) =>
             ErrorRecordFactory.Create(ErrorCodes.NotAFile, $"'{pattern}' is a directory, not a file.", pattern,

@@ -12,11 +12,12 @@ namespace GenAI.PowerShell.Input
     /// <summary>
     /// Collects prompt items across ProcessRecord calls. Consecutive strings from the pipeline (the
     /// lines of Get-Content) are joined with newlines into one text, as the file held them; consecutive
-    /// bytes from the pipeline (Get-Content -AsByteStream) are joined into one byte array.
+    /// bytes from the pipeline (Get-Content -AsByteStream) are joined into one byte array. Each item is
+    /// unwrapped once, as it arrives; the item as given stays the target of errors about it.
     /// </summary>
     internal sealed class PromptAccumulator
     {
-        private readonly List<object?> _items = new List<object?>();
+        private readonly List<(object? Given, object? Plain)> _items = new List<(object? Given, object? Plain)>();
         private readonly ContentConverter _converter;
         private StringBuilder? _pipedText;
         private MemoryStream? _pipedBytes;
@@ -26,12 +27,15 @@ namespace GenAI.PowerShell.Input
         /// <param name="fileResolution">Gemini 3 per-part media resolution (MEDIA_RESOLUTION_HIGH, ...) for the files and bytes of the prompt.</param>
         public PromptAccumulator(string? mimeType = null, string? fileResolution = null)
         {
-            _converter = PromptConverter.Create(mimeType);
+            _converter = new ContentConverter(mimeType);
             _fileResolution = fileResolution;
         }
 
-        /// <summary>The items as they will be sent (piped lines and bytes already joined).</summary>
-        public IReadOnlyList<object?> Items => _items.Select(Materialize).ToList();
+        /// <summary>The items as given (piped lines and bytes already joined; files and bytes once converted, their parts).</summary>
+        public IReadOnlyList<object?> Items => _items.Select(i => Materialize(i.Given)).ToList();
+
+        /// <summary>The items as they will be sent: <see cref="Items"/> without PowerShell's wrappers.</summary>
+        private List<object?> PlainItems => _items.Select(i => Materialize(i.Plain)).ToList();
 
         public int Count => _items.Count;
 
@@ -53,14 +57,14 @@ namespace GenAI.PowerShell.Input
 
         public void Add(object? raw, bool fromPipeline)
         {
-            var item = PromptConverter.Normalize(raw);
+            var item = PlainValues.Of(raw);
             if (fromPipeline && item is string line)
             {
                 _pipedBytes = null;
                 if (_pipedText == null)
                 {
                     _pipedText = new StringBuilder(line);
-                    _items.Add(_pipedText);
+                    _items.Add((_pipedText, _pipedText));
                 }
                 else
                 {
@@ -74,14 +78,14 @@ namespace GenAI.PowerShell.Input
                 if (_pipedBytes == null)
                 {
                     _pipedBytes = new MemoryStream();
-                    _items.Add(_pipedBytes);
+                    _items.Add((_pipedBytes, _pipedBytes));
                 }
                 _pipedBytes.WriteByte(b);
                 return;
             }
             _pipedText = null;
             _pipedBytes = null;
-            if (item != null) _items.Add(raw);
+            if (item != null) _items.Add((raw, item));
         }
 
         /// <summary>
@@ -93,11 +97,12 @@ namespace GenAI.PowerShell.Input
             bool ok = true;
             for (int i = 0; i < _items.Count; i++)
             {
-                var item = PromptConverter.Normalize(Materialize(_items[i]));
+                var item = Materialize(_items[i].Plain);
                 if (!(item is FileSystemInfo) && !(item is byte[])) continue;
                 try
                 {
-                    _items[i] = _converter.ToPart(item);
+                    var part = _converter.ToPart(item);
+                    _items[i] = (part, part);
                 }
                 catch (GenAIException ex)
                 {
@@ -108,13 +113,14 @@ namespace GenAI.PowerShell.Input
             return ok;
         }
 
-        public List<Content> ToContents() => WithResolution(_converter.ToContents(Items));
+        public List<Content> ToContents() => WithResolution(_converter.ToContents(PlainItems));
 
         /// <summary>The contents of these items followed by <paramref name="extra"/> (an -Each item); the accumulator is unchanged.</summary>
         public List<Content> ToContentsWith(object? extra)
         {
-            var items = new List<object?>(Items);
-            if (extra != null) items.Add(extra);
+            var items = PlainItems;
+            var plainExtra = PlainValues.Of(extra);
+            if (plainExtra != null) items.Add(plainExtra);
             return WithResolution(_converter.ToContents(items));
         }
 

@@ -1,34 +1,16 @@
 using System.Collections.Generic;
-using System.Collections.Specialized;
-using System.Management.Automation;
+using System.Linq;
 using GenAI.Core.Input;
 using GenAI.Core.Protocol;
 
 namespace GenAI.PowerShell.Input
 {
-    /// <summary>PowerShell's side of input conversion: unwraps PSObjects before the core converter sees them.</summary>
+    /// <summary>Contents from PowerShell values (unwrapped here) through the core's converter.</summary>
     internal static class PromptConverter
     {
-        /// <param name="mimeType">-MimeType: the type of byte arrays, and of files instead of their extension's.</param>
-        public static ContentConverter Create(string? mimeType = null) => new ContentConverter(Normalize, null, mimeType);
+        public static List<Content> ToContents(IEnumerable<object?> items) => new ContentConverter().ToContents(items.Select(PlainValues.Of));
 
-        public static List<Content> ToContents(IEnumerable<object?> items) => Create().ToContents(items);
-
-        /// <summary>PSCustomObject → ordered dictionary of its properties; other PSObjects → their base object.</summary>
-        public static object? Normalize(object? value)
-        {
-            if (value is PSObject psObject)
-            {
-                if (psObject.BaseObject is PSCustomObject)
-                {
-                    var dictionary = new OrderedDictionary();
-                    foreach (var property in psObject.Properties)
-                        dictionary[property.Name] = property.Value;
-                    return dictionary;
-                }
-                return psObject.BaseObject;
-            }
-            return value;
-        }
+        /// <summary>One message (e.g. a system instruction) from any content-like value.</summary>
+        public static Content ToContent(object value) => new ContentConverter().ToContent(PlainValues.Of(value)!);
     }
 }

@@ -67,7 +67,7 @@ namespace GenAI.PowerShell.Input
             if (items == null) yield break;
             foreach (var raw in items)
             {
-                var item = PromptConverter.Normalize(raw);
+                var item = PlainValues.Base(raw);
                 if (fromPipeline && item is byte b)
                 {
                     (_pendingBytes ??= new MemoryStream()).WriteByte(b);

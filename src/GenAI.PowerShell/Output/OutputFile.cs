@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using GenAI.PowerShell.Errors;
 using GenAI.Core.Errors;
+using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Paths;
 
 namespace GenAI.PowerShell.Output
 {
@@ -17,16 +18,13 @@ namespace GenAI.PowerShell.Output
         {
             try
             {
-                string path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(given, out ProviderInfo provider, out _);
-                if (provider.Name == "FileSystem") return path;
-                cmdlet.WriteError(ErrorRecordFactory.Create(PowerShellErrorCodes.NotAFileSystemPath,
-                    $"'{given}' is on the {provider.Name} provider; {purpose} is saved to a file.", given));
+                return FileSystemPaths.Unresolved(cmdlet.SessionState.Path, given, $"{purpose} is saved to a file");
             }
-            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException || ex is ArgumentException)
+            catch (InvalidInputException ex)
             {
-                cmdlet.WriteError(ErrorRecordFactory.Create(ErrorCodes.PathNotFound, ex.Message, given, inner: ex));
+                cmdlet.WriteError(ErrorRecordFactory.Create(ex, given));
+                return null;
             }
-            return null;
         }
 
         /// <summary>With -NoClobber, an existing file is kept: writes the FileExists error and returns true.</summary>

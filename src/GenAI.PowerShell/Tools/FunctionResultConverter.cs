@@ -22,6 +22,9 @@ namespace GenAI.PowerShell.Tools
         public const int MaxItems = 200;
         public const int MaxTextLength = 20000;
 
+        // As deep as JSON values may nest (JsonValues refuses deeper ones).
+        private const int MaxDepth = 64;
+
         private static readonly ScriptBlock s_outString = ScriptBlock.Create("param($items) $items | Out-String -Width 160");
 
         /// <param name="multimodal">The model reads files in function responses: media output (image, audio, PDF files,
@@ -49,7 +52,7 @@ namespace GenAI.PowerShell.Tools
             var merged = new OrderedDictionary();
             foreach (var property in response.EnumerateObject()) merged[property.Name] = property.Value;
             merged["files"] = files;
-            return JsonValues.FromObject(merged, Normalize);
+            return JsonValues.FromObject(ToData(merged));
         }
 
         public static JsonElement ToResponse(IReadOnlyList<object?> output, IReadOnlyList<string> errors, PSCmdlet cmdlet)
@@ -60,7 +63,7 @@ namespace GenAI.PowerShell.Tools
             if (items.All(IsData))
             {
                 if (items.Count == 1 && Unwrap(items[0]) is object single && (single is IDictionary || IsCustomObject(items[0])) && errors.Count == 0)
-                    return JsonValues.FromObject(items[0], Normalize);
+                    return JsonValues.FromObject(ToData(items[0]));
                 response["result"] = items.Count == 0 ? null : items.Count == 1 ? items[0] : (object)items;
             }
             else
@@ -73,7 +76,7 @@ namespace GenAI.PowerShell.Tools
             }
             if (output.Count > MaxItems) response["truncated"] = $"The command wrote {output.Count} objects; the first {MaxItems} are shown.";
             if (errors.Count > 0) response["errors"] = errors.ToList();
-            return JsonValues.FromObject(response, Normalize);
+            return JsonValues.FromObject(ToData(response));
         }
 
         /// <summary><paramref name="result"/> with every occurrence of <paramref name="key"/> in it replaced by <c>***</c>.</summary>
@@ -105,18 +108,17 @@ namespace GenAI.PowerShell.Tools
 
         private static object? Unwrap(object? value) => value is PSObject ps && !(ps.BaseObject is PSCustomObject) ? ps.BaseObject : value;
 
-        // PSCustomObjects become ordered dictionaries; rich objects nested in data become their text.
-        private static object? Normalize(object? value)
+        /// <summary>
+        /// The value as plain JSON data, all the way down: PSCustomObjects become ordered dictionaries, lists become
+        /// lists, and rich objects nested in data become their text. Values deeper than JSON allows, and cycles, are
+        /// left as they are for <see cref="JsonValues"/> to refuse.
+        /// </summary>
+        private static object? ToData(object? value) => ToData(value, 0, new HashSet<object>());
+
+        private static object? ToData(object? value, int depth, HashSet<object> open)
         {
-            if (value is PSObject ps && ps.BaseObject is PSCustomObject)
-            {
-                var result = new OrderedDictionary();
-                foreach (var property in ps.Properties.Where(p => p.IsGettable))
-                    result[property.Name] = SafeValue(property);
-                return result;
-            }
             value = Unwrap(value);
-            if (value == null || IsScalar(value) || value is IDictionary || value is IEnumerable) return value switch
+            if (value == null || IsScalar(value)) return value switch
             {
                 TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
                 Uri uri => uri.ToString(),
@@ -124,7 +126,28 @@ namespace GenAI.PowerShell.Tools
                 Guid guid => guid.ToString(),
                 _ => value,
             };
-            return value.ToString();
+            if (!(value is PSObject) && !(value is IEnumerable)) return value.ToString();
+            if (depth > MaxDepth || !open.Add(value)) return value;
+            object data;
+            if (value is PSObject custom)
+            {
+                var properties = new OrderedDictionary();
+                foreach (var property in custom.Properties.Where(p => p.IsGettable))
+                    properties[property.Name] = ToData(SafeValue(property), depth + 1, open);
+                data = properties;
+            }
+            else if (value is IDictionary dictionary)
+            {
+                var entries = new OrderedDictionary();
+                foreach (DictionaryEntry entry in dictionary) entries[entry.Key] = ToData(entry.Value, depth + 1, open);
+                data = entries;
+            }
+            else
+            {
+                data = ((IEnumerable)value).Cast<object?>().Select(item => ToData(item, depth + 1, open)).ToList();
+            }
+            open.Remove(value);
+            return data;
         }
 
         private static object? SafeValue(PSPropertyInfo property)

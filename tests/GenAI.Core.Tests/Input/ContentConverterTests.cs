@@ -130,19 +130,5 @@ namespace GenAI.Core.Tests.Input
             Assert.Equal("https://x/v1beta/files/a", part.FileData!.FileUri);
             Assert.Equal("application/pdf", part.FileData.MimeType);
         }
-
-        [Fact]
-        public void The_normalizer_unwraps_host_values_before_conversion()
-        {
-            var converter = new ContentConverter(v => v is Wrapper w ? w.Value : v);
-            var contents = converter.ToContents(new object[] { new Wrapper("wrapped") });
-            Assert.Equal("wrapped", contents[0].Parts[0].Text);
-        }
-
-        private sealed class Wrapper
-        {
-            public Wrapper(object value) { Value = value; }
-            public object Value { get; }
-        }
     }
 }
