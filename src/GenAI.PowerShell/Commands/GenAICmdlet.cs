@@ -73,28 +73,10 @@ namespace GenAI.PowerShell.Commands
             return job;
         }
 
-        /// <summary>
-        /// Starts <paramref name="job"/> draining <paramref name="batch"/> (made on the job's token) on the thread pool:
-        /// outputs through <paramref name="onOutput"/> in input order, each failed item as a job error with its usual
-        /// ErrorId and its input as target. Adds the job to the session's job table and writes it.
-        /// </summary>
+        /// <summary>Starts <paramref name="job"/> draining <paramref name="batch"/> (see <see cref="Jobs.GenAIJob.StartDraining"/>), adds it to the session's job table and writes it.</summary>
         private protected void StartJob(Jobs.GenAIJob job, OrderedBatch batch, Action<BatchEvent> onOutput, Action<BatchEvent>? onCompleted = null)
         {
-            job.Start(token => Task.Run(() =>
-            {
-                int failures = 0;
-                foreach (var e in batch.TakeAll())
-                {
-                    if (e.Kind == BatchEventKind.Output) onOutput(e);
-                    if (e.Kind != BatchEventKind.Completed) continue;
-                    if (e.Error is OperationCanceledException && token.IsCancellationRequested) throw e.Error;
-                    if (e.Error != null) failures++;
-                    if (e.Error is GenAIException known) job.WriteError(ErrorRecordFactory.Create(known, e.Target));
-                    else if (e.Error != null) job.WriteError(new ErrorRecord(e.Error, ErrorRecordFactory.IdPrefix + "UnexpectedError", ErrorCategory.NotSpecified, e.Target));
-                    onCompleted?.Invoke(e);
-                }
-                job.AllFailed = failures > 0 && failures == batch.Started;
-            }, token), null);
+            job.StartDraining(batch, onOutput, onCompleted);
             PublishJob(job);
         }
 

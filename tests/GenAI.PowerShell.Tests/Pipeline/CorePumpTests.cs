@@ -211,11 +211,7 @@ namespace GenAI.PowerShell.Tests.Pipeline
         public void Latest_progress_writes_only_the_newest_of_the_reports_that_came_between_two_writes()
         {
             var progress = _pump.LatestProgress<string>(status => new ProgressRecord(1, "Download", status));
-            var worker = Task.Run(() =>
-            {
-                for (int i = 1; i <= 1000; i++) progress.Report(i + " KB");
-            });
-            worker.Wait();   // every report came before the pipeline thread looked
+            for (int i = 1; i <= 1000; i++) progress.Report(i + " KB");   // every report comes before the pipeline thread looks
 
             _pump.Wait(Task.CompletedTask);
 
@@ -258,7 +254,7 @@ namespace GenAI.PowerShell.Tests.Pipeline
 
             _pump.RunDispatcher(dispatcher, task);
 
-            Assert.Equal(_pipelineThread, task.Result);
+            Assert.Equal(_pipelineThread, _pump.Wait(task));
             Assert.Equal(new[] { ("Verbose", (object)"function ran") }, Writes);
         }
     }

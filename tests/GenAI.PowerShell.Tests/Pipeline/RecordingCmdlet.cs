@@ -33,8 +33,8 @@ namespace GenAI.PowerShell.Tests.Pipeline
 
         public void WriteDebug(string text) => Add("Debug", text);
         public void WriteError(ErrorRecord errorRecord) => Add("Error", errorRecord);
-        public void WriteObject(object sendToPipeline) => Add("Output", sendToPipeline);
-        public void WriteObject(object sendToPipeline, bool enumerateCollection) => Add("Output", sendToPipeline);
+        public void WriteObject(object? sendToPipeline) => Add("Output", sendToPipeline!);
+        public void WriteObject(object? sendToPipeline, bool enumerateCollection) => Add("Output", sendToPipeline!);
         public void WriteProgress(ProgressRecord progressRecord) => Add("Progress", Copy(progressRecord));
         public void WriteProgress(long sourceId, ProgressRecord progressRecord) => Add("Progress", Copy(progressRecord));
 
@@ -48,17 +48,18 @@ namespace GenAI.PowerShell.Tests.Pipeline
         public void WriteVerbose(string text) => Add("Verbose", text);
         public void WriteWarning(string text) => Add("Warning", text);
         public void WriteCommandDetail(string text) { }
-        public bool ShouldProcess(string target) => true;
-        public bool ShouldProcess(string target, string action) => true;
-        public bool ShouldProcess(string verboseDescription, string verboseWarning, string caption) => true;
-        public bool ShouldProcess(string verboseDescription, string verboseWarning, string caption, out ShouldProcessReason shouldProcessReason)
+        public bool ShouldProcess(string? target) => true;
+        public bool ShouldProcess(string? target, string? action) => true;
+        public bool ShouldProcess(string? verboseDescription, string? verboseWarning, string? caption) => true;
+        public bool ShouldProcess(string? verboseDescription, string? verboseWarning, string? caption, out ShouldProcessReason shouldProcessReason)
         {
             shouldProcessReason = ShouldProcessReason.None;
             return true;
         }
-        public bool ShouldContinue(string query, string caption) => true;
-        public bool ShouldContinue(string query, string caption, ref bool yesToAll, ref bool noToAll) => true;
+        public bool ShouldContinue(string? query, string? caption) => true;
+        public bool ShouldContinue(string? query, string? caption, ref bool yesToAll, ref bool noToAll) => true;
         public bool TransactionAvailable() => false;
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
         public void ThrowTerminatingError(ErrorRecord errorRecord) => throw new PipelineStoppedException();
     }
 }
