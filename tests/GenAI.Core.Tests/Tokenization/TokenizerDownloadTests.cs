@@ -65,8 +65,8 @@ namespace GenAI.Core.Tests.Tokenization
                     using var client = await _server.AcceptTcpClientAsync();
                     Interlocked.Increment(ref requests);
                     var stream = client.GetStream();
-                    var buffer = new byte[4096];
-                    await stream.ReadAsync(buffer, 0, buffer.Length);
+                    using var reader = new StreamReader(stream, Encoding.ASCII, false, 1024, leaveOpen: true);
+                    while (!string.IsNullOrEmpty(await reader.ReadLineAsync())) { }   // the request line and headers
                     byte[] reply = Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     await stream.WriteAsync(reply, 0, reply.Length);
                 }
