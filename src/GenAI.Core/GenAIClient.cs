@@ -6,6 +6,7 @@ using GenAI.Core.Embeddings;
 using GenAI.Core.Files;
 using GenAI.Core.Models;
 using GenAI.Core.Transport;
+using GenAI.Core.Workflows;
 
 namespace GenAI.Core
 {
@@ -45,6 +46,7 @@ namespace GenAI.Core
             Caches = new CachesClient(Transport);
             Embeddings = new EmbeddingsClient(Transport);
             Batches = new BatchesClient(new BatchRestApi(options, _http), Files);
+            Prompts = new PromptCalls(Models, Files);
         }
 
         public GenAIClientOptions Options { get; }
@@ -70,6 +72,9 @@ namespace GenAI.Core
         public EmbeddingsClient Embeddings { get; }
         /// <summary>The Batch API; over REST whatever <see cref="TransportKind"/> is (the public protos have no batch RPC).</summary>
         public BatchesClient Batches { get; }
+
+        /// <summary>Generate, stream, count tokens or send a chat turn, first moving inline data over the request limit to the Files API.</summary>
+        public PromptCalls Prompts { get; }
 
         public void Dispose()
         {

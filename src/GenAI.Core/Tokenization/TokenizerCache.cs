@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using GenAI.Core.Transport;
 
 namespace GenAI.Core.Tokenization
 {
@@ -253,6 +255,34 @@ namespace GenAI.Core.Tokenization
             }
 
             return InstallBytes(data, uri.ToString());
+        }
+
+        /// <summary>How long a download may take when <see cref="RequestOptions.Timeout"/> does not say.</summary>
+        public static readonly TimeSpan DefaultDownloadTimeout = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// Downloads a tokenizer file into the cache over its own HTTP client (through <paramref name="proxy"/>, following
+        /// redirects). The whole download may take <see cref="RequestOptions.Timeout"/> (default
+        /// <see cref="DefaultDownloadTimeout"/>), or <see cref="RequestOptions.Deadline"/> when shorter; it is made once
+        /// (no retries). Returns the installed path.
+        /// </summary>
+        /// <exception cref="TokenizerDownloadException">The download failed, timed out or was too large.</exception>
+        public async Task<string> DownloadAndInstallAsync(Uri uri, IWebProxy? proxy, IProgress<TokenizerDownloadProgress>? progress = null, RequestOptions? options = null,
+            CancellationToken cancellationToken = default)
+        {
+            TimeSpan timeout = options?.Timeout ?? DefaultDownloadTimeout;
+            if (options?.Deadline is TimeSpan deadline && deadline < timeout) timeout = deadline;
+            using HttpClient http = HttpClientFactory.Create(proxy, followRedirects: true);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timer.CancelAfter(timeout);
+            try
+            {
+                return await InstallFromUriAsync(uri, http, progress, timer.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TokenizerDownloadException(uri, $"Downloading the tokenizer from {uri} timed out after {timeout.TotalSeconds:0} s.", null, ex);
+            }
         }
 
         private static async Task<byte[]> DownloadAsync(Uri uri, HttpClient httpClient, IProgress<TokenizerDownloadProgress>? progress, CancellationToken cancellationToken)

@@ -75,12 +75,7 @@ namespace GenAI.PowerShell.Commands
                     continue;
                 }
                 WriteVerboseRedacted($"Uploading '{file.FullName}' ({file.Length} bytes) as {upload.MimeType}.");
-                var batch = NewBatch(1);
-                batch.Start(file.FullName, async (sink, token) =>
-                {
-                    sink.Output(await client.Files.UploadAndWaitAsync(source, upload, !NoWait, new SinkProgress(sink), options, token).ConfigureAwait(false));
-                });
-                WriteEvents(batch.TakeAll(), e => WriteObject(e.Value));
+                TryRun(() => WriteObject(Await(client.Files.UploadAndWaitAsync(source, upload, !NoWait, Pump.UploadProgress(), options, StopToken))), file.FullName);
             }
         }
     }

@@ -15,6 +15,7 @@ using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
 using GenAI.PowerShell.Interactive;
 using GenAI.PowerShell.Paths;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -109,21 +110,18 @@ namespace GenAI.PowerShell.Commands
         {
             var client = Client;
             var options = BuildRequestOptions();
-            var moved = MoveLargeInlineData(client, new[] { message }, options, message, InlineLimits.MaxRequestBytes - session.RepeatedRequestBytes);
-            if (moved == null)
-                throw new InvalidInputException(PowerShellErrorCodes.AttachmentNotUploaded, "The attached files could not be uploaded (see the error above); the message was not sent.");
-            var sent = moved[0];
+            var uploads = Pump.UploadProgress();
             using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellation, StopToken);
             if (session.AutomaticFunctionCalling)
             {
                 // Calls run between complete replies, so this turn is not streamed; confirmations get the console.
-                var result = RunFunctionCalling(calling => session.SendAsync(client.Models, sent, calling, _overrides, options, turn.Token),
+                var result = RunFunctionCalling(calling => client.Prompts.SendAsync(session, message, calling, _overrides, uploads, options, turn.Token),
                     session.MaximumFunctionCalls, session.Model.Name, Force, () => _terminal?.PauseInterrupts());
                 onChunk(result.Response);
                 return result.Response;
             }
             GenerateContentResponse? last = null;
-            foreach (var chunk in Pull(session.StreamAsync(client.Models, sent, _overrides, options, turn.Token)))
+            foreach (var chunk in Pull(client.Prompts.StreamAsync(session, message, _overrides, uploads, options, turn.Token)))
             {
                 onChunk(chunk);
                 last = chunk;

@@ -9,6 +9,7 @@ using GenAI.Core.Tools;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Schema;
 using GenAI.PowerShell.Tools;
+using GenAI.PowerShell.Output;
 
 namespace GenAI.PowerShell.Commands
 {

@@ -83,7 +83,7 @@ namespace GenAI.PowerShell.Commands
             _model = ModelNames.Normalize(Model);
             _client = Client;
             _options = BuildRequestOptions();
-            _batch = NewBatch(ThrottleLimit);
+            _batch = Pump.NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -93,13 +93,13 @@ namespace GenAI.PowerShell.Commands
                 _pending.Add(new Input(_queued++, item));
                 if (_pending.Count == EmbeddingLimits.MaxRequestsPerCall) StartCall();
             }
-            WriteEvents(_batch.TakeReady(), WriteResult, OnCallCompleted, ActivityId);
+            Pump.Drain(_batch.TakeReady(), WriteResult, OnCallCompleted, ActivityId);
         }
 
         protected override void EndProcessing()
         {
             if (_pending.Count > 0) StartCall();
-            WriteEvents(_batch.TakeAll(), WriteResult, OnCallCompleted, ActivityId);
+            Pump.Drain(_batch.TakeAll(), WriteResult, OnCallCompleted, ActivityId);
             WriteProgress(new ProgressRecord(ActivityId, "Get-GenAIEmbedding", "Done") { RecordType = ProgressRecordType.Completed });
         }
 

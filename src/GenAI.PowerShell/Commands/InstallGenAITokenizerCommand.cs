@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Errors;
 using GenAI.Core.Tokenization;
@@ -19,12 +17,12 @@ namespace GenAI.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Install, "GenAITokenizer", DefaultParameterSetName = DownloadParameterSet, SupportsShouldProcess = true)]
     [OutputType(typeof(TokenizerInfo))]
-    public sealed class InstallGenAITokenizerCommand : GenAICmdlet
+    public sealed class InstallGenAITokenizerCommand : CoreCmdlet
     {
         private const string DownloadParameterSet = "Download";
         private const string PathParameterSet = "Path";
         private const string LiteralPathParameterSet = "LiteralPath";
-        private static readonly TimeSpan s_defaultDownloadTimeout = TimeSpan.FromMinutes(5);
+        private const int ActivityId = 1;
 
         /// <summary>A local Gemma 3 tokenizer.model or tokenizer.json (wildcards allowed; must match one file).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathParameterSet)]
@@ -45,6 +43,16 @@ namespace GenAI.PowerShell.Commands
         /// <summary>Install even when a verified vocabulary is already in the cache.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Seconds the download may take in all (default 300).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; }
+
+        /// <summary>Seconds the download may take in all, when shorter than -TimeoutSec.</summary>
+        [Parameter]
+        [ValidateRange(1, 604800)]
+        public int TotalTimeoutSec { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -112,44 +120,40 @@ namespace GenAI.PowerShell.Commands
 
         private string? Download(TokenizerCache cache)
         {
-            TimeSpan timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : s_defaultDownloadTimeout;
-            if (TotalTimeoutSec > 0 && TotalTimeoutSec < timeout.TotalSeconds) timeout = TimeSpan.FromSeconds(TotalTimeoutSec);
-            using HttpClient http = HttpClientFactory.Create(ModuleConfiguration.CreateProxy(), followRedirects: true);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(StopToken);
-            deadline.CancelAfter(timeout);
-            var progress = new LatestProgress();
-            var record = new ProgressRecord(1, "Install-GenAITokenizer", $"Downloading {Uri}");
+            var options = new RequestOptions
+            {
+                Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null,
+                Deadline = TotalTimeoutSec > 0 ? TimeSpan.FromSeconds(TotalTimeoutSec) : (TimeSpan?)null,
+            };
+            var record = new ProgressRecord(ActivityId, "Install-GenAITokenizer", $"Downloading {Uri}");
             WriteVerboseRedacted($"Downloading the Gemma 3 vocabulary from {Uri}.");
-            Task<string> task = cache.InstallFromUriAsync(Uri, http, progress, deadline.Token);
             WriteProgress(record);
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(200)) WriteDownloadProgress(record, progress.Latest);
-            WriteProgress(new ProgressRecord(1, "Install-GenAITokenizer", "Done") { RecordType = ProgressRecordType.Completed });
+            var progress = Pump.LatestProgress<TokenizerDownloadProgress>(latest => DownloadProgress(record, latest));
+            Task<string> task = cache.DownloadAndInstallAsync(Uri, ModuleConfiguration.CreateProxy(), progress, options, StopToken);
+            try
+            {
+                Pump.WaitUntilDone(task);
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            WriteProgress(new ProgressRecord(ActivityId, "Install-GenAITokenizer", "Done") { RecordType = ProgressRecordType.Completed });
 
             string? installed = null;
-            TryRun(() =>
-            {
-                try
-                {
-                    installed = InstallOrReport(() => Await(task), cache, Uri);
-                }
-                catch (OperationCanceledException ex) when (!StopToken.IsCancellationRequested)
-                {
-                    throw new TokenizerDownloadException(Uri, $"Downloading the tokenizer from {Uri} timed out after {timeout.TotalSeconds:0} s.", null, ex);
-                }
-            }, Uri);
+            TryRun(() => installed = InstallOrReport(() => task.GetAwaiter().GetResult(), cache, Uri), Uri);
             return installed;
         }
 
-        private void WriteDownloadProgress(ProgressRecord record, TokenizerDownloadProgress? latest)
+        private static ProgressRecord DownloadProgress(ProgressRecord record, TokenizerDownloadProgress latest)
         {
-            if (latest == null) return;
             long total = latest.TotalBytes ?? 0;
             record.StatusDescription = total > 0
                 ? $"{latest.BytesReceived / 1024:N0} of {total / 1024:N0} KB"
                 : $"{latest.BytesReceived / 1024:N0} KB";
             if (total > 0 && latest.BytesReceived == total) record.StatusDescription += ", verifying SHA-256 and loading";
             record.PercentComplete = total > 0 ? (int)Math.Min(100, latest.BytesReceived * 100 / total) : -1;
-            WriteProgress(record);
+            return record;
         }
 
         // File-system failures while reading the source or writing the cache are not core exceptions.
@@ -166,16 +170,6 @@ namespace GenAI.PowerShell.Commands
                     $"Check that '{cache.Directory}' is writable, or point {TokenizerCache.EnvironmentVariable} at a folder that is.", ex));
                 return null!;
             }
-        }
-
-        /// <summary>Keeps the latest report; the pipeline thread polls it (WriteProgress is only allowed there).</summary>
-        private sealed class LatestProgress : IProgress<TokenizerDownloadProgress>
-        {
-            private volatile TokenizerDownloadProgress? _latest;
-
-            public TokenizerDownloadProgress? Latest => _latest;
-
-            public void Report(TokenizerDownloadProgress value) => _latest = value;
         }
     }
 }

@@ -14,6 +14,9 @@ using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Formatting;
 using GenAI.PowerShell.Input;
+using GenAI.PowerShell.Output;
+using GenAI.PowerShell.Pipeline;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -33,6 +36,7 @@ namespace GenAI.PowerShell.Commands
 
         private readonly PromptInput _input = new PromptInput();
         private OrderedBatch? _batch;
+        private EachRequests? _each;
         private GenAIClient _client = null!;
         private RequestOptions _options = null!;
         private CallOverrides? _overrides;
@@ -118,7 +122,9 @@ namespace GenAI.PowerShell.Commands
             _chunksToConsole = Stream && !AsJob && ChunkDisplay.GoesToConsole(this);
             _input.Begin(this, MimeType, Prompt, Path, LiteralPath, shared: Each, FileMediaResolution == null ? null : Input.MediaSettings.ResolutionName(FileMediaResolution));
             if (AsJob) _job = NewJob(_options);
-            if (Each) _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : NewBatch(ThrottleLimit);
+            if (!Each) return;
+            _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : Pump.NewBatch(ThrottleLimit);
+            _each = new EachRequests(_input, StartItem);
         }
 
         protected override void ProcessRecord()
@@ -129,23 +135,22 @@ namespace GenAI.PowerShell.Commands
                 _input.Add(items, MyInvocation.ExpectingInput);
                 return;
             }
-            foreach (var item in _input.TakeItems(items, MyInvocation.ExpectingInput)) StartItem(item);
-            if (_job == null) WriteEvents(_batch!.TakeReady(), WriteOutput, OnCompleted, BatchActivityId);
+            _each!.Take(items, MyInvocation.ExpectingInput);
+            if (_job == null) Pump.Drain(_batch!.TakeReady(), WriteOutput, OnCompleted, BatchActivityId);
         }
 
         protected override void EndProcessing()
         {
             if (Each)
             {
-                foreach (var item in _input.FlushItems()) StartItem(item);
-                if (_batch!.Started == 0 && _input.HasSharedPrompt) StartItem(null);
+                _each!.Finish();
                 if (_job != null)
                 {
-                    StartJob(_job, _batch, JobOutput, JobCompleted);
+                    StartJob(_job, _batch!, JobOutput, JobCompleted);
                     return;
                 }
-                WriteEvents(_batch.TakeAll(), WriteOutput, OnCompleted, BatchActivityId);
-                WriteProgress(new ProgressRecord(BatchActivityId, "Invoke-GenerateContent", "Done") { RecordType = ProgressRecordType.Completed });
+                Pump.Drain(_batch!.TakeAll(), WriteOutput, OnCompleted, BatchActivityId);
+                WriteProgress(EachRequests.Done(BatchActivityId, "Invoke-GenerateContent"));
                 return;
             }
 
@@ -156,25 +161,37 @@ namespace GenAI.PowerShell.Commands
             WriteVerboseRedacted($"Sending {contents.Count} content(s) to {model.Name}{(Stream ? " (streaming)" : "")}.");
             if (AutomaticFunctionCalling)
             {
-                // The model's commands run on this thread while the core waits: not through the batch.
-                var sent = MoveLargeInlineData(_client, contents, _options, _input.Target);
-                if (sent == null) return;
+                // The model's commands run on this thread while the core waits.
                 TryRun(() =>
                 {
-                    var response = RunWithFunctionCalling(calling => _client.Models.GenerateContentAsync(model, sent, calling, _overrides, _options, StopToken), MaximumFunctionCalls, model.Name).Response;
+                    var response = RunWithFunctionCalling(calling => _client.Prompts.GenerateContentAsync(model, contents, calling, _overrides, Pump.UploadProgress(), _options, StopToken),
+                        MaximumFunctionCalls, model.Name).Response;
                     WriteReply(response, EffectiveConfig(), _input.Target);
                     ReportProblem(response, _input.Target);
                 }, _input.Target);
                 return;
             }
-            var single = _job != null ? new OrderedBatch(1, _job.StopToken) : NewBatch(1);
-            single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
             if (_job != null)
             {
+                var single = new OrderedBatch(1, _job.StopToken);
+                single.Start(_input.Target, (sink, token) => GenerateAsync(model, contents, sink, token));
                 StartJob(_job, single, JobOutput, JobCompleted);
                 return;
             }
-            WriteEvents(single.TakeAll(), WriteOutput, OnCompleted);
+            object? target = _input.Target;
+            bool sent = TryRun(() =>
+            {
+                if (!Stream)
+                {
+                    Write(Await(_client.Prompts.GenerateContentAsync(model, contents, _overrides, Pump.UploadProgress(), _options, StopToken)), target);
+                    return;
+                }
+                foreach (var chunk in Pull(_client.Prompts.StreamGenerateContentAsync(model, contents, _overrides, Pump.UploadProgress(), _options, StopToken)))
+                    Write(chunk, target);
+            }, target);
+            var reply = _lastReply;
+            _lastReply = null;
+            if (sent && reply != null) ReportProblem(reply, target);
         }
 
         // A model object in the pipeline is the model to use, not part of the prompt.
@@ -203,33 +220,34 @@ namespace GenAI.PowerShell.Commands
             if (_input.Failed) return;
             var model = ModelInUse;
             _client = ClientFor(item ?? _input.Target);   // on first use, so a missing key names the prompt
-            var contents = StartBatchItem(_batch!, _input, item, (prompt, sink, token) => GenerateAsync(model, prompt, sink, token));
+            var contents = EachRequests.StartInBatch(_batch!, _input, item, (prompt, sink, token) => GenerateAsync(model, prompt, sink, token));
             if (contents != null) WriteVerboseRedacted($"Item {_batch!.Started}: sending {contents.Count} content(s) to {model.Name}.");
         }
 
         private async Task GenerateAsync(GenerativeModel model, IReadOnlyList<Content> contents, IBatchSink sink, CancellationToken token)
         {
-            contents = await _client.Files.MoveLargeInlineDataToFilesAsync(contents, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
-                .ConfigureAwait(false);
+            var uploads = new SinkProgress(sink);
             if (Stream)
             {
-                await foreach (var chunk in _client.Models.StreamGenerateContentAsync(model, contents, _overrides, _options, token).ConfigureAwait(false))
+                await foreach (var chunk in _client.Prompts.StreamGenerateContentAsync(model, contents, _overrides, uploads, _options, token).ConfigureAwait(false))
                     sink.Output(chunk);
             }
             else
             {
-                sink.Output(await _client.Models.GenerateContentAsync(model, contents, _overrides, _options, token).ConfigureAwait(false));
+                sink.Output(await _client.Prompts.GenerateContentAsync(model, contents, _overrides, uploads, _options, token).ConfigureAwait(false));
             }
         }
 
         private GenerationConfig? EffectiveConfig() => GenerativeModel.MergeGenerationConfig(ModelInUse.GenerationConfig, _overrides?.GenerationConfig);
 
-        private void WriteOutput(BatchEvent e)
+        private void WriteOutput(BatchEvent e) => Write((GenerateContentResponse)e.Value!, e.Target);
+
+        // A reply or a streamed chunk; the last one that says how the reply ended is kept to report a problem when it completes.
+        private void Write(GenerateContentResponse reply, object? target)
         {
-            var reply = (GenerateContentResponse)e.Value!;
             if (!reply.IsStreamChunk || reply.Candidates != null || reply.PromptFeedback?.BlockReason != null) _lastReply = reply;
-            if (!reply.IsStreamChunk) WriteReply(reply, EffectiveConfig(), e.Target, eachInput: Each);
-            else if (Each) WriteObject(EachInput.Attach(ChunkDisplay.Prepare(reply, _chunksToConsole), e.Target));
+            if (!reply.IsStreamChunk) WriteReply(reply, EffectiveConfig(), target, eachInput: Each);
+            else if (Each) WriteObject(EachInput.Attach(ChunkDisplay.Prepare(reply, _chunksToConsole), target));
             else WriteObject(ChunkDisplay.Prepare(reply, _chunksToConsole));
         }
 
@@ -253,10 +271,7 @@ namespace GenAI.PowerShell.Commands
         {
             var reply = _lastReply;
             _lastReply = null;
-            if (Each)
-            {
-                WriteBatchProgress(_batch!, completed, BatchActivityId, "Invoke-GenerateContent", "done");
-            }
+            if (Each) WriteProgress(EachRequests.Progress(_batch!, completed, BatchActivityId, "Invoke-GenerateContent", "done"));
             if (reply != null && completed.Error == null) ReportProblem(reply, completed.Target);
         }
 

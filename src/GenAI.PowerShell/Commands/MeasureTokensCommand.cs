@@ -13,6 +13,9 @@ using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
+using GenAI.PowerShell.Output;
+using GenAI.PowerShell.Pipeline;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -33,9 +36,9 @@ namespace GenAI.PowerShell.Commands
 
         private readonly PromptInput _input = new PromptInput();
         private OrderedBatch? _batch;
+        private EachRequests? _each;
         private Jobs.GenAIJob? _job;
         private LocalTokenCounter? _offlineCounter;
-        private int _offlineItems;
         private GenAIClient _client = null!;
         private RequestOptions? _options;
         private GenerativeModel? _model;
@@ -100,8 +103,6 @@ namespace GenAI.PowerShell.Commands
 
         private GenerativeModel ModelInUse => _model ??= Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
 
-        private int ItemsStarted => _batch?.Started ?? _offlineItems;
-
         protected override void BeginProcessing()
         {
             if (IncludeDetail && !Offline)
@@ -117,6 +118,7 @@ namespace GenAI.PowerShell.Commands
                 _job = NewJob(_options);
             }
             if (!Each) return;
+            _each = new EachRequests(_input, CountItem);
             if (Offline)
             {
                 _offlineCounter = new LocalTokenCounter(LoadTokenizer());
@@ -124,7 +126,7 @@ namespace GenAI.PowerShell.Commands
             }
             _client = ClientFor(_input.Target);
             _options ??= BuildRequestOptions();
-            _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : NewBatch(ThrottleLimit);
+            _batch = _job != null ? new OrderedBatch(ThrottleLimit, _job.StopToken) : Pump.NewBatch(ThrottleLimit);
         }
 
         protected override void ProcessRecord()
@@ -134,24 +136,23 @@ namespace GenAI.PowerShell.Commands
                 _input.Add(InputObject, MyInvocation.ExpectingInput);
                 return;
             }
-            foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) CountItem(item);
-            if (_batch != null && _job == null) WriteEvents(_batch.TakeReady(), WriteCount, OnItemCompleted, BatchActivityId);
+            _each!.Take(InputObject, MyInvocation.ExpectingInput);
+            if (_batch != null && _job == null) Pump.Drain(_batch.TakeReady(), WriteCount, OnItemCompleted, BatchActivityId);
         }
 
         protected override void EndProcessing()
         {
             if (Each)
             {
-                foreach (var item in _input.FlushItems()) CountItem(item);
-                if (ItemsStarted == 0 && _input.HasSharedPrompt) CountItem(null);
+                _each!.Finish();
                 if (_batch == null) return;
                 if (_job != null)
                 {
                     StartJob(_job, _batch, e => _job.WriteOutput(e.Value!));
                     return;
                 }
-                WriteEvents(_batch.TakeAll(), WriteCount, OnItemCompleted, BatchActivityId);
-                WriteProgress(new ProgressRecord(BatchActivityId, "Measure-Tokens", "Done") { RecordType = ProgressRecordType.Completed });
+                Pump.Drain(_batch.TakeAll(), WriteCount, OnItemCompleted, BatchActivityId);
+                WriteProgress(EachRequests.Done(BatchActivityId, "Measure-Tokens"));
                 return;
             }
 
@@ -172,9 +173,7 @@ namespace GenAI.PowerShell.Commands
             }
             var options = BuildRequestOptions();
             var client = ClientFor(_input.Target);
-            var sent = MoveLargeInlineData(client, contents, options, _input.Target);
-            if (sent == null) return;
-            TryRun(() => WriteObject(Await(client.Models.CountTokensAsync(model, sent, _overrides, options, StopToken))), _input.Target);
+            TryRun(() => WriteObject(Await(client.Prompts.CountTokensAsync(model, contents, _overrides, Pump.UploadProgress(), options, StopToken))), _input.Target);
         }
 
         // One -Each item (null: the shared -Prompt/-Path parts alone): counted here when offline, else started in the batch.
@@ -184,10 +183,9 @@ namespace GenAI.PowerShell.Commands
             var model = ModelInUse;
             if (_batch != null)
             {
-                StartBatchItem(_batch, _input, item, (prompt, sink, token) => CountAsync(model, prompt, sink, token));
+                EachRequests.StartInBatch(_batch, _input, item, (prompt, sink, token) => CountAsync(model, prompt, sink, token));
                 return;
             }
-            _offlineItems++;
             object? target = item ?? _input.Target;
             List<Content> contents;
             try
@@ -204,14 +202,12 @@ namespace GenAI.PowerShell.Commands
 
         private async Task CountAsync(GenerativeModel model, List<Content> prompt, IBatchSink sink, CancellationToken token)
         {
-            var contents = await _client.Files.MoveLargeInlineDataToFilesAsync(prompt, progress: new SinkProgress(sink), options: _options, cancellationToken: token)
-                .ConfigureAwait(false);
-            sink.Output(await _client.Models.CountTokensAsync(model, contents, _overrides, _options, token).ConfigureAwait(false));
+            sink.Output(await _client.Prompts.CountTokensAsync(model, prompt, _overrides, new SinkProgress(sink), _options, token).ConfigureAwait(false));
         }
 
         private void WriteCount(BatchEvent e) => WriteObject(EachInput.Attach(e.Value!, e.Target));
 
-        private void OnItemCompleted(BatchEvent completed) => WriteBatchProgress(_batch!, completed, BatchActivityId, "Measure-Tokens", "counted");
+        private void OnItemCompleted(BatchEvent completed) => WriteProgress(EachRequests.Progress(_batch!, completed, BatchActivityId, "Measure-Tokens", "counted"));
 
         // Never touches Client: no key, endpoint or network is needed.
         private void CountOffline(LocalTokenCounter counter, GenerativeModel model, List<Content> contents, object? target, bool each = false)

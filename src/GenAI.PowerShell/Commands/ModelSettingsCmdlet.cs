@@ -7,6 +7,7 @@ using GenAI.PowerShell.Tools;
 using GenAI.Core.Errors;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
+using GenAI.PowerShell.Pipeline;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -150,7 +151,7 @@ namespace GenAI.PowerShell.Commands
                 using (aroundEachCommand?.Invoke()) return runner.Run(call, function);
             }), maximumCalls);
             var task = start(calling);
-            RunDispatcher(dispatcher, task);
+            Pump.RunDispatcher(dispatcher, task);
             var result = task.GetAwaiter().GetResult();
             WriteVerboseRedacted($"Automatic function calling ran {result.CallCount} call(s).");
             if (result.ReachedLimit)

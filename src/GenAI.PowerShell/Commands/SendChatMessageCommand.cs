@@ -105,34 +105,30 @@ namespace GenAI.PowerShell.Commands
             RejectWithJob(AsJob, functionCalling, "automatic function calling", "the model's commands run on the pipeline thread, which a job does not have (turn it off with -AutomaticFunctionCalling:$false).");
             RejectWithJob(AsJob, AsObject, "-AsObject", "a job writes the replies themselves.");
 
-            // The session copies the message into its history with the file bytes: later turns do not need the files.
-            // The history goes with every send, so the message may use only what it leaves of the request limit.
-            var moved = MoveLargeInlineData(client, new[] { message }, options, _message.Target, InlineLimits.MaxRequestBytes - Session.RepeatedRequestBytes);
-            if (moved == null) return;
-            var sent = moved[0];
             if (AsJob)
             {
-                SendAsJob(client, sent, overrides, options);
+                SendAsJob(client, message, overrides, options);
                 return;
             }
             bool toConsole = Stream && ChunkDisplay.GoesToConsole(this);
+            var uploads = Pump.UploadProgress();
             TryRun(() =>
             {
                 if (Stream)
                 {
-                    foreach (var chunk in Pull(Session.StreamAsync(client.Models, sent, overrides, options, StopToken)))
+                    foreach (var chunk in Pull(client.Prompts.StreamAsync(Session, message, overrides, uploads, options, StopToken)))
                         WriteObject(ChunkDisplay.Prepare(chunk, toConsole));
                     return;
                 }
                 var response = functionCalling
-                    ? RunWithFunctionCalling(calling => Session.SendAsync(client.Models, sent, calling, overrides, options, StopToken), maximumCalls, Session.Model.Name).Response
-                    : Await(Session.SendAsync(client.Models, sent, overrides, options, StopToken));
+                    ? RunWithFunctionCalling(calling => client.Prompts.SendAsync(Session, message, calling, overrides, uploads, options, StopToken), maximumCalls, Session.Model.Name).Response
+                    : Await(client.Prompts.SendAsync(Session, message, overrides, uploads, options, StopToken));
                 WriteReply(response, GenerativeModel.MergeGenerationConfig(Session.Model.GenerationConfig, overrides?.GenerationConfig), _message.Target);
             }, _message.Target);
         }
 
         // The session's own rules hold as for a synchronous send: one turn at a time, committed only when complete.
-        private void SendAsJob(GenAI.Core.GenAIClient client, Content sent, CallOverrides? overrides, GenAI.Core.Transport.RequestOptions options)
+        private void SendAsJob(GenAI.Core.GenAIClient client, Content message, CallOverrides? overrides, GenAI.Core.Transport.RequestOptions options)
         {
             var job = NewJob(options);
             var session = Session;
@@ -143,7 +139,7 @@ namespace GenAI.PowerShell.Commands
                 GenerateContentResponse? last = null;
                 if (stream)
                 {
-                    await foreach (var chunk in session.StreamAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false))
+                    await foreach (var chunk in client.Prompts.StreamAsync(session, message, overrides, null, options, token).ConfigureAwait(false))
                     {
                         if (chunk.Candidates != null || chunk.PromptFeedback?.BlockReason != null) last = chunk;
                         job.WriteOutput(ChunkDisplay.Prepare(chunk, false));
@@ -151,7 +147,7 @@ namespace GenAI.PowerShell.Commands
                 }
                 else
                 {
-                    last = await session.SendAsync(client.Models, sent, overrides, options, token).ConfigureAwait(false);
+                    last = await client.Prompts.SendAsync(session, message, overrides, null, options, token).ConfigureAwait(false);
                     job.WriteOutput(last);
                 }
                 var problem = last != null ? ResponseChecks.FindProblem(last) : null;

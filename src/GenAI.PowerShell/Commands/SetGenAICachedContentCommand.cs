@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using GenAI.Core.Protocol;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {

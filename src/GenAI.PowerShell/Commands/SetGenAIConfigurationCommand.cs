@@ -5,6 +5,7 @@ using GenAI.Core.Errors;
 using GenAI.Core.Transport;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {

@@ -3,6 +3,7 @@ using GenAI.Core.Models;
 using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.KeyHandlers;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {

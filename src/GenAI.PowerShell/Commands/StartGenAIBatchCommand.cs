@@ -11,6 +11,8 @@ using GenAI.PowerShell.Configuration;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
 using GenAI.PowerShell.Paths;
+using GenAI.PowerShell.Pipeline;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {
@@ -28,6 +30,7 @@ namespace GenAI.PowerShell.Commands
         private const string FileSet = "InputFile";
 
         private readonly PromptInput _input = new PromptInput();
+        private EachRequests? _each;
         private BatchInputWriter? _writer;
         private GenerativeModel _model = null!;
         private CallOverrides? _overrides;
@@ -83,12 +86,13 @@ namespace GenAI.PowerShell.Commands
             if (ParameterSetName == FileSet) return;
             _input.Begin(this, MimeType, Prompt, null, null, shared: true);
             _writer = new BatchInputWriter(BatchInputStore.NewDraft());
+            _each = new EachRequests(_input, Add, sharedPromptAlone: false);
         }
 
         protected override void ProcessRecord()
         {
             if (_writer == null) return;
-            foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) Add(item);
+            _each!.Take(InputObject, MyInvocation.ExpectingInput);
         }
 
         protected override void EndProcessing()
@@ -98,7 +102,7 @@ namespace GenAI.PowerShell.Commands
                 StartFromFile();
                 return;
             }
-            foreach (var item in _input.FlushItems()) Add(item);
+            _each!.Finish();
             var writer = _writer!;
             writer.Complete();
             try
@@ -150,11 +154,8 @@ namespace GenAI.PowerShell.Commands
             var client = Client;
             var options = BuildRequestOptions();
             GenAIBatch? created = null;
-            var batch = NewBatch(1);
-            batch.Start(path, async (sink, token) =>
-                sink.Output(await client.Batches.CreateAsync(_model.Name, path, DisplayName!, mode, BatchMethod.GenerateContent, Priority, new Concurrency.SinkProgress(sink), options, token)
-                    .ConfigureAwait(false)));
-            WriteEvents(batch.TakeAll(), e => created = (GenAIBatch)e.Value!);
+            TryRun(() => created = Await(client.Batches.CreateAsync(_model.Name, path, DisplayName!, mode, BatchMethod.GenerateContent, Priority, Pump.UploadProgress(), options, StopToken)),
+                path);
             return created;
         }
 

@@ -15,7 +15,7 @@ namespace GenAI.PowerShell.Commands
     /// <summary>Starts the bundled local emulator of the Gemini API, for offline scripts and Pester tests.</summary>
     [Cmdlet(VerbsLifecycle.Start, "GenAIEmulator", DefaultParameterSetName = EchoSet)]
     [OutputType(typeof(GenAIEmulator))]
-    public sealed class StartGenAIEmulatorCommand : PSCmdlet, IDisposable
+    public sealed class StartGenAIEmulatorCommand : CoreCmdlet
     {
         private const string EchoSet = "Echo";
         private const string RecordSet = "Record";
@@ -23,8 +23,6 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>The variable that hands the upstream key to the emulator process (never its command line, which others can read).</summary>
         private const string UpstreamKeyVariable = "GENAI_EMULATOR_UPSTREAM_KEY";
-
-        private readonly System.Threading.CancellationTokenSource _stop = new System.Threading.CancellationTokenSource();
 
         /// <summary>The TCP port on 127.0.0.1; 0 (default) picks a free one.</summary>
         [Parameter]
@@ -117,7 +115,7 @@ namespace GenAI.PowerShell.Commands
             Uri? grpcUri;
             try
             {
-                (process, baseUri, grpcUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), _stop.Token, environment);
+                (process, baseUri, grpcUri) = EmulatorLauncher.Start(dotnet!, emulatorPath, arguments, TimeSpan.FromSeconds(60), StopToken, environment);
             }
             catch (OperationCanceledException)
             {
@@ -192,9 +190,5 @@ namespace GenAI.PowerShell.Commands
             using (var random = System.Security.Cryptography.RandomNumberGenerator.Create()) random.GetBytes(bytes);
             return "emu-" + BitConverter.ToString(bytes).Replace("-", "").ToLowerInvariant();
         }
-
-        protected override void StopProcessing() => _stop.Cancel();
-
-        public void Dispose() => _stop.Dispose();
     }
 }

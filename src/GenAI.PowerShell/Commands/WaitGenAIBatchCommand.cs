@@ -45,26 +45,24 @@ namespace GenAI.PowerShell.Commands
             var client = Client;
             foreach (string name in Name)
             {
-                var seen = new BlockingCollection<GenAIBatch>();
-                var progress = new Progress(seen);
+                var progress = Pump.LatestProgress<GenAIBatch>(BatchProgress);
                 TimeSpan? timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
                 var task = client.Batches.WaitAsync(name, timeout, progress, TimeSpan.FromSeconds(PollIntervalSec), TimeSpan.FromSeconds(MaximumPollIntervalSec),
                     BuildRequestOptions(), StopToken);
-                task.ContinueWith(_ => seen.CompleteAdding(), TaskScheduler.Default);
                 try
                 {
-                    foreach (var batch in seen.GetConsumingEnumerable(StopToken)) WriteBatchProgress(batch);
+                    Pump.WaitUntilDone(task);
                 }
                 catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
                 {
                     return;
                 }
                 WriteProgress(new ProgressRecord(ActivityId, "Wait-GenAIBatch", "Done") { RecordType = ProgressRecordType.Completed });
-                TryRun(() => WriteObject(Await(task)), name);
+                TryRun(() => WriteObject(task.GetAwaiter().GetResult()), name);
             }
         }
 
-        private void WriteBatchProgress(GenAIBatch batch)
+        private ProgressRecord BatchProgress(GenAIBatch batch)
         {
             long total = batch.RequestCount;
             long done = batch.SucceededCount + batch.FailedCount;
@@ -72,20 +70,7 @@ namespace GenAI.PowerShell.Commands
             var record = new ProgressRecord(ActivityId, $"Wait-GenAIBatch {batch.DisplayName ?? batch.Name}",
                 $"{state}: {done} of {total} request(s) done{(batch.FailedCount > 0 ? $", {batch.FailedCount} failed" : "")}");
             if (total > 0) record.PercentComplete = (int)Math.Min(100, done * 100 / total);
-            WriteProgress(record);
-        }
-
-        private sealed class Progress : IProgress<GenAIBatch>
-        {
-            private readonly BlockingCollection<GenAIBatch> _seen;
-
-            public Progress(BlockingCollection<GenAIBatch> seen) { _seen = seen; }
-
-            public void Report(GenAIBatch value)
-            {
-                try { _seen.Add(value); }
-                catch (InvalidOperationException) { }
-            }
+            return record;
         }
     }
 }

@@ -29,6 +29,11 @@ namespace GenAI.PowerShell.Errors
             return record;
         }
 
+        /// <summary>The record of a failed work item: a core exception's own record, anything else as <see cref="UnexpectedErrorId"/>.</summary>
+        public static ErrorRecord ForFailure(Exception error, object? target) => error is GenAIException known
+            ? Create(known, target)
+            : new ErrorRecord(error, UnexpectedErrorId, ErrorCategory.NotSpecified, target);
+
         /// <summary>For failures that are not core exceptions (bad parameter combinations, file system); the category is the code's.</summary>
         public static ErrorRecord Create(string errorCode, string message, object? target, string? recommendedAction = null, Exception? inner = null)
         {

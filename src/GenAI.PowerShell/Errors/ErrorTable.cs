@@ -200,7 +200,6 @@ namespace GenAI.PowerShell.Errors
             [P.ExportFailed] = Row(ErrorCategory.WriteError),
             [P.ImportFailed] = Row(ErrorCategory.ReadError),
             [P.MultipleSessions] = Row(ErrorCategory.InvalidOperation),
-            [P.AttachmentNotUploaded] = Row(ErrorCategory.WriteError),
             [P.TokenizerFileInvalid] = Row(ErrorCategory.InvalidArgument),
             [P.TokenizerInstallFailed] = Row(ErrorCategory.WriteError),
             [P.PSReadLineNotLoaded] = Row(ErrorCategory.ResourceUnavailable),

@@ -106,9 +106,6 @@ namespace GenAI.PowerShell.Errors
         /// <summary>More than one chat session was piped to one file.</summary>
         public const string MultipleSessions = "MultipleSessions";
 
-        /// <summary>The interactive chat's attached files could not be uploaded; the message was not sent.</summary>
-        public const string AttachmentNotUploaded = "AttachmentNotUploaded";
-
         /// <summary>-Path of Install-GenAITokenizer does not name exactly one file.</summary>
         public const string TokenizerFileInvalid = "TokenizerFileInvalid";
 

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Errors;
+using GenAI.PowerShell.Concurrency;
 using GenAI.PowerShell.Errors;
 
 namespace GenAI.PowerShell.Jobs
@@ -65,6 +66,29 @@ namespace GenAI.PowerShell.Jobs
                     Finish(JobState.Failed);
                 }
             });
+        }
+
+        /// <summary>
+        /// Starts draining <paramref name="batch"/> (made on <see cref="StopToken"/>) on the thread pool: outputs through
+        /// <paramref name="onOutput"/> in input order, each failed item as a job error with its usual ErrorId and its
+        /// input as target, before <paramref name="onCompleted"/>.
+        /// </summary>
+        internal void StartDraining(OrderedBatch batch, Action<BatchEvent> onOutput, Action<BatchEvent>? onCompleted = null)
+        {
+            Start(token => Task.Run(() =>
+            {
+                int failures = 0;
+                foreach (var e in batch.TakeAll())
+                {
+                    if (e.Kind == BatchEventKind.Output) onOutput(e);
+                    if (e.Kind != BatchEventKind.Completed) continue;
+                    if (e.Error is OperationCanceledException && token.IsCancellationRequested) throw e.Error;
+                    if (e.Error != null) failures++;
+                    if (e.Error != null) WriteError(ErrorRecordFactory.ForFailure(e.Error, e.Target));
+                    onCompleted?.Invoke(e);
+                }
+                AllFailed = failures > 0 && failures == batch.Started;
+            }, token), null);
         }
 
         /// <summary>Every request of the job failed (its errors are written): the job ends Failed rather than Completed.</summary>

@@ -2,41 +2,40 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
-using GenAI.Core.Transport;
 
-namespace GenAI.PowerShell.Commands
+namespace GenAI.PowerShell.Pipeline
 {
     /// <summary>
-    /// Carries the core's diagnostic messages from worker threads to the pipeline thread, where a cmdlet
-    /// may write them (WriteVerbose from another thread throws). The pipeline thread waits for a task
-    /// here, writing messages as they arrive, so a retry's "waiting 2 s" shows while it waits.
+    /// Carries writes (the core's diagnostic messages, progress) from worker threads to the pipeline thread, where
+    /// a cmdlet may make them (WriteVerbose from another thread throws). The pipeline thread waits for a task here,
+    /// running the writes as they arrive, so a retry's "waiting 2 s" shows while it waits.
     /// </summary>
     internal sealed class PipelineMessages : IDisposable
     {
-        private readonly ConcurrentQueue<(DiagnosticLevel Level, string Text)> _queue = new ConcurrentQueue<(DiagnosticLevel, string)>();
+        private readonly ConcurrentQueue<Action> _queue = new ConcurrentQueue<Action>();
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
         private volatile Action? _alsoWake;
 
-        /// <summary>Something else the pipeline thread may be blocked on (a batch), woken by each message too.</summary>
+        /// <summary>Something else the pipeline thread may be blocked on (a batch, a dispatcher), woken by each message too.</summary>
         public Action? AlsoWake
         {
             set => _alsoWake = value;
         }
 
-        /// <summary>Queues a message; safe from any thread.</summary>
-        public void Post(DiagnosticLevel level, string text)
+        /// <summary>Queues a write for the pipeline thread; safe from any thread.</summary>
+        public void Post(Action write)
         {
-            _queue.Enqueue((level, text));
+            _queue.Enqueue(write);
             Wake();
             _alsoWake?.Invoke();
         }
 
         /// <summary>
-        /// Blocks until <paramref name="task"/> completes, writing queued messages meanwhile. When
+        /// Blocks until <paramref name="task"/> completes, running queued writes meanwhile. When
         /// <paramref name="stop"/> is cancelled first, returns at once with <see cref="OperationCanceledException"/>
         /// (the task is left to finish on its own; its failure is observed).
         /// </summary>
-        public void WaitFor(Task task, CancellationToken stop, Action<DiagnosticLevel, string> write)
+        public void WaitFor(Task task, CancellationToken stop)
         {
             if (!task.IsCompleted) task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             while (!task.IsCompleted)
@@ -48,18 +47,18 @@ namespace GenAI.PowerShell.Commands
                 catch (OperationCanceledException)
                 {
                     Observe(task);
-                    Drain(write);
+                    Drain();
                     throw;
                 }
-                Drain(write);
+                Drain();
             }
-            Drain(write);
+            Drain();
         }
 
-        /// <summary>Writes every queued message in order.</summary>
-        public void Drain(Action<DiagnosticLevel, string> write)
+        /// <summary>Runs every queued write in order (on the pipeline thread).</summary>
+        public void Drain()
         {
-            while (_queue.TryDequeue(out var message)) write(message.Level, message.Text);
+            while (_queue.TryDequeue(out var write)) write();
         }
 
         private void Wake()

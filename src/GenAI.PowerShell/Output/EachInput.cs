@@ -1,7 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 
-namespace GenAI.PowerShell.Commands
+namespace GenAI.PowerShell.Output
 {
     /// <summary>
     /// With -Each, every reply (and every streamed chunk, and every count) carries the item it answers as an

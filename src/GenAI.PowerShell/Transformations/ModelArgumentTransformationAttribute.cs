@@ -2,7 +2,7 @@ using System.Management.Automation;
 using GenAI.Core.Models;
 using GenAI.PowerShell.Input;
 
-namespace GenAI.PowerShell.Commands
+namespace GenAI.PowerShell.Transformations
 {
     /// <summary>Lets -Model take a name ("gemini-2.5-flash") or a model object from New-GenAIModel.</summary>
     public sealed class ModelArgumentTransformationAttribute : ArgumentTransformationAttribute

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GenAI.PowerShell.Commands
+namespace GenAI.PowerShell.Pipeline
 {
     /// <summary>
     /// Lets core code running on worker threads ask for work that must happen on the pipeline thread

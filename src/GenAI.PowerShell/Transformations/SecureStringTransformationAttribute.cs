@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 
-namespace GenAI.PowerShell.Commands
+namespace GenAI.PowerShell.Transformations
 {
     /// <summary>Accepts a plain string where a SecureString is expected (scripts reading keys from files or vaults).</summary>
     public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute

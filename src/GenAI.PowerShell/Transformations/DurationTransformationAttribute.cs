@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace GenAI.PowerShell.Commands
+namespace GenAI.PowerShell.Transformations
 {
     /// <summary>
     /// Lets a TimeSpan parameter take seconds: <c>-Ttl 600</c> is ten minutes (PowerShell alone would read
