@@ -120,7 +120,7 @@ namespace GenAI.Core.Input
                 return TryBlob(dictionary) is Blob bare ? new Part { InlineData = bare } : FromJson(new Dictionary<string, object?> { ["inlineData"] = dictionary });
             if (partKeys.Count == 1 && FieldNames.Squash(partKeys[0]) == "inlinedata" && TryBlob(Get(dictionary, partKeys[0])) is Blob blob)
             {
-                var rest = dictionary.Cast<DictionaryEntry>().Where(e => !string.Equals(Convert.ToString(e.Key), partKeys[0], StringComparison.OrdinalIgnoreCase))
+                var rest = DictionaryEntries.Of(dictionary).Where(e => !string.Equals(Convert.ToString(e.Key), partKeys[0], StringComparison.OrdinalIgnoreCase))
                     .ToDictionary(e => Convert.ToString(e.Key)!, e => e.Value);
                 var part = rest.Count == 0 ? new Part() : FromJson(rest);
                 part.InlineData = blob;

@@ -126,7 +126,7 @@ namespace GenAI.Core.Input
             IEnumerable<KeyValuePair<string, object?>> entries = source != null
                 ? source.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value == null ? null : (object)JsonSerializer.Deserialize(p.Value.ToJsonString(), GenAIJsonContext.Default.JsonElement)))
                 : value is IDictionary dictionary
-                    ? dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object?>(System.Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", e.Value))
+                    ? DictionaryEntries.Of(dictionary).Select(e => new KeyValuePair<string, object?>(System.Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", e.Value))
                     : throw Invalid($"thinkingConfig must be a hashtable such as @{{ thinkingBudget = 1024; includeThoughts = $true }}, not '{value}'.", input);
             foreach (var entry in entries)
             {

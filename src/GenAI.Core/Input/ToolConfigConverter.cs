@@ -41,7 +41,7 @@ namespace GenAI.Core.Input
                     if (wrapped.Found)
                     {
                         config.FunctionCallingConfig = CallingFrom(wrapped.Value, dictionary);
-                        var extra = dictionary.Cast<DictionaryEntry>()
+                        var extra = DictionaryEntries.Of(dictionary)
                             .Where(e => FieldNames.Squash(Key(e)) != "functioncallingconfig")
                             .ToDictionary(e => FieldNames.ToCamel(Key(e)), e => JsonValues.FromObject(e.Value));
                         if (extra.Count > 0) config.AdditionalProperties = extra;

@@ -130,5 +130,18 @@ namespace GenAI.Core.Tests.Input
             Assert.Equal("https://x/v1beta/files/a", part.FileData!.FileUri);
             Assert.Equal("application/pdf", part.FileData.MimeType);
         }
+
+        [Fact]
+        public void A_generic_dictionary_part_with_inline_bytes_keeps_its_other_fields()
+        {
+            var part = _converter.ToPart(new Dictionary<string, object?>
+            {
+                ["inline_data"] = new Hashtable { ["mime_type"] = "image/png", ["data"] = new byte[] { 1 } },
+                ["thought"] = true,
+            });
+
+            Assert.Equal("AQ==", part.InlineData!.Data);
+            Assert.True(part.Thought);
+        }
     }
 }
