@@ -165,20 +165,23 @@ function Invoke-Test {
     Write-Host 'Running Pester tests...' -ForegroundColor Cyan
     Invoke-Native dotnet restore (Join-Path $root 'build/tools.csproj') --nologo -v quiet
     $pesterSummary = Join-Path $results 'pester-summary.json'
-    Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
-        -SummaryPath $pesterSummary -Filter "$PesterFilter"
-    $pester = Read-PesterSummary $pesterSummary
-
-    # The build Windows PowerShell 5.1 loads, exercised here: the Smoke-tagged tests again, with GenAI.psm1 told to
-    # load bin/netstandard2.0 (GENAI_POWERSHELL_EDITION) under this pwsh.
-    Write-Host 'Running the Pester smoke tests against the netstandard2.0 build...' -ForegroundColor Cyan
     $smokeSummary = Join-Path $results 'pester-smoke-netstandard2.0-summary.json'
-    $env:GENAI_POWERSHELL_EDITION = 'netstandard2.0'
+    $edition = $env:GENAI_POWERSHELL_EDITION
     try {
+        # The main run loads the build made for this pwsh (net8.0), whatever the caller's environment says.
+        $env:GENAI_POWERSHELL_EDITION = $null
+        Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+            -SummaryPath $pesterSummary -Filter "$PesterFilter"
+
+        # The build Windows PowerShell 5.1 loads, exercised here: the Smoke-tagged tests again, with GenAI.psm1 told to
+        # load bin/netstandard2.0 (GENAI_POWERSHELL_EDITION) under this pwsh.
+        Write-Host 'Running the Pester smoke tests against the netstandard2.0 build...' -ForegroundColor Cyan
+        $env:GENAI_POWERSHELL_EDITION = 'netstandard2.0'
         Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
             -SummaryPath $smokeSummary -Filter "$PesterFilter" -Tag 'Smoke'
     }
-    finally { Remove-Item Env:GENAI_POWERSHELL_EDITION }
+    finally { $env:GENAI_POWERSHELL_EDITION = $edition }
+    $pester = Read-PesterSummary $pesterSummary
     $smoke = Read-PesterSummary $smokeSummary
 
     $passed = $xunit.Passed + $pester.Passed + $smoke.Passed
