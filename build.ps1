@@ -123,6 +123,12 @@ function Build-Help {
     }
 }
 
+# tests/Pester/Run.ps1's summary; a run that wrote none (it crashed) counts as one failure.
+function Read-PesterSummary([string] $Path) {
+    if (Test-Path $Path) { return Get-Content -Raw $Path | ConvertFrom-Json }
+    return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+}
+
 function Read-TrxCounts([string] $Directory) {
     $counts = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -Recurse) {
@@ -159,15 +165,30 @@ function Invoke-Test {
     Write-Host 'Running Pester tests...' -ForegroundColor Cyan
     Invoke-Native dotnet restore (Join-Path $root 'build/tools.csproj') --nologo -v quiet
     $pesterSummary = Join-Path $results 'pester-summary.json'
-    Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
-        -SummaryPath $pesterSummary -Filter "$PesterFilter"
-    $pester = if (Test-Path $pesterSummary) { Get-Content -Raw $pesterSummary | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $smokeSummary = Join-Path $results 'pester-smoke-netstandard2.0-summary.json'
+    $edition = $env:GENAI_POWERSHELL_EDITION
+    try {
+        # The main run loads the build made for this pwsh (net8.0), whatever the caller's environment says.
+        $env:GENAI_POWERSHELL_EDITION = $null
+        Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+            -SummaryPath $pesterSummary -Filter "$PesterFilter"
 
-    $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed
-    $skipped = $xunit.Skipped + $pester.Skipped
-    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f `
-        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
+        # The build Windows PowerShell 5.1 loads, exercised here: the Smoke-tagged tests again, with GenAI.psm1 told to
+        # load bin/netstandard2.0 (GENAI_POWERSHELL_EDITION) under this pwsh.
+        Write-Host 'Running the Pester smoke tests against the netstandard2.0 build...' -ForegroundColor Cyan
+        $env:GENAI_POWERSHELL_EDITION = 'netstandard2.0'
+        Invoke-ChildPwsh -File (Join-Path $root 'tests/Pester/Run.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
+            -SummaryPath $smokeSummary -Filter "$PesterFilter" -Tag 'Smoke'
+    }
+    finally { $env:GENAI_POWERSHELL_EDITION = $edition }
+    $pester = Read-PesterSummary $pesterSummary
+    $smoke = Read-PesterSummary $smokeSummary
+
+    $passed = $xunit.Passed + $pester.Passed + $smoke.Passed
+    $failed = $xunit.Failed + $pester.Failed + $smoke.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped + $smoke.Skipped
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped; netstandard2.0 smoke: {6} passed, {7} failed, {8} skipped" -f `
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped, $smoke.Passed, $smoke.Failed, $smoke.Skipped)
     $line = "$passed passed, $failed failed"
     if ($skipped -gt 0) { $line += ", $skipped skipped" }
     Write-Output $line

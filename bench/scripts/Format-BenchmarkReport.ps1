@@ -57,13 +57,13 @@ $rows = [System.Collections.Generic.List[object]]::new()
 
 # 1. Import-Module
 $measure = "``Import-Module GenAI`` in a fresh pwsh minus a bare pwsh start (median of $(if (Get-State $m.import) { 10 } else { $m.import.runs }))"
-if (Get-State $m.import) { $rows.Add((New-UnavailableRow $measure $m.import '≤ 60 ms')) }
+if (Get-State $m.import) { $rows.Add((New-UnavailableRow $measure $m.import '≤ 50 ms')) }
 else {
     $i = $m.import
     $reference = if ($i.PSObject.Properties.Name -contains 'referenceDifferenceMs') { "; $($i.referenceName) (shipped with pwsh) adds $(Format-Number $i.referenceDifferenceMs 'N1') ms" } else { '' }
     $ratio = if ($reference -and $i.referenceDifferenceMs -gt 0) { "$(Format-Number ($i.differenceMs / $i.referenceDifferenceMs) 'N2')× $($i.referenceName)" } else { '–' }
     $rows.Add((New-Row $measure ("$(Format-Number $i.differenceMs 'N1') ms (in-process: $(Format-Number $i.inProcessMedianMs 'N1') ms, $(Format-Number $i.inProcessCpuMedianMs 'N1') ms CPU)") `
-        "bare pwsh start $(Format-Number $i.bareMedianMs) ms$reference" $ratio '≤ 60 ms' (Test-Target ($i.differenceMs -le 60))))
+        "bare pwsh start $(Format-Number $i.bareMedianMs) ms$reference" $ratio '≤ 50 ms' (Test-Target ($i.differenceMs -le 50))))
 }
 
 # 2. First-chunk latency

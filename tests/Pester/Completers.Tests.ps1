@@ -21,7 +21,7 @@ AfterAll {
     Stop-EmulatorProcess $emulator
 }
 
-Describe '-Model completion' {
+Describe '-Model completion' -Tag 'Smoke' {
     BeforeEach {
         Set-GenAIConfiguration -ApiKey $emulator.ApiKey -BaseUri $emulator.BaseUri
         [GenAI.PowerShell.Completers.ModelCompleter]::ClearCache()

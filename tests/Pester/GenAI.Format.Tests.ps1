@@ -7,7 +7,7 @@ AfterAll {
     $emulator | Stop-EmulatorProcess
 }
 
-Describe 'Format views' {
+Describe 'Format views' -Tag 'Smoke' {
     It 'shows a reply as its text and a one-line summary' {
         $text = Invoke-GenerateContent 'Hello there' -Model gemini-2.5-flash | Out-String
         $lines = @($text.Trim() -split '\r?\n')

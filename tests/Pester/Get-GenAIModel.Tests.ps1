@@ -7,7 +7,7 @@ AfterAll {
     $emulator | Stop-EmulatorProcess
 }
 
-Describe 'Get-GenAIModel' {
+Describe 'Get-GenAIModel' -Tag 'Smoke' {
     It 'lists the models of every page' {
         Clear-EmulatorRequest $emulator
         $models = @(Get-GenAIModel)

@@ -7,7 +7,7 @@ AfterAll {
     $emulator | Stop-EmulatorProcess
 }
 
-Describe 'Invoke-GenerateContent' {
+Describe 'Invoke-GenerateContent' -Tag 'Smoke' {
     BeforeEach { Clear-EmulatorRequest $emulator }
 
     It 'returns the reply with its text and full structure' {

@@ -96,3 +96,42 @@ try { (Invoke-GenerateContent 'from netstandard2.0').Text } finally { Stop-GenAI
         $result.Output[1] | Should -BeLike '*bin*netstandard2.0*dependencies*GenAI.Core.dll'
     }
 }
+
+Describe 'GENAI_POWERSHELL_EDITION: which build GenAI.psm1 loads' -Tag 'Smoke' {
+    It 'loads the build it names (the smoke pass runs with netstandard2.0), or else the one made for this edition' {
+        Import-Module $env:GENAI_TEST_MODULE
+        $expected = if ($env:GENAI_POWERSHELL_EDITION) { $env:GENAI_POWERSHELL_EDITION } elseif ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
+        (Get-Command Invoke-GenerateContent).DLL | Should -BeLike "*bin*$expected*GenAI.PowerShell.dll"
+        [GenAI.Core.GenAIClient].Assembly.Location | Should -BeLike "*bin*$expected*dependencies*GenAI.Core.dll"
+    }
+
+    It 'under PowerShell 7 with netstandard2.0: streams and answers, and -Transport Grpc falls back to REST saying why' {
+        $result = Invoke-TestPwsh -Environment @{ GENAI_POWERSHELL_EDITION = 'netstandard2.0' } -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$env:GENAI_TEST_MODULE'
+'core=' + [GenAI.Core.GenAIClient].Assembly.Location
+Start-GenAIEmulator -Configure
+try {
+    'stream=' + ((Invoke-GenerateContent 'netstandard stream' -Stream | ForEach-Object TextOrEmpty) -join '')
+    Set-GenAIConfiguration -Transport Grpc -GrpcUri 'http://127.0.0.1:1/'
+    'note=' + (Get-GenAIConfiguration).TransportNote
+    `$verbose = Invoke-GenerateContent 'over rest after all' -Verbose 4>&1
+    'reply=' + (`$verbose | Where-Object { `$_ -isnot [System.Management.Automation.VerboseRecord] }).Text
+    'verbose=' + ((`$verbose | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }) -join ' | ')
+}
+finally { Stop-GenAIEmulator }
+"@
+        $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
+        $result.Output | Should -Contain 'stream=Echo: netstandard stream'
+        ($result.Output | Where-Object { $_ -like 'core=*' }) | Should -BeLike '*bin*netstandard2.0*dependencies*GenAI.Core.dll'
+        ($result.Output | Where-Object { $_ -like 'note=*' }) | Should -BeLike '*gRPC transport needs .NET 8 or later*Using REST.'
+        $result.Output | Should -Contain 'reply=Echo: over rest after all'
+        ($result.Output | Where-Object { $_ -like 'verbose=*' }) | Should -BeLike '*gRPC transport needs .NET 8 or later*'
+    }
+
+    It 'refuses a value it does not know, naming the variable and what to set it to' {
+        $result = Invoke-TestPwsh -Environment @{ GENAI_POWERSHELL_EDITION = 'net48' } -Script "`$ErrorActionPreference = 'Stop'; Import-Module '$env:GENAI_TEST_MODULE'"
+        $result.ExitCode | Should -Not -Be 0
+        ($result.Output -join "`n") | Should -BeLike "*GENAI_POWERSHELL_EDITION is 'net48': set it to net8.0 or netstandard2.0*"
+    }
+}

@@ -7,7 +7,7 @@ AfterAll {
     $emulator | Stop-EmulatorProcess
 }
 
-Describe 'Measure-Tokens' {
+Describe 'Measure-Tokens' -Tag 'Smoke' {
     It 'counts with countTokens and returns TotalTokens' {
         Clear-EmulatorRequest $emulator
         $short = Measure-Tokens 'one two' -Model gemini-2.5-flash

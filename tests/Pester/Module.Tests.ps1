@@ -4,7 +4,7 @@ BeforeAll {
 }
 
 Describe 'GenAI module' {
-    It 'imports from the built folder and exports exactly the compiled cmdlets' {
+    It 'imports from the built folder and exports exactly the compiled cmdlets' -Tag 'Smoke' {
         $compiled = $module.NestedModules.ExportedCmdlets.Keys + @() | Sort-Object
         $manifest = (Import-PowerShellDataFile $env:GENAI_TEST_MODULE).CmdletsToExport | Sort-Object
         $exported = $module.ExportedCmdlets.Keys | Sort-Object
@@ -25,7 +25,7 @@ Describe 'GenAI module' {
         [GenAI.Core.GenAIClient].Assembly.Location | Should -BeLike "*bin*$edition*GenAI.Core.dll"
     }
 
-    It 'offers the conventional alias for Measure-Tokens' {
+    It 'offers the conventional alias for Measure-Tokens' -Tag 'Smoke' {
         (Get-Alias Measure-GenAIToken).ResolvedCommandName | Should -Be 'Measure-Tokens'
     }
 
@@ -50,7 +50,7 @@ Describe 'GenAI module' {
         $data.Copyright | Should -Match 'MIT' -Because 'the manifest names the licence the LICENSE file holds'
     }
 
-    It 'exports the aliases it declares, and they resolve to its cmdlets' {
+    It 'exports the aliases it declares, and they resolve to its cmdlets' -Tag 'Smoke' {
         $declared = @((Import-PowerShellDataFile $env:GENAI_TEST_MODULE).AliasesToExport | Sort-Object)
         @($module.ExportedAliases.Keys | Sort-Object) | Should -Be $declared
         foreach ($alias in $declared) { (Get-Alias $alias).ResolvedCommand.Module.Name | Should -BeIn 'GenAI', 'GenAI.PowerShell' }

@@ -3,7 +3,9 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $SummaryPath,
     # Part of the test file names to run; empty runs all.
-    [string] $Filter = ''
+    [string] $Filter = '',
+    # Runs only the tests with these Pester tags (e.g. Smoke), from the files that use them.
+    [string[]] $Tag = @()
 )
 $ErrorActionPreference = 'Stop'
 $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
@@ -13,16 +15,29 @@ Import-Module $pester -MinimumVersion 5.7.1
 
 $env:GENAI_TEST_MODULE = (Resolve-Path $ModulePath).Path
 $config = New-PesterConfiguration
-$config.Run.Path = Get-ChildItem $PSScriptRoot -Filter "*$Filter*.Tests.ps1" -Recurse | ForEach-Object FullName
+$files = Get-ChildItem $PSScriptRoot -Filter "*$Filter*.Tests.ps1" -Recurse
+if ($Tag) {
+    # Discovery runs every file given; the files that never name a tag would only be discovered to be filtered out.
+    $files = $files | Where-Object { $text = Get-Content -Raw $_.FullName; $Tag | Where-Object { $text -match "-Tag\s+[^\r\n]*'$([regex]::Escape($_))'" } }
+    $config.Filter.Tag = $Tag
+}
+if (-not $files) {
+    Write-Host "No Pester test file matches '$Filter'$(if ($Tag) { " with the tag(s) $($Tag -join ', ')" })."
+    [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8
+    return
+}
+$config.Run.Path = $files | ForEach-Object FullName
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true
 $config.TestResult.OutputFormat = 'NUnitXml'
-$config.TestResult.OutputPath = Join-Path (Split-Path $SummaryPath) 'pester-results.xml'
+# pester-summary.json -> pester-results.xml, pester-smoke-summary.json -> pester-smoke-results.xml
+$config.TestResult.OutputPath = Join-Path (Split-Path $SummaryPath) (((Split-Path -LeafBase $SummaryPath) -replace '-summary$', '') + '-results.xml')
 $result = Invoke-Pester -Configuration $config
 
 [pscustomobject]@{
     Passed  = $result.PassedCount
     Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    Skipped = $result.SkippedCount + $result.NotRunCount
+    # Tests left out by -Tag are not skipped ones.
+    Skipped = $result.SkippedCount + $(if ($Tag) { 0 } else { $result.NotRunCount })
 } | ConvertTo-Json | Set-Content -Path $SummaryPath -Encoding utf8

@@ -8,7 +8,7 @@ AfterAll {
     $emulator | Stop-EmulatorProcess
 }
 
-Describe 'Start-ChatSession and Send-ChatMessage' {
+Describe 'Start-ChatSession and Send-ChatMessage' -Tag 'Smoke' {
     BeforeEach { Clear-EmulatorRequest $emulator }
 
     It 'moves a file to the Files API when the history leaves it too little room in the request' {
@@ -240,7 +240,7 @@ Describe 'A chat session used from inside its own turn' {
     }
 }
 
-Describe 'Assigning the chat history' {
+Describe 'Assigning the chat history' -Tag 'Smoke' {
     BeforeEach { Clear-EmulatorRequest $emulator }
 
     It 'replaces the history with a list, as Start-ChatSession -History takes it, and the next turn carries it' {

@@ -12,7 +12,7 @@ namespace GenAI.PowerShell.Loading
     /// another module that loaded a different version of, say, Polly.Core or Google.Protobuf does not break
     /// this one (nor this one it). On Windows PowerShell 5.1 they are loaded with LoadFrom on request.
     /// Import stays cheap: only a resolve handler is hooked and, on PowerShell 7, GenAI.Core's public types are
-    /// made resolvable by name (see <see cref="TypeAccelerators"/>); no third-party library is touched.
+    /// made resolvable by name (see <see cref="TypeAccelerators"/>); no third-party library is loaded.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {

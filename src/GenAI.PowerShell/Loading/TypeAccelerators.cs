@@ -1,21 +1,23 @@
 #if NET8_0_OR_GREATER
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 
 namespace GenAI.PowerShell.Loading
 {
     /// <summary>
     /// PowerShell 7 resolves type literals only in the default load context, so <c>[GenAI.Core.Protocol.Content]</c>
     /// would not resolve once GenAI.Core lives in the module's own context. Registering GenAI.Core's public
-    /// types as accelerators under their full names keeps such scripts working. The names are read from the
-    /// assembly's metadata, and the transport layer (which holds third-party types, e.g. Polly's) is left out, so
-    /// registering loads no third-party library at import.
+    /// types as accelerators under their full names keeps such scripts working. The transport layer (which holds
+    /// third-party types, e.g. Polly's) is left out.
     /// </summary>
+    /// <remarks>
+    /// This runs at every import, so it is kept cheap (bench/README.md, "Where the import time goes"): the exported types
+    /// come from the runtime's own table (loading a type loads its base types and interfaces, never the libraries its
+    /// members use, so no third-party library is loaded; tests/Pester/Loading.Tests.ps1 checks it), not from reading the
+    /// metadata with System.Reflection.Metadata, whose first use cost more than the rest of the import's own code.
+    /// </remarks>
     internal static class TypeAccelerators
     {
         private static readonly List<string> s_registered = new List<string>();
@@ -25,36 +27,22 @@ namespace GenAI.PowerShell.Loading
             var accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
             var add = accelerators?.GetMethod("Add", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string), typeof(Type) }, null);
             if (add == null) return;
+            var addAccelerator = (Action<string, Type>)add.CreateDelegate(typeof(Action<string, Type>));
             lock (s_registered)
             {
-                foreach (string name in PublicTypeNames(assembly.Location))
+                foreach (var type in assembly.GetExportedTypes())
                 {
-                    var type = assembly.GetType(name, throwOnError: false);
-                    if (type == null) continue;
-                    add.Invoke(null, new object[] { name, type });
-                    s_registered.Add(name);
+                    if (!IsAccelerated(type)) continue;
+                    addAccelerator(type.FullName!, type);
+                    s_registered.Add(type.FullName!);
                 }
             }
         }
 
-        // Public, top-level, non-generic types outside GenAI.Core.Transport, without loading any of them.
-        private static List<string> PublicTypeNames(string path)
-        {
-            var names = new List<string>();
-            using var stream = File.OpenRead(path);
-            using var pe = new PEReader(stream);
-            var metadata = pe.GetMetadataReader();
-            foreach (var handle in metadata.TypeDefinitions)
-            {
-                var definition = metadata.GetTypeDefinition(handle);
-                if ((definition.Attributes & TypeAttributes.VisibilityMask) != TypeAttributes.Public) continue;
-                if (definition.GetGenericParameters().Count > 0) continue;
-                string ns = metadata.GetString(definition.Namespace);
-                if (ns.StartsWith("GenAI.Core.Transport", StringComparison.Ordinal)) continue;
-                names.Add(ns.Length == 0 ? metadata.GetString(definition.Name) : ns + "." + metadata.GetString(definition.Name));
-            }
-            return names;
-        }
+        // Public, top-level, non-generic types outside GenAI.Core.Transport.
+        private static bool IsAccelerated(Type type) =>
+            !type.IsNested && !type.IsGenericTypeDefinition && type.FullName != null &&
+            !(type.Namespace ?? "").StartsWith("GenAI.Core.Transport", StringComparison.Ordinal);
 
         public static void Unregister()
         {
