@@ -93,7 +93,7 @@ public sealed class BatchTests
         finish.Headers.Add("X-Goog-Upload-Offset", "0");
         JsonNode file = JsonNode.Parse(await (await Client.SendAsync(finish)).Content.ReadAsStringAsync())!["file"]!;
         string fileName = (string)file["name"]!;
-        await Task.Delay(400);   // PROCESSING → ACTIVE
+        Assert.Equal("ACTIVE", await TestHttp.WaitForFileStateChangeAsync(Client, fileName));
 
         var (_, operation) = await TestHttp.PostAsync(Client, "v1beta/models/gemini-2.5-flash:batchGenerateContent",
             "{\"batch\": {\"display_name\": \"file\", \"input_config\": {\"file_name\": \"" + fileName + "\"}}}");
