@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.IO;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Emulator.Cassettes;
@@ -50,6 +52,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The gRPC endpoint (h2c), e.g. <c>http://127.0.0.1:54322/</c>; null when gRPC is disabled.</summary>
     public Uri? GrpcUri { get; }
 
+    /// <summary>The TLS listener (<see cref="EmulatorOptions.TlsHostNames"/>), or null when there is none.</summary>
+    public Uri? TlsUri { get; private init; }
+
     /// <summary>The engine behind the REST adapter (for adding other transports in-process).</summary>
     public EmulatorEngine Engine { get; }
 
@@ -73,6 +78,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             options.EnableGrpc = false;
         }
         IPAddress address = LoopbackAddress(options.Host);
+        X509Certificate2? tlsCertificate = options.TlsHostNames.Length > 0 ? TestCertificate.Create(options.TlsHostNames) : null;
+        if (tlsCertificate is not null && options.TlsCertificatePath is not null)
+        {
+            File.WriteAllText(options.TlsCertificatePath, tlsCertificate.ExportCertificatePem() + "\n");
+        }
         var engine = new EmulatorEngine(options);
         var log = new RequestLog(options.MaxRecordedRequests);
         CassetteHandler? cassettes = options.Cassettes == CassetteMode.Off ? null : new CassetteHandler(engine, log);
@@ -85,11 +95,20 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        if (tlsCertificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.Listen(address, options.Port);
+            if (tlsCertificate is not null)
+            {
+                kestrel.Listen(address, options.TlsPort, listen => listen.UseHttps(tlsCertificate));
+            }
         });
 
         WebApplication app = builder.Build();
@@ -101,16 +120,18 @@ public sealed class EmulatorHost : IAsyncDisposable
         var timings = new StreamTimingLog();
         var api = new ApiRequestHandler(engine, log, timings);
         app.Use(GoogleResponseHeaders.ApplyAsync);
-        app.Use(LocalAccessGuard.Create(options.ApiKey));
+        app.Use(LocalAccessGuard.Create(options.ApiKey, options.TlsHostNames));
         ControlEndpoints.Map(app, engine, log, timings);
         RequestDelegate handler = cassettes is null ? api.HandleAsync : cassettes.HandleAsync;
         app.Map("/{**path}", handler);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        int port = new Uri(bound).Port;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        int port = new Uri(addresses.First(a => a.StartsWith("http:", StringComparison.Ordinal))).Port;
         string host = address.Equals(IPAddress.IPv6Loopback) ? "[::1]" : "127.0.0.1";
         var baseUri = new Uri($"http://{host}:{port}/");
+        Uri? tlsUri = tlsCertificate is null ? null
+            : new Uri($"https://{host}:{new Uri(addresses.First(a => a.StartsWith("https:", StringComparison.Ordinal))).Port}/");
         engine.BaseUri = baseUri;
 
         WebApplication? grpcApp = null;
@@ -129,7 +150,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             }
         }
 
-        return new EmulatorHost(app, engine, log, baseUri, grpcApp, grpcUri);
+        return new EmulatorHost(app, engine, log, baseUri, grpcApp, grpcUri) { TlsUri = tlsUri };
     }
 
     public async ValueTask DisposeAsync()
