@@ -17,11 +17,11 @@ namespace GenAI.PowerShell.Commands
     /// Starts a batch job (batchGenerateContent): every pipeline item is one request, built as Invoke-GenerateContent
     /// -Each builds it (after the shared -Prompt), with this call's model settings; or -InputFile gives a JSONL of
     /// requests. Requests are written to a JSONL file as they come (one in memory at a time); small batches go inline,
-    /// larger ones upload the file. Writes the batch.
+    /// larger ones upload the file. Writes the batch. -Embedding starts an embeddings batch instead (see the .Embedding part).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "GenAIBatch", DefaultParameterSetName = PipelineSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(GenAIBatch))]
-    public sealed class StartGenAIBatchCommand : ModelSettingsCmdlet
+    public sealed partial class StartGenAIBatchCommand : ModelSettingsCmdlet
     {
         private const string PipelineSet = "Pipeline";
         private const string FileSet = "InputFile";
@@ -40,6 +40,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>One request per item: text, a file, parts, contents, or @{ Key = '...'; Prompt = ... } to give the request its own key.</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = PipelineSet)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = EmbeddingSet)]
         [AllowEmptyString]
         public object[]? InputObject { get; set; }
 
@@ -75,6 +76,11 @@ namespace GenAI.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            if (Embedding)
+            {
+                BeginEmbedding();
+                return;
+            }
             _ = Settings;
             _model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             _overrides = Settings.ToOverrides();
@@ -87,6 +93,11 @@ namespace GenAI.PowerShell.Commands
         protected override void ProcessRecord()
         {
             if (_writer == null) return;
+            if (Embedding)
+            {
+                foreach (var item in InputObject ?? new object?[] { null }) AddEmbedding(item);
+                return;
+            }
             foreach (var item in _input.TakeItems(InputObject, MyInvocation.ExpectingInput)) Add(item);
         }
 
@@ -151,7 +162,7 @@ namespace GenAI.PowerShell.Commands
             GenAIBatch? created = null;
             var batch = NewBatch(1);
             batch.Start(path, async (sink, token) =>
-                sink.Output(await client.Batches.CreateAsync(_model.Name, path, DisplayName!, mode, BatchMethod.GenerateContent, Priority, new Concurrency.SinkProgress(sink), options, token)
+                sink.Output(await client.Batches.CreateAsync(_model.Name, path, DisplayName!, mode, Embedding ? BatchMethod.EmbedContent : BatchMethod.GenerateContent, Priority, new Concurrency.SinkProgress(sink), options, token)
                     .ConfigureAwait(false)));
             WriteEvents(batch.TakeAll(), e => created = (GenAIBatch)e.Value!);
             return created;
