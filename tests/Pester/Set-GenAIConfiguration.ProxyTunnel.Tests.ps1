@@ -20,7 +20,7 @@ BeforeAll {
         $result = Invoke-TestPwsh -Environment $Environment -Script @"
 Import-Module '$env:GENAI_TEST_MODULE'
 Set-GenAIConfiguration -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUri 'https://gemini.test/' $ProxyParameter
-try { 'TEXT=' + (Invoke-GenerateContent '$Prompt' -Model gemini-2.5-flash -MaximumRetryCount 0 -ErrorAction Stop).Text }
+try { 'TEXT=' + (Invoke-GenerateContent '$Prompt' -Model gemini-2.5-flash -MaximumRetryCount 0 -TimeoutSec 20 -ErrorAction Stop).Text }
 catch { 'ERROR=' + `$_.FullyQualifiedErrorId }
 "@
         $result.Output
