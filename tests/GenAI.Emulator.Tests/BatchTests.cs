@@ -78,6 +78,34 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task AsyncBatchEmbedContentRunsTheSameLifecycleWithEmbeddingResults()
+    {
+        static string Embed(string text, int size) =>
+            "{\"model\": \"models/gemini-embedding-001\", \"content\": {\"parts\": [{\"text\": \"" + text + "\"}]}, \"outputDimensionality\": " + size + "}";
+        var (created, operation) = await TestHttp.PostAsync(Client, "v1beta/models/gemini-embedding-001:asyncBatchEmbedContent",
+            InlineBatch("embed", Embed("one", 8), "{\"content\": {\"parts\": []}, \"outputDimensionality\": -1}", Embed("three", 4)));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal("type.googleapis.com/google.ai.generativelanguage.v1main.EmbedContentBatch", (string?)operation!["metadata"]!["@type"]);
+        Assert.Equal("BATCH_STATE_PENDING", (string?)operation["metadata"]!["state"]);
+
+        JsonNode done = await WaitDoneAsync(Client, (string)operation["name"]!);
+        Assert.Equal("BATCH_STATE_SUCCEEDED", (string?)done["metadata"]!["state"]);
+        Assert.Equal("2", (string?)done["metadata"]!["batchStats"]!["successfulRequestCount"]);
+        Assert.Equal("type.googleapis.com/google.ai.generativelanguage.v1main.EmbedContentBatchOutput", (string?)done["response"]!["@type"]);
+        JsonArray items = done["metadata"]!["output"]!["inlinedResponses"]!["inlinedResponses"]!.AsArray();
+        Assert.Equal(new[] { "k1", "k2", "k3" }, items.Select(i => (string?)i!["metadata"]!["key"]));
+        Assert.Equal(8, items[0]!["response"]!["embedding"]!["values"]!.AsArray().Count);
+        Assert.Equal(3, (int)items[1]!["error"]!["code"]!);
+        Assert.Equal(4, items[2]!["response"]!["embedding"]!["values"]!.AsArray().Count);
+        var (_, direct) = await TestHttp.PostAsync(Client, "v1beta/models/gemini-embedding-001:embedContent", Embed("three", 4));
+        Assert.Equal(direct!["embedding"]!["values"]!.ToJsonString(), items[2]!["response"]!["embedding"]!["values"]!.ToJsonString());
+
+        var (refused, error) = await TestHttp.PostAsync(Client, "v1beta/models/gemini-2.5-flash:asyncBatchEmbedContent", InlineBatch("wrong", Embed("x", 4)));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("asyncBatchEmbedContent", (string?)error!["error"]!["message"]);
+    }
+
+    [Fact]
     public async Task FileBatchWritesADownloadableResultFile()
     {
         HttpRequestMessage start = new(HttpMethod.Post, "upload/v1beta/files") { Content = TestHttp.Json("{\"file\": {\"displayName\": \"in.jsonl\"}}") };
@@ -93,7 +121,7 @@ public sealed class BatchTests
         finish.Headers.Add("X-Goog-Upload-Offset", "0");
         JsonNode file = JsonNode.Parse(await (await Client.SendAsync(finish)).Content.ReadAsStringAsync())!["file"]!;
         string fileName = (string)file["name"]!;
-        await Task.Delay(400);   // PROCESSING → ACTIVE
+        Assert.Equal("ACTIVE", await TestHttp.WaitForFileStateChangeAsync(Client, fileName));
 
         var (_, operation) = await TestHttp.PostAsync(Client, "v1beta/models/gemini-2.5-flash:batchGenerateContent",
             "{\"batch\": {\"display_name\": \"file\", \"input_config\": {\"file_name\": \"" + fileName + "\"}}}");

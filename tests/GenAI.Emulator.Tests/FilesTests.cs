@@ -58,9 +58,7 @@ public sealed class FilesTests
             .Select(r => r.BodyLength).ToArray();
         Assert.Equal(new long[] { Granularity, Granularity, 1000 }, chunkSizes);
 
-        await Task.Delay(400);
-        var (_, active) = await TestHttp.GetAsync(Client, "v1beta/" + name);
-        Assert.Equal("ACTIVE", (string?)active!["state"]);
+        Assert.Equal("ACTIVE", await TestHttp.WaitForFileStateChangeAsync(Client, name));
     }
 
     [Fact]
@@ -156,7 +154,7 @@ public sealed class FilesTests
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         Assert.Equal("FAILED_PRECONDITION", TestHttp.ErrorStatus(error));
 
-        await Task.Delay(400);
+        Assert.Equal("ACTIVE", await TestHttp.WaitForFileStateChangeAsync(Client, (string)file["name"]!));
         JsonNode response = await TestHttp.GenerateAsync(Client, "gemini-2.0-flash", prompt);
         Assert.Equal($"Echo: Summarise [fileData text/plain {file["uri"]}]", TestHttp.Text(response));
     }

@@ -84,7 +84,13 @@ public sealed class RobustnessTests
         }
 
         Task hanging = client.PostAsync("v1beta/models/fault-hang:generateContent", TestHttp.Json(TestHttp.Prompt("x")));
-        await Task.Delay(200);
+        var arrived = Stopwatch.StartNew();
+        while (!host.Requests.Any(r => r.Path.Contains("fault-hang", StringComparison.Ordinal)) && arrived.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(hanging.IsCompleted, "the fault-hang request is held by the emulator");
         var stopwatch = Stopwatch.StartNew();
         await host.DisposeAsync();
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"dispose took {stopwatch.Elapsed}");

@@ -73,13 +73,30 @@ public sealed class ScenarioTests
     {
         string model = TestHttp.Unique("gated");
         Task<(HttpResponseMessage Response, string Raw)> pending = TestHttp.StreamRawAsync(Client, model, TestHttp.Prompt("x y"));
-        await Task.Delay(300);
-        Assert.False(pending.IsCompleted);
+        var (_, held) = await WaitForGateAsync(model, pending);
+        Assert.Equal(1, (int)held!["waiting"]!);
+        Assert.False(pending.IsCompleted, "the reply is held at the gate");
 
         HttpResponseMessage release = await Client.PostAsync($"emulator/gates/{model}/release", null);
         Assert.Equal(HttpStatusCode.OK, release.StatusCode);
         var (_, raw) = await pending.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("Echo: x y", TestHttp.StreamedText(TestHttp.ParseSse(raw)));
+    }
+
+    /// <summary>Polls the control endpoint until a request is held at the gate (or the request ends, which fails the test).</summary>
+    private async Task<(HttpResponseMessage, JsonNode?)> WaitForGateAsync(string model, Task pending)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var (response, body) = await TestHttp.GetAsync(Client, $"emulator/gates/{model}");
+            if ((int)body!["waiting"]! > 0 || pending.IsCompleted || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return (response, body);
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     [Fact]

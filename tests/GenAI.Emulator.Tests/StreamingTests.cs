@@ -107,7 +107,7 @@ public sealed class StreamingTests
 
         Assert.Equal(3, early.Count(line => line.StartsWith("data: ", StringComparison.Ordinal)));
         Task<string?> last = reader.ReadLineAsync();
-        await Task.Delay(200);
+        await _emulator.Host.Engine.Gates.WhenWaitingAsync(model, 1).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(last.IsCompleted, "the gated model must hold its last chunk");
 
         _emulator.Host.ReleaseGate(model);

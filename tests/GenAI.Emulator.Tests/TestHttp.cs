@@ -42,6 +42,23 @@ internal static class TestHttp
         return (response, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>Polls a file until it leaves PROCESSING (or 10 s pass) and returns the state it ends in.</summary>
+    public static async Task<string?> WaitForFileStateChangeAsync(HttpClient client, string name)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var (_, file) = await GetAsync(client, "v1beta/" + name);
+            string? state = (string?)file!["state"];
+            if (state != "PROCESSING" || DateTime.UtcNow > deadline)
+            {
+                return state;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public static async Task<(HttpResponseMessage Response, JsonNode? Body)> GetAsync(HttpClient client, string path)
     {
         HttpResponseMessage response = await client.GetAsync(path);

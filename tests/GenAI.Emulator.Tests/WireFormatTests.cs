@@ -38,6 +38,7 @@ public sealed class WireFormatTests
     [Theory]
     [InlineData("fault-503x2-abc", ScenarioKind.Fault503Twice, 0)]
     [InlineData("fault-reset-after-7-t", ScenarioKind.FaultResetAfter, 7)]
+    [InlineData("fault-reset-gated-after-2-t", ScenarioKind.FaultResetGatedAfter, 2)]
     [InlineData("fault-reset-x", ScenarioKind.FaultReset, 0)]
     [InlineData("slow-25ms-q", ScenarioKind.Slow, 25)]
     [InlineData("stream-100000", ScenarioKind.Stream, 100000)]

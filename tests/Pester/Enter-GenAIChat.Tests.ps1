@@ -51,7 +51,9 @@ Describe "Enter-GenAIChat in a terminal (tmux; skipped where tmux is not install
         Send-TerminalText $terminal 'what is my name' -Enter
         Wait-After 'what is my name' '^> what is my name\nEcho: what is my name\nYou>$' | Out-Null
         Send-TerminalText $terminal 'thank you' -Enter
-        Wait-After 'thank you' '^> thank you\nEcho: thank you\nYou>$' | Out-Null
+        $shown = Wait-After 'thank you' '^> thank you\nEcho: thank you\nYou>$'
+        $shown | Should -Not -Match 'GenAI\.\w+' -Because 'no turn ended in an error'
+        Get-TerminalText $terminal | Should -Match '(?s)Echo: my name is Ada.*Echo: what is my name.*Echo: thank you' -Because 'the three replies stay on screen in order'
     }
 
     It 'takes a line ending in a backslash and a paste of several lines as one message each' {

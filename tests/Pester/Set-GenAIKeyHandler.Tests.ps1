@@ -44,7 +44,9 @@ AfterAll {
 Describe "Set-GenAIKeyHandler in a terminal (tmux; skipped where tmux is not installed)" -Skip:$noTerminal {
     It 'binds the keys and says what each does' {
         $shown = Wait-TerminalText $terminal 'Chord : Ctrl\+o\nMode\s+: Explain\nModel : models/echo'
+        $shown | Should -Not -Match 'Exception|GenAI\.\w+' -Because 'binding the three keys raised no error'
         Wait-PromptLine ''
+        Get-PromptLine | Should -BeNullOrEmpty
     }
 
     It 'Complete replaces the command line with the answer and runs nothing' {
@@ -82,10 +84,13 @@ Describe "Set-GenAIKeyHandler in a terminal (tmux; skipped where tmux is not ins
     It 'Remove-GenAIKeyHandler unbinds the keys' {
         Send-TerminalText $terminal 'Remove-GenAIKeyHandler; "removed: $(@(Get-PSReadLineKeyHandler -Bound | Where-Object Function -eq GenAI).Count)"' -Enter
         Wait-TerminalText $terminal 'removed: 0' | Out-Null
+        Clear-EmulatorRequest $emulator
         Send-TerminalText $terminal 'abc'
         Send-TerminalKey $terminal C-g
-        Start-Sleep -Seconds 3
-        Get-PromptLine | Should -BeLike 'abc*' -Because 'the key is PSReadLine''s own again: the model is not asked'
+        Send-TerminalText $terminal 'Z'   # keys are handled in order: once Z shows, the C-g key has been handled
+        Wait-TerminalText $terminal '(?m)^PS> abc.*Z$' | Out-Null
+        Get-PromptLine | Should -BeLike 'abc*Z'
+        @(Get-EmulatorRequest $emulator).Count | Should -Be 0 -Because 'the key is PSReadLine''s own again: the model is not asked'
         Get-PromptLine | Should -Not -Match 'Echo'
         Get-TerminalText $terminal | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
     }

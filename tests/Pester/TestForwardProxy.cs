@@ -13,7 +13,8 @@ namespace GenAI.Tests
     /// <summary>
     /// A minimal HTTP forward proxy for tests: takes absolute-URI requests (GET http://127.0.0.1:port/path HTTP/1.1),
     /// forwards them to loopback targets only, one request per connection, and records what it saw. Can demand
-    /// Basic proxy authentication (answering 407 until the right Proxy-Authorization arrives).
+    /// Basic proxy authentication (answering 407 until the right Proxy-Authorization arrives). CONNECT requests
+    /// (https through the proxy) are tunnelled to the loopback port <see cref="Tunnels"/> maps their target to.
     /// </summary>
     public sealed class TestForwardProxy : IDisposable
     {
@@ -21,6 +22,7 @@ namespace GenAI.Tests
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private int _forwarded;
         private int _challenged;
+        private int _connections;
 
         public TestForwardProxy(string requiredCredential = null)
         {
@@ -39,6 +41,12 @@ namespace GenAI.Tests
 
         public int ChallengedCount => Volatile.Read(ref _challenged);
 
+        /// <summary>TCP connections accepted, whatever came over them.</summary>
+        public int ConnectionCount => Volatile.Read(ref _connections);
+
+        /// <summary>CONNECT targets ("host:port") and the loopback port each is tunnelled to.</summary>
+        public ConcurrentDictionary<string, int> Tunnels { get; } = new ConcurrentDictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
         public ConcurrentQueue<string> RequestLines { get; } = new ConcurrentQueue<string>();
 
         public ConcurrentQueue<string> ProxyAuthorizations { get; } = new ConcurrentQueue<string>();
@@ -56,6 +64,7 @@ namespace GenAI.Tests
                 TcpClient client;
                 try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
                 catch (Exception) { return; }
+                Interlocked.Increment(ref _connections);
                 _ = Task.Run(() => HandleAsync(client));
             }
         }
@@ -91,6 +100,12 @@ namespace GenAI.Tests
                     }
                     if (authorization != null) ProxyAuthorizations.Enqueue(authorization);
 
+                    if (requestLine.Length == 3 && requestLine[0] == "CONNECT")
+                    {
+                        await TunnelAsync(stream, lines[0], requestLine[1], leftover).ConfigureAwait(false);
+                        return;
+                    }
+
                     if (requestLine.Length != 3 || !Uri.TryCreate(requestLine[1], UriKind.Absolute, out var target) || !IPAddress.TryParse(target.Host, out var address) || !IPAddress.IsLoopback(address))
                     {
                         await WriteAsync(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ConfigureAwait(false);
@@ -117,6 +132,24 @@ namespace GenAI.Tests
                     // A test proxy: a broken connection just ends that connection.
                 }
             }
+        }
+
+        private async Task TunnelAsync(NetworkStream stream, string line, string target, byte[] leftover)
+        {
+            if (!Tunnels.TryGetValue(target, out int port))
+            {
+                await WriteAsync(stream, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").ConfigureAwait(false);
+                return;
+            }
+            RequestLines.Enqueue(line);
+            Interlocked.Increment(ref _forwarded);
+            using var upstream = new TcpClient();
+            await upstream.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
+            var server = upstream.GetStream();
+            await WriteAsync(stream, "HTTP/1.1 200 Connection established\r\n\r\n").ConfigureAwait(false);
+            if (leftover.Length > 0) await server.WriteAsync(leftover, 0, leftover.Length).ConfigureAwait(false);
+            _ = stream.CopyToAsync(server, 81920, _stop.Token);
+            await server.CopyToAsync(stream, 81920, _stop.Token).ConfigureAwait(false);
         }
 
         private static async Task<(string, byte[])> ReadHeadAsync(Stream stream)

@@ -9,6 +9,9 @@ namespace GenAI.Core.Batches
     {
         public static readonly BatchMethod GenerateContent = new BatchMethod("batchGenerateContent");
 
+        /// <summary>Embeddings: each request is an EmbedContentRequest, each response an EmbedContentResponse.</summary>
+        public static readonly BatchMethod EmbedContent = new BatchMethod("asyncBatchEmbedContent");
+
         public BatchMethod(string verb) { Verb = verb; }
 
         /// <summary>The method after the model: <c>models/x:{Verb}</c>.</summary>

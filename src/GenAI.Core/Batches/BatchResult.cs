@@ -16,6 +16,14 @@ namespace GenAI.Core.Batches
             Error = error;
         }
 
+        /// <summary>The outcome of one request of an embeddings batch.</summary>
+        public BatchResult(string batchName, int index, string? key, EmbedContentResponse? embedding, ErrorStatus? error)
+            : this(batchName, index, key, (GenerateContentResponse?)null, error)
+        {
+            Embedding = embedding;
+            IsEmbedding = true;
+        }
+
         public string BatchName { get; }
 
         /// <summary>The request's position in the batch, from 0.</summary>
@@ -26,12 +34,18 @@ namespace GenAI.Core.Batches
 
         public GenerateContentResponse? Response { get; }
 
+        /// <summary>The embedding, for a request of an embeddings batch.</summary>
+        public EmbedContentResponse? Embedding { get; }
+
+        /// <summary>True when the result comes from an embeddings batch (its request is an EmbedContentRequest).</summary>
+        public bool IsEmbedding { get; }
+
         public ErrorStatus? Error { get; }
 
         /// <summary>The request as sent (attached by the front end when the batch's input is at hand); null otherwise.</summary>
         public object? Input { get; set; }
 
-        public bool Succeeded => Error == null && Response != null;
+        public bool Succeeded => Error == null && (Response != null || Embedding?.Embedding != null);
 
         /// <summary>The reply's text (first candidate, thoughts left out), or null.</summary>
         public string? Text => Response?.Candidates?.FirstOrDefault()?.Content?.Parts
@@ -47,7 +61,7 @@ namespace GenAI.Core.Batches
                 details: status.Details);
         }
 
-        public override string ToString() => Text ?? Error?.Message ?? "";
+        public override string ToString() => Text ?? (Embedding?.Embedding != null ? $"[{Embedding.Embedding.Values.Length}]" : null) ?? Error?.Message ?? "";
     }
 
     /// <summary>google.rpc.Code numbers (what batch results carry) to the HTTP status and name an interactive call would get.</summary>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Core.Errors;
@@ -125,8 +126,9 @@ namespace GenAI.Core.Batches
         }
 
         /// <summary>
-        /// The results of a SUCCEEDED generate batch in input order: inline responses from the batch (fetched again when
-        /// <paramref name="batch"/> came from a list), or the result file downloaded and read one line at a time.
+        /// The results of a SUCCEEDED batch in input order: inline responses from the batch (fetched again when
+        /// <paramref name="batch"/> came from a list), or the result file downloaded and read one line at a time. An
+        /// embeddings batch (<see cref="GenAIBatch.IsEmbedding"/>) gives results with <see cref="BatchResult.Embedding"/>.
         /// </summary>
         public async IAsyncEnumerable<BatchResult> ReadResultsAsync(GenAIBatch batch, RequestOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -135,20 +137,32 @@ namespace GenAI.Core.Batches
             if (batch.State != BatchStates.Succeeded || (batch.Output?.ResponsesFile == null && batch.Output?.InlinedResponses == null))
                 batch = await GetAsync(name, options, cancellationToken).ConfigureAwait(false);
             EnsureSucceeded(batch);
-            var output = batch.Output!;
-            if (output.ResponsesFile != null)
-            {
-                await foreach (var result in ReadFileAsync(name, output.ResponsesFile, options ?? RequestOptions.Default, cancellationToken).ConfigureAwait(false))
-                    yield return result;
-                yield break;
-            }
-            var items = output.InlinedResponses!.Value.Deserialize(GenAIJsonContext.Default.InlinedResponsesGenerateContentResponse)?.Items
-                ?? new List<BatchResponseItem<GenerateContentResponse>>();
-            for (int i = 0; i < items.Count; i++)
-                yield return ToResult(name, i, items[i], items[i].Metadata != null && items[i].Metadata!.TryGetValue("key", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null);
+            var results = batch.IsEmbedding
+                ? ReadItemsAsync(name, batch.Output!, GenAIJsonContext.Default.InlinedResponsesEmbedContentResponse, GenAIJsonContext.Default.BatchResponseItemEmbedContentResponse,
+                    (index, key, item) => new BatchResult(name, index, key, item.Response, ErrorOf(item)), options ?? RequestOptions.Default, cancellationToken)
+                : ReadItemsAsync(name, batch.Output!, GenAIJsonContext.Default.InlinedResponsesGenerateContentResponse, GenAIJsonContext.Default.BatchResponseItemGenerateContentResponse,
+                    (index, key, item) => new BatchResult(name, index, key, item.Response, ErrorOf(item)), options ?? RequestOptions.Default, cancellationToken);
+            await foreach (var result in results.ConfigureAwait(false))
+                yield return result;
         }
 
-        private async IAsyncEnumerable<BatchResult> ReadFileAsync(string batchName, string fileName, RequestOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<BatchResult> ReadItemsAsync<TResponse>(string batchName, BatchOutput output, JsonTypeInfo<InlinedResponses<TResponse>> inlinedType,
+            JsonTypeInfo<BatchResponseItem<TResponse>> lineType, Func<int, string?, BatchResponseItem<TResponse>, BatchResult> toResult, RequestOptions options,
+            [EnumeratorCancellation] CancellationToken cancellationToken) where TResponse : class
+        {
+            if (output.ResponsesFile != null)
+            {
+                await foreach (var (index, item) in ReadFileAsync(output.ResponsesFile, lineType, options, cancellationToken).ConfigureAwait(false))
+                    yield return toResult(index, item.Key, item);
+                yield break;
+            }
+            var items = output.InlinedResponses!.Value.Deserialize(inlinedType)?.Items ?? new List<BatchResponseItem<TResponse>>();
+            for (int i = 0; i < items.Count; i++)
+                yield return toResult(i, items[i].Metadata != null && items[i].Metadata!.TryGetValue("key", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null, items[i]);
+        }
+
+        private async IAsyncEnumerable<(int Index, BatchResponseItem<TResponse> Item)> ReadFileAsync<TResponse>(string fileName, JsonTypeInfo<BatchResponseItem<TResponse>> lineType,
+            RequestOptions options, [EnumeratorCancellation] CancellationToken cancellationToken) where TResponse : class
         {
             using var response = await _api.OpenDownloadAsync(FilesClient.NormalizeName(fileName), options, cancellationToken).ConfigureAwait(false);
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -162,16 +176,16 @@ namespace GenAI.Core.Batches
                 catch (IOException ex) { throw new TransportException($"files.download of {fileName} failed after {index} result(s): {ex.Message}", ex); }
                 if (line == null) yield break;
                 if (string.IsNullOrWhiteSpace(line)) continue;
-                BatchResponseItem<GenerateContentResponse>? item;
-                try { item = JsonSerializer.Deserialize(line, GenAIJsonContext.Default.BatchResponseItemGenerateContentResponse); }
+                BatchResponseItem<TResponse>? item;
+                try { item = JsonSerializer.Deserialize(line, lineType); }
                 catch (JsonException ex) { throw new ResponseParseException($"Line {index + 1} of the result file {fileName} could not be read: {ex.Message}", ex); }
                 if (item == null) continue;
-                yield return ToResult(batchName, index++, item, item.Key);
+                yield return (index++, item);
             }
         }
 
-        private static BatchResult ToResult(string batchName, int index, BatchResponseItem<GenerateContentResponse> item, string? key) =>
-            new BatchResult(batchName, index, key, item.Response, item.Error ?? item.Status ?? (item.Response == null ? new ErrorStatus { Code = 2, Message = "The batch gave no response for this request." } : null));
+        private static ErrorStatus? ErrorOf<TResponse>(BatchResponseItem<TResponse> item) where TResponse : class =>
+            item.Error ?? item.Status ?? (item.Response == null ? new ErrorStatus { Code = 2, Message = "The batch gave no response for this request." } : null);
 
         private static void EnsureSucceeded(GenAIBatch batch)
         {

@@ -65,6 +65,16 @@ namespace GenAI.Core.Batches
         /// <summary>The id after <c>batches/</c>.</summary>
         [JsonIgnore] public string Id => BatchNames.Id(Name ?? "");
 
+        /// <summary>
+        /// True for an embeddings batch (asyncBatchEmbedContent): its metadata is typed <c>EmbedContentBatch</c>, or, without
+        /// a type, its model is an embedding model. Its results are embeddings rather than replies.
+        /// </summary>
+        [JsonIgnore]
+        public bool IsEmbedding =>
+            Metadata?.AdditionalProperties != null && Metadata.AdditionalProperties.TryGetValue("@type", out var type) && type.ValueKind == JsonValueKind.String
+                ? type.GetString()!.EndsWith(".EmbedContentBatch", StringComparison.Ordinal)
+                : Embeddings.EmbeddingModels.IsEmbeddingModel(Model);
+
         private static DateTimeOffset? Parse(string? time) =>
             DateTimeOffset.TryParse(time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value) ? value : (DateTimeOffset?)null;
 

@@ -47,6 +47,8 @@ namespace GenAI.Core.Protocol
     [JsonSerializable(typeof(Batches.ListBatchesResponse))]
     [JsonSerializable(typeof(Batches.BatchResponseItem<GenerateContentResponse>))]
     [JsonSerializable(typeof(Batches.InlinedResponses<GenerateContentResponse>))]
+    [JsonSerializable(typeof(Batches.BatchResponseItem<EmbedContentResponse>))]
+    [JsonSerializable(typeof(Batches.InlinedResponses<EmbedContentResponse>))]
     public sealed partial class GenAIJsonContext : JsonSerializerContext
     {
     }

@@ -37,7 +37,7 @@ public sealed class EmulatorEngine : IDisposable
         Replays = new ReplayRegistry(options.FixturesPath);
         _generate = new GenerateService(this);
         _embeddings = new EmbeddingService(this);
-        Batches = new BatchApi(_generate.GenerateAsync, Catalog, Files, options, time, _stopping.Token);
+        Batches = new BatchApi(_generate.GenerateAsync, _embeddings.EmbedAsync, Catalog, Files, options, time, _stopping.Token);
     }
 
     public EmulatorOptions Options { get; }

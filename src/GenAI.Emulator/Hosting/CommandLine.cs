@@ -23,6 +23,7 @@ internal sealed class CommandLine
         "Usage: dotnet GenAI.Emulator.dll [--port 0] [--grpc-port 0 | --no-grpc] [--host 127.0.0.1] [--api-key KEY] [--chunk-delay-ms N]\n" +
         "                                 [--file-processing-ms N] [--fixtures DIR] [--exit-on-stdin-close]\n" +
         "                                 [--record-to DIR [--record-missing] [--upstream URI] | --replay-from DIR]\n" +
+        "                                 [--tls-name NAME ... [--tls-port 0] [--tls-cert-out FILE.pem]]\n" +
         "Recording sends the key in the GENAI_EMULATOR_UPSTREAM_KEY environment variable to the upstream.";
 
     public const string UpstreamKeyVariable = "GENAI_EMULATOR_UPSTREAM_KEY";
@@ -45,6 +46,15 @@ internal sealed class CommandLine
                     break;
                 case "--no-grpc":
                     result.Options.EnableGrpc = false;
+                    break;
+                case "--tls-name":
+                    result.Options.TlsHostNames = [.. result.Options.TlsHostNames, Value()];
+                    break;
+                case "--tls-port":
+                    result.Options.TlsPort = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture);
+                    break;
+                case "--tls-cert-out":
+                    result.Options.TlsCertificatePath = Value();
                     break;
                 case "--host":
                     result.Options.Host = Value();

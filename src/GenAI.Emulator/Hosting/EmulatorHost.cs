@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Emulator.Cassettes;
@@ -42,6 +44,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The gRPC endpoint (h2c), e.g. <c>http://127.0.0.1:54322/</c>; null when gRPC is disabled.</summary>
     public Uri? GrpcUri { get; }
 
+    /// <summary>The TLS listener (<see cref="EmulatorOptions.TlsHostNames"/>), or null when there is none.</summary>
+    public Uri? TlsUri { get; private init; }
+
     /// <summary>The engine behind the REST adapter (for adding other transports in-process).</summary>
     public EmulatorEngine Engine { get; }
 
@@ -65,11 +70,17 @@ public sealed class EmulatorHost : IAsyncDisposable
             options.EnableGrpc = false;
         }
         IPAddress address = LoopbackAddress(options.Host);
+        X509Certificate2? tlsCertificate = options.TlsHostNames.Length > 0 ? TestCertificate.Create(options.TlsHostNames) : null;
+        if (tlsCertificate is not null && options.TlsCertificatePath is not null)
+        {
+            File.WriteAllText(options.TlsCertificatePath, tlsCertificate.ExportCertificatePem() + "\n");
+        }
         var engine = new EmulatorEngine(options);
         var log = new RequestLog(options.MaxRecordedRequests);
         CassetteHandler? cassettes = options.Cassettes == CassetteMode.Off ? null : new CassetteHandler(engine, log);
 
-        WebApplicationBuilder builder = LoopbackWebApp.CreateBuilder(address, options.Port, options.MaxRequestBodyBytes);
+        WebApplicationBuilder builder = LoopbackWebApp.CreateBuilder(address, options.Port, options.MaxRequestBodyBytes,
+            tls: tlsCertificate is null ? null : (tlsCertificate, options.TlsPort));
 
         WebApplication app = builder.Build();
         if (cassettes is not null)
@@ -80,13 +91,14 @@ public sealed class EmulatorHost : IAsyncDisposable
         var timings = new StreamTimingLog();
         var api = new ApiRequestHandler(engine, log, timings);
         app.Use(GoogleResponseHeaders.ApplyAsync);
-        app.Use(LocalAccessGuard.Create(options.ApiKey));
+        app.Use(LocalAccessGuard.Create(options.ApiKey, options.TlsHostNames));
         ControlEndpoints.Map(app, engine, log, timings);
         RequestDelegate handler = cassettes is null ? api.HandleAsync : cassettes.HandleAsync;
         app.Map("/{**path}", handler);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         Uri baseUri = LoopbackWebApp.BaseUri(app, address);
+        Uri? tlsUri = tlsCertificate is null ? null : LoopbackWebApp.BaseUri(app, address, "https");
         engine.BaseUri = baseUri;
 
         WebApplication? grpcApp = null;
@@ -105,7 +117,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             }
         }
 
-        return new EmulatorHost(app, engine, log, baseUri, grpcApp, grpcUri);
+        return new EmulatorHost(app, engine, log, baseUri, grpcApp, grpcUri) { TlsUri = tlsUri };
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,19 @@ public sealed class EmulatorOptions
     /// <summary>TCP port of the gRPC listener; 0 picks a free port (see <see cref="EmulatorHost.GrpcUri"/>).</summary>
     public int GrpcPort { get; set; }
 
+    /// <summary>
+    /// Host names for an extra HTTPS listener (tests of proxies and non-loopback endpoints): when any are given, the
+    /// emulator also serves TLS on <see cref="TlsPort"/> with a self-signed certificate for these names (and localhost),
+    /// and accepts requests addressed to them. Empty (default): no TLS listener.
+    /// </summary>
+    public string[] TlsHostNames { get; set; } = Array.Empty<string>();
+
+    /// <summary>TCP port of the TLS listener; 0 picks a free port (see <see cref="EmulatorHost.TlsUri"/>).</summary>
+    public int TlsPort { get; set; }
+
+    /// <summary>Where to write the TLS certificate (PEM, public part only) so a test can trust it; null: not written.</summary>
+    public string? TlsCertificatePath { get; set; }
+
     /// <summary>Loopback host to bind: <c>127.0.0.1</c> (default), <c>localhost</c> or <c>::1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 

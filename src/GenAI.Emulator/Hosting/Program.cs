@@ -8,7 +8,8 @@ namespace GenAI.Emulator;
 
 /// <summary>
 /// <c>dotnet GenAI.Emulator.dll [options]</c>: prints <c>GenAI emulator listening on http://127.0.0.1:PORT/</c>
-/// once listening (then <c>GenAI emulator gRPC listening on http://127.0.0.1:PORT/</c> for the gRPC endpoint, or <c>GenAI emulator gRPC off</c>), runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
+/// once listening (then <c>GenAI emulator gRPC listening on http://127.0.0.1:PORT/</c> for the gRPC endpoint, or <c>GenAI emulator gRPC off</c>,
+/// and with <c>--tls-name</c> <c>GenAI emulator TLS listening on https://127.0.0.1:PORT/</c>), runs until SIGTERM / Ctrl+C (or stdin EOF with <c>--exit-on-stdin-close</c>).
 /// </summary>
 public static class Program
 {
@@ -62,6 +63,11 @@ public static class Program
         else
         {
             Console.Out.WriteLine("GenAI emulator gRPC off");
+        }
+
+        if (host.TlsUri is not null)
+        {
+            Console.Out.WriteLine($"GenAI emulator TLS listening on {host.TlsUri}");
         }
 
         Console.Out.Flush();

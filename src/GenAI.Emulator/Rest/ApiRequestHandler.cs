@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using GenAI.Emulator.Engine;
+using GenAI.Emulator.Engine.Batches;
 using GenAI.Emulator.Engine.Errors;
 using GenAI.Emulator.Recording;
 using Microsoft.AspNetCore.Http;
@@ -180,6 +181,8 @@ internal sealed class ApiRequestHandler
                 return ResponseWriter.WriteJsonAsync(context, _engine.Caches.Delete(route.ResourceId), 200, cancellationToken);
             case RestOperation.CreateBatch:
                 return ResponseWriter.WriteJsonAsync(context, _engine.Batches.Create(route.Resource, route.ApiVersion, body), 200, cancellationToken);
+            case RestOperation.CreateEmbedBatch:
+                return ResponseWriter.WriteJsonAsync(context, _engine.Batches.Create(route.Resource, route.ApiVersion, body, BatchKind.Embed), 200, cancellationToken);
             case RestOperation.ListBatches:
                 return ResponseWriter.WriteJsonAsync(context, _engine.Batches.List(pageSize, pageToken), 200, cancellationToken);
             case RestOperation.GetBatch:

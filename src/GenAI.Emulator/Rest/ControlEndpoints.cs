@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using GenAI.Emulator.Engine;
 using GenAI.Emulator.Engine.Errors;
 using GenAI.Emulator.Engine.Json;
+using GenAI.Emulator.Engine.Models;
 using GenAI.Emulator.Engine.Replay;
 using GenAI.Emulator.Recording;
 using Microsoft.AspNetCore.Builder;
@@ -34,6 +35,12 @@ internal static class ControlEndpoints
         {
             engine.ReleaseGate(Uri.UnescapeDataString(model));
             return ResponseWriter.WriteJsonAsync(context, new JsonObject { ["released"] = Uri.UnescapeDataString(model) });
+        });
+
+        routes.MapGet("/emulator/gates/{model}", (HttpContext context, string model) =>
+        {
+            string id = ModelCatalog.StripPrefix(Uri.UnescapeDataString(model));
+            return ResponseWriter.WriteJsonAsync(context, new JsonObject { ["model"] = id, ["waiting"] = engine.Gates.Waiting(id) });
         });
 
         routes.MapPost("/emulator/batches/{id}/release", (HttpContext context, string id) => Guard(context, () =>

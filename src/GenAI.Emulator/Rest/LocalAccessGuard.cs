@@ -13,9 +13,12 @@ namespace GenAI.Emulator.Rest;
 /// </summary>
 internal static class LocalAccessGuard
 {
-    public static Func<HttpContext, RequestDelegate, Task> Create(string apiKey) => async (context, next) =>
+    /// <param name="tlsHostNames">Names the emulator serves TLS for at a test's request; accepted too.</param>
+    public static Func<HttpContext, RequestDelegate, Task> Create(string apiKey, string[]? tlsHostNames = null) => async (context, next) =>
     {
-        if (!IsLoopbackName(context.Request.Host.Host))
+        string requested = context.Request.Host.Host;
+        if (!IsLoopbackName(requested) &&
+            !(context.Request.IsHttps && tlsHostNames is not null && Array.Exists(tlsHostNames, n => string.Equals(n, requested, StringComparison.OrdinalIgnoreCase))))
         {
             await ResponseWriter.WriteErrorAsync(context, ApiErrors.PermissionDenied(
                 $"The emulator answers only requests addressed to a loopback name (127.0.0.1, [::1] or localhost), not '{context.Request.Host.Host}'.")).ConfigureAwait(false);

@@ -24,6 +24,7 @@ internal enum RestOperation
     EmbedContent,
     BatchEmbedContents,
     CreateBatch,
+    CreateEmbedBatch,
     ListBatches,
     GetBatch,
     CancelBatch,
@@ -89,6 +90,7 @@ internal sealed record RestRoute(RestOperation Operation, string ApiVersion, str
                     "embedContent" => RestOperation.EmbedContent,
                     "batchEmbedContents" => RestOperation.BatchEmbedContents,
                     "batchGenerateContent" => RestOperation.CreateBatch,
+                    "asyncBatchEmbedContent" => RestOperation.CreateEmbedBatch,
                     _ => RestOperation.UnsupportedModelMethod,
                 }, version, resource, verb);
             }

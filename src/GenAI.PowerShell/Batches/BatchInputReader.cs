@@ -34,7 +34,9 @@ namespace GenAI.PowerShell.Batches
                 var root = document.RootElement;
                 string? key = root.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
                 if (key != result.Key || !root.TryGetProperty("request", out var request)) return;
-                result.Input = request.Deserialize(GenAIJsonContext.Default.GenerateContentRequest);
+                result.Input = result.IsEmbedding
+                    ? request.Deserialize(GenAIJsonContext.Default.EmbedContentRequest)
+                    : (object?)request.Deserialize(GenAIJsonContext.Default.GenerateContentRequest);
             }
             catch (JsonException) { }
         }

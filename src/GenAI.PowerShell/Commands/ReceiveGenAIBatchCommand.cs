@@ -8,10 +8,10 @@ namespace GenAI.PowerShell.Commands
     /// <summary>
     /// Writes a finished batch's results in input order, each with its key and (when this machine started the batch)
     /// its request; a failed request is a non-terminating error whose target is its result. Result files are
-    /// downloaded and read one line at a time.
+    /// downloaded and read one line at a time. An embeddings batch gives one embedding per input, as Get-GenAIEmbedding does.
     /// </summary>
     [Cmdlet(VerbsCommunications.Receive, "GenAIBatch")]
-    [OutputType(typeof(BatchResult))]
+    [OutputType(typeof(BatchResult), typeof(Core.Embeddings.TextEmbedding))]
     public sealed class ReceiveGenAIBatchCommand : GenAICmdlet
     {
         /// <summary>Batch objects (from Wait-GenAIBatch) or names.</summary>
@@ -43,7 +43,8 @@ namespace GenAI.PowerShell.Commands
                             WriteError(ErrorRecordFactory.Create(result.ToException(), result));
                             continue;
                         }
-                        if (TextOnly) WriteObject(result.Text);
+                        if (result.IsEmbedding) WriteObject(EmbeddingBatchResults.ToEmbedding(result, batch.Model));
+                        else if (TextOnly) WriteObject(result.Text);
                         else WriteObject(result);
                     }
                 }, batch);

@@ -20,11 +20,11 @@ namespace GenAI.PowerShell.Commands
     /// Starts a batch job (batchGenerateContent): every pipeline item is one request, built as Invoke-GenerateContent
     /// -Each builds it (after the shared -Prompt), with this call's model settings; or -InputFile gives a JSONL of
     /// requests. Requests are written to a JSONL file as they come (one in memory at a time); small batches go inline,
-    /// larger ones upload the file. Writes the batch.
+    /// larger ones upload the file. Writes the batch. -Embedding starts an embeddings batch instead (see the .Embedding part).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "GenAIBatch", DefaultParameterSetName = PipelineSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(GenAIBatch))]
-    public sealed class StartGenAIBatchCommand : ModelSettingsCmdlet
+    public sealed partial class StartGenAIBatchCommand : ModelSettingsCmdlet
     {
         private const string PipelineSet = "Pipeline";
         private const string FileSet = "InputFile";
@@ -44,6 +44,7 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>One request per item: text, a file, parts, contents, or @{ Key = '...'; Prompt = ... } to give the request its own key.</summary>
         [Parameter(ValueFromPipeline = true, ParameterSetName = PipelineSet)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = EmbeddingSet)]
         [AllowEmptyString]
         public object[]? InputObject { get; set; }
 
@@ -79,6 +80,11 @@ namespace GenAI.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            if (Embedding)
+            {
+                BeginEmbedding();
+                return;
+            }
             _ = Settings;
             _model = Model ?? new GenerativeModel(ModuleConfiguration.DefaultModel);
             _overrides = Settings.ToOverrides();
@@ -92,6 +98,11 @@ namespace GenAI.PowerShell.Commands
         protected override void ProcessRecord()
         {
             if (_writer == null) return;
+            if (Embedding)
+            {
+                foreach (var item in InputObject ?? new object?[] { null }) AddEmbedding(item);
+                return;
+            }
             _each!.Take(InputObject, MyInvocation.ExpectingInput);
         }
 
@@ -102,7 +113,7 @@ namespace GenAI.PowerShell.Commands
                 StartFromFile();
                 return;
             }
-            _each!.Finish();
+            _each?.Finish();   // an embeddings batch adds its lines as they come
             var writer = _writer!;
             writer.Complete();
             try
@@ -154,7 +165,7 @@ namespace GenAI.PowerShell.Commands
             var client = Client;
             var options = BuildRequestOptions();
             GenAIBatch? created = null;
-            TryRun(() => created = Await(client.Batches.CreateAsync(_model.Name, path, DisplayName!, mode, BatchMethod.GenerateContent, Priority, Pump.UploadProgress(), options, StopToken)),
+            TryRun(() => created = Await(client.Batches.CreateAsync(_model.Name, path, DisplayName!, mode, Embedding ? BatchMethod.EmbedContent : BatchMethod.GenerateContent, Priority, Pump.UploadProgress(), options, StopToken)),
                 path);
             return created;
         }

@@ -30,7 +30,7 @@ namespace GenAI.PowerShell.Completers
 
         private static readonly IReadOnlyList<ListedName> s_builtIn = BuiltInModels
             .Select(m => new ListedName(m, m + " (built-in list: the service was not asked or did not answer)",
-                EmbeddingModels.IsEmbeddingModel(m) ? new[] { "embedContent", "countTokens" }
+                EmbeddingModels.IsEmbeddingModel(m) ? new[] { "embedContent", "countTokens", "asyncBatchEmbedContent" }
                 : m.StartsWith("gemma", StringComparison.Ordinal) ? new[] { "generateContent", "countTokens" }
                 : new[] { "generateContent", "countTokens", "createCachedContent" }))
             .ToList();
@@ -68,9 +68,16 @@ namespace GenAI.PowerShell.Completers
         }
 
         // Get-GenAIModel -Name lists every model; a model the listing gives no methods for is offered everywhere.
-        private protected override IEnumerable<ListedName> Filter(IReadOnlyList<ListedName> names, string commandName, string parameterName)
+        private protected override IEnumerable<ListedName> Filter(IReadOnlyList<ListedName> names, string commandName, string parameterName) =>
+            Filter(names, commandName, parameterName, null);
+
+        // Start-GenAIBatch -Embedding starts an embeddings batch: its -Model offers the models that take asyncBatchEmbedContent.
+        private protected override IEnumerable<ListedName> Filter(IReadOnlyList<ListedName> names, string commandName, string parameterName, System.Collections.IDictionary? boundParameters)
         {
-            if (!MethodByCommand.TryGetValue(commandName ?? "", out var method)) return names;
+            string? method = string.Equals(commandName, "Start-GenAIBatch", StringComparison.OrdinalIgnoreCase) && boundParameters?.Contains("Embedding") == true
+                ? "asyncBatchEmbedContent"
+                : MethodByCommand.TryGetValue(commandName ?? "", out var byCommand) ? byCommand : null;
+            if (method == null) return names;
             return names.Where(n => n.Methods.Count == 0 || n.Methods.Contains(method, StringComparer.OrdinalIgnoreCase));
         }
     }

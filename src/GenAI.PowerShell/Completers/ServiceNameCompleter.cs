@@ -57,9 +57,13 @@ namespace GenAI.PowerShell.Completers
         /// <summary>The names that suit this command and parameter (all, unless a subclass narrows them).</summary>
         private protected virtual IEnumerable<ListedName> Filter(IReadOnlyList<ListedName> names, string commandName, string parameterName) => names;
 
+        /// <summary>As <see cref="Filter(IReadOnlyList{ListedName}, string, string)"/>, for a completer whose choice depends on the other parameters given.</summary>
+        private protected virtual IEnumerable<ListedName> Filter(IReadOnlyList<ListedName> names, string commandName, string parameterName, IDictionary? boundParameters) =>
+            Filter(names, commandName, parameterName);
+
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            CompletionValues.Complete(Filter(GetNames(), commandName, parameterName).Select(n => (n.Value, n.ToolTip)), wordToComplete).ToList();
+            CompletionValues.Complete(Filter(GetNames(), commandName, parameterName, fakeBoundParameters).Select(n => (n.Value, n.ToolTip)), wordToComplete).ToList();
 
         /// <summary>Forgets the listed names (the next completion lists them again).</summary>
         public static void ClearCache()

@@ -60,7 +60,8 @@ namespace GenAI.Core.Tests.Fuzz
                 List<Content> contents;
                 try { contents = converter.ToContents(items); }
                 catch (InvalidInputException) { return; }
-                _ = JsonSerializer.Serialize(contents, GenAIJsonContext.Default.ListContent);
+                string json = JsonSerializer.Serialize(contents, GenAIJsonContext.Default.ListContent);
+                Assert.Equal(contents.Count, JsonSerializer.Deserialize(json, GenAIJsonContext.Default.ListContent).Count);
                 foreach (var part in contents.SelectMany(c => c.Parts)) _ = part.ToString();
             }, iter: FuzzBudget.Iterations(20_000));
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using CsCheck;
 using GenAI.Core.Errors;
 using GenAI.Core.Protocol;
@@ -54,18 +55,32 @@ namespace GenAI.Core.Tests.Fuzz
             _ = JsonSerializer.Serialize(response, GenAIJsonContext.Default.GenerateContentResponse);
         }
 
+        private static int s_read;
+
         private static void ReadAndExercise(byte[] json)
         {
             GenerateContentResponse response;
             try { response = JsonSerializer.Deserialize(json, GenAIJsonContext.Default.GenerateContentResponse); }
             catch (JsonException) { return; }
-            if (response != null) Exercise(response);
+            if (response != null)
+            {
+                Exercise(response);
+                Interlocked.Increment(ref s_read);
+            }
+        }
+
+        /// <summary>Runs a property over ReadAndExercise and checks it got past reading at least once (not all refused).</summary>
+        private static void AssertSomeRead(System.Action property)
+        {
+            int before = Volatile.Read(ref s_read);
+            property();
+            Assert.True(Volatile.Read(ref s_read) > before, "no input was read, so the response accessors were never exercised");
         }
 
         [Fact]
         public void Random_structured_documents_read_or_fail_with_JsonException_only()
         {
-            FuzzGen.Json(4).Sample(json => ReadAndExercise(Encoding.UTF8.GetBytes(json)), iter: FuzzBudget.Iterations(20_000));
+            AssertSomeRead(() => FuzzGen.Json(4).Sample(json => ReadAndExercise(Encoding.UTF8.GetBytes(json)), iter: FuzzBudget.Iterations(20_000)));
         }
 
         [Fact]
@@ -73,13 +88,13 @@ namespace GenAI.Core.Tests.Fuzz
         {
             var candidates = Gen.Select(FuzzGen.Json(3), FuzzGen.Json(3), FuzzGen.Json(2), (parts, candidate, usage) =>
                 $"{{\"candidates\": [{{\"content\": {{\"parts\": [{parts}], \"role\": \"model\"}}, \"finishReason\": {candidate}}}], \"usageMetadata\": {usage}}}");
-            candidates.Sample(json => ReadAndExercise(Encoding.UTF8.GetBytes(json)), iter: FuzzBudget.Iterations(10_000));
+            AssertSomeRead(() => candidates.Sample(json => ReadAndExercise(Encoding.UTF8.GetBytes(json)), iter: FuzzBudget.Iterations(10_000)));
         }
 
         [Fact]
         public void Mutated_recorded_responses_read_or_fail_with_JsonException_only()
         {
-            FuzzGen.Mutate(s_seeds.Value).Sample(ReadAndExercise, iter: FuzzBudget.Iterations(25_000));
+            AssertSomeRead(() => FuzzGen.Mutate(s_seeds.Value).Sample(ReadAndExercise, iter: FuzzBudget.Iterations(25_000)));
         }
 
         [Fact]

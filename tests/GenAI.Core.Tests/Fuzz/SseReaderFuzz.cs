@@ -33,11 +33,17 @@ namespace GenAI.Core.Tests.Fuzz
         [Fact]
         public void Random_bytes_in_random_reads_end_cleanly_or_raise_only_stray_content()
         {
+            int clean = 0;
             Gen.Select(s_noise, Gen.Int[1, 64]).Sample((body, readSize) =>
             {
-                try { ReadAll(body, readSize); }
+                try
+                {
+                    Assert.All(ReadAll(body, readSize), e => Assert.NotNull(e));
+                    Interlocked.Increment(ref clean);
+                }
                 catch (SseStrayContentException) { /* the documented outcome for text outside data lines */ }
             }, iter: FuzzBudget.Iterations(25_000));
+            Assert.True(clean > 0, "no random body ended cleanly, so the reading path was never exercised to its end");
         }
 
         private static readonly Gen<string> s_payload = Gen.String[0, 30].Select(s => s.Replace("\r", "").Replace("\n", ""));

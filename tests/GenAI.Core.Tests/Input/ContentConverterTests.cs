@@ -134,7 +134,7 @@ namespace GenAI.Core.Tests.Input
         [Fact]
         public void A_generic_dictionary_part_with_inline_bytes_keeps_its_other_fields()
         {
-            var part = _converter.ToPart(new Dictionary<string, object?>
+            var part = _converter.ToPart(new Dictionary<string, object>
             {
                 ["inline_data"] = new Hashtable { ["mime_type"] = "image/png", ["data"] = new byte[] { 1 } },
                 ["thought"] = true,

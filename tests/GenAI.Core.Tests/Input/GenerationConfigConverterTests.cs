@@ -97,8 +97,11 @@ namespace GenAI.Core.Tests.Input
         [Fact]
         public void Valid_edges_pass()
         {
-            GenerationConfigValidator.Validate(new GenerationConfigConverter().Convert(
-                "{\"temperature\": 2, \"topP\": 0, \"topK\": 1, \"candidateCount\": 8, \"thinkingConfig\": {\"thinkingBudget\": -1}}"));
+            var config = new GenerationConfigConverter().Convert(
+                "{\"temperature\": 2, \"topP\": 0, \"topK\": 1, \"candidateCount\": 8, \"thinkingConfig\": {\"thinkingBudget\": -1}}");
+
+            Assert.Null(Record.Exception(() => GenerationConfigValidator.Validate(config)));
+            Assert.Equal((2.0, 0.0, 1, 8, -1), (config.Temperature, config.TopP, config.TopK, config.CandidateCount, config.ThinkingConfig?.ThinkingBudget));
         }
     }
 }

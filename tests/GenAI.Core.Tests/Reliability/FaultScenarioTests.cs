@@ -130,9 +130,25 @@ namespace GenAI.Core.Tests.Reliability
         [Fact]
         public async Task Fault_reset_after_N_keeps_the_chunks_and_raises_StreamInterrupted()
         {
-            string model = EmulatorFixture.Tagged("fault-reset-after-2");
+            // The emulator resets only once this client has read both chunks (the gate): a reset right after a flush
+            // may make the kernel drop data not read yet, which the client rightly sees as a failed connect.
+            string model = EmulatorFixture.Tagged("fault-reset-gated-after-2");
             using var client = _emulator.Client();
-            var (chunks, error) = await Drain(client.Models.StreamGenerateContentAsync(model, EmulatorFixture.Prompt("alpha beta gamma delta")));
+            var chunks = new List<GenerateContentResponse>();
+            Exception error = null;
+            try
+            {
+                await foreach (var chunk in client.Models.StreamGenerateContentAsync(model, EmulatorFixture.Prompt("alpha beta gamma delta")))
+                {
+                    chunks.Add(chunk);
+                    if (chunks.Count == 2) _emulator.Host.ReleaseGate(model);
+                }
+            }
+            catch (Exception ex)
+            {
+                error = ex;
+            }
+
             var interrupted = Assert.IsType<StreamInterruptedException>(error);
             Assert.IsType<TransportException>(interrupted.InnerException);
             Assert.Equal(2, chunks.Count);

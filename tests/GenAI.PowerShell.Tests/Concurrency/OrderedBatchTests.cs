@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -64,6 +66,39 @@ namespace GenAI.PowerShell.Tests.Concurrency
 
             Assert.Equal(6, batch.TakeAll().Count(e => e.Kind == BatchEventKind.Completed));
             Assert.InRange(peak, 1, 2);
+        }
+
+        [Fact]
+        public void After_Ctrl_C_the_queued_items_complete_as_cancelled_and_never_run()
+        {
+            using var stop = new CancellationTokenSource();
+            using var bothRunning = new CountdownEvent(2);
+            int ran = 0;
+            var batch = new OrderedBatch(2, stop.Token);
+            for (int i = 0; i < 6; i++)
+            {
+                batch.Start(i, async (sink, token) =>
+                {
+                    Interlocked.Increment(ref ran);
+                    bothRunning.Signal();
+                    await Task.Delay(Timeout.Infinite, token);
+                });
+            }
+            Assert.True(bothRunning.Wait(TimeSpan.FromSeconds(10)), "two items run, four wait for a slot");
+
+            stop.Cancel();
+
+            // Every item completes exactly once, run or not: once all six have, no work can start any more.
+            var completed = new List<BatchEvent>();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (completed.Count < 6 && DateTime.UtcNow < deadline)
+            {
+                completed.AddRange(batch.TakeReady().Where(e => e.Kind == BatchEventKind.Completed));
+                Thread.Sleep(5);
+            }
+            Assert.Equal(new object[] { 0, 1, 2, 3, 4, 5 }, completed.Select(e => e.Target));
+            Assert.All(completed, e => Assert.IsAssignableFrom<System.OperationCanceledException>(e.Error));
+            Assert.Equal(2, ran);
         }
 
         private static void InterlockedMax(ref int target, int value)

@@ -16,9 +16,9 @@ using GenAI.Emulator.Engine.Paging;
 namespace GenAI.Emulator.Engine.Batches;
 
 /// <summary>
-/// The batch resources (<c>{model}:batchGenerateContent</c>, <c>batches.get/list/cancel/delete</c>), transport
-/// independent. Each batch runs on a task: PENDING, then RUNNING while its requests go through the emulator's own
-/// generateContent one by one (each request's failure is that request's result), then SUCCEEDED with inline
+/// The batch resources (<c>{model}:batchGenerateContent</c>, <c>{model}:asyncBatchEmbedContent</c>,
+/// <c>batches.get/list/cancel/delete</c>), transport independent. Each batch runs on a task: PENDING, then RUNNING
+/// while its requests go through the emulator's own generateContent (or embedContent) one by one (each request's failure is that request's result), then SUCCEEDED with inline
 /// responses or a generated JSONL result file. Cancel, delete, a <c>fail</c>/<c>expire</c> tag or the 48-hour
 /// expiry end it early.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class BatchApi
 {
     private readonly ConcurrentDictionary<string, BatchJob> _jobs = new(StringComparer.Ordinal);
     private readonly Func<string, string, ReadOnlyMemory<byte>, CancellationToken, Task<UnaryOutcome>> _generate;
+    private readonly Func<string, string, ReadOnlyMemory<byte>, CancellationToken, Task<UnaryOutcome>> _embed;
     private readonly ModelCatalog _catalog;
     private readonly FileApi _files;
     private readonly EmulatorOptions _options;
@@ -33,10 +34,12 @@ public sealed class BatchApi
     private readonly CancellationToken _stopping;
     private long _sequence;
 
-    public BatchApi(Func<string, string, ReadOnlyMemory<byte>, CancellationToken, Task<UnaryOutcome>> generate, ModelCatalog catalog, FileApi files,
+    public BatchApi(Func<string, string, ReadOnlyMemory<byte>, CancellationToken, Task<UnaryOutcome>> generate,
+        Func<string, string, ReadOnlyMemory<byte>, CancellationToken, Task<UnaryOutcome>> embed, ModelCatalog catalog, FileApi files,
         EmulatorOptions options, TimeProvider time, CancellationToken stopping)
     {
         _generate = generate;
+        _embed = embed;
         _catalog = catalog;
         _files = files;
         _options = options;
@@ -44,13 +47,17 @@ public sealed class BatchApi
         _stopping = stopping;
     }
 
-    /// <summary>batchGenerateContent: validates the batch, stores it PENDING and starts its processing.</summary>
-    public JsonObject Create(string model, string apiVersion, ReadOnlyMemory<byte> body)
+    /// <summary>
+    /// batchGenerateContent, or asyncBatchEmbedContent for <see cref="BatchKind.Embed"/> (the same input and output
+    /// shapes with EmbedContentRequest/EmbedContentResponse): validates the batch, stores it PENDING and starts its processing.
+    /// </summary>
+    public JsonObject Create(string model, string apiVersion, ReadOnlyMemory<byte> body, BatchKind kind = BatchKind.Generate)
     {
+        string method = kind == BatchKind.Embed ? "asyncBatchEmbedContent" : "batchGenerateContent";
         ModelInfo? info = model.StartsWith("models/", StringComparison.Ordinal) ? _catalog.Find(ModelCatalog.StripPrefix(model)) : null;
-        if (info is null || !info.Supports("batchGenerateContent"))
+        if (info is null || !(info.Supports(method) || (kind == BatchKind.Embed && info.IsScenario)))
         {
-            throw new ApiException(ApiErrors.ModelNotFound(model, apiVersion, "batchGenerateContent"));
+            throw new ApiException(ApiErrors.ModelNotFound(model, apiVersion, method));
         }
 
         JsonObject batch = RequestJson.Parse(body) is JsonObject root && Member(root, "batch", "batch") is JsonObject inner
@@ -78,6 +85,7 @@ public sealed class BatchApi
         DateTimeOffset now = _time.GetUtcNow();
         var job = new BatchJob
         {
+            Kind = kind,
             Id = FileStore.NewId(36),
             Model = model,
             ApiVersion = apiVersion,
@@ -276,7 +284,8 @@ public sealed class BatchApi
         request.Remove("model");
         try
         {
-            UnaryOutcome outcome = await _generate(model, job.ApiVersion, WireJson.ToCompactBytes(request), token).ConfigureAwait(false);
+            var serve = job.Kind == BatchKind.Embed ? _embed : _generate;
+            UnaryOutcome outcome = await serve(model, job.ApiVersion, WireJson.ToCompactBytes(request), token).ConfigureAwait(false);
             JsonNode? response = outcome.IsVerbatim ? JsonNode.Parse(outcome.Verbatim.Span) : outcome.Json;
             return response is JsonObject ok && outcome.StatusCode == 200
                 ? new JsonObject { ["response"] = ok.DeepClone() }

@@ -18,8 +18,15 @@ public sealed record BatchItem(JsonNode? Metadata, string? Key, JsonObject? Requ
 /// </summary>
 public sealed class BatchJob
 {
-    public const string MetadataType = "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch";
-    public const string OutputType = "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput";
+    public const string TypePrefix = "type.googleapis.com/google.ai.generativelanguage.v1main.";
+
+    /// <summary>The create method: <see cref="BatchKind.Generate"/> (batchGenerateContent) or <see cref="BatchKind.Embed"/> (asyncBatchEmbedContent).</summary>
+    public BatchKind Kind { get; init; } = BatchKind.Generate;
+
+    // GenerateContentBatch, or EmbedContentBatch for an embeddings batch (the resource names of the Batch API reference).
+    private string MetadataType => TypePrefix + (Kind == BatchKind.Embed ? "EmbedContentBatch" : "GenerateContentBatch");
+
+    private string OutputType => MetadataType + "Output";
 
     private int _succeeded;
     private int _failed;
@@ -245,4 +252,11 @@ public sealed record BatchTiming(TimeSpan Pending, TimeSpan Running, bool Hold, 
         var match = System.Text.RegularExpressions.Regex.Match(text, "(?<![a-z])" + prefix + @"(\d{1,7})ms");
         return match.Success ? TimeSpan.FromMilliseconds(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)) : null;
     }
+}
+
+/// <summary>Which method created a batch, and so which method serves its requests.</summary>
+public enum BatchKind
+{
+    Generate,
+    Embed,
 }

@@ -80,7 +80,12 @@ internal sealed class GenerateService
                 settings = settings with { ErrorAfter = scenario.Number };
                 return StreamOutcome.Of(StreamPlayback.Play(StreamChunker.Chunks(ReplyPlanner.Plan(context, null, scenario.Number + 1)), settings));
             case ScenarioKind.FaultResetAfter:
-                settings = settings with { AbortAfter = scenario.Number };
+            case ScenarioKind.FaultResetGatedAfter:
+                settings = settings with
+                {
+                    AbortAfter = scenario.Number,
+                    BeforeAbort = scenario.Kind == ScenarioKind.FaultResetGatedAfter ? ct => WaitForGateAsync(target.ModelId, ct) : null,
+                };
                 return StreamOutcome.Of(StreamPlayback.Play(StreamChunker.Chunks(ReplyPlanner.Plan(context, null, scenario.Number + 1)), settings));
             case ScenarioKind.FaultMalformed:
                 settings = settings with { MalformedAfter = 1 };

@@ -19,6 +19,7 @@ public static class ScenarioParser
         ("fault-500", ScenarioKind.Fault500, null),
         ("fault-midstream-", ScenarioKind.FaultMidstream, string.Empty),
         ("fault-reset-after-", ScenarioKind.FaultResetAfter, string.Empty),
+        ("fault-reset-gated-after-", ScenarioKind.FaultResetGatedAfter, string.Empty),
         ("fault-reset", ScenarioKind.FaultReset, null),
         ("fault-hang", ScenarioKind.FaultHang, null),
         ("fault-silence-array", ScenarioKind.FaultSilenceArray, null),

@@ -23,6 +23,12 @@ internal sealed record PlaybackSettings
     /// <summary>After this many chunks, abort the connection.</summary>
     public int? AbortAfter { get; init; }
 
+    /// <summary>
+    /// When set, awaited (after the chunks before the abort are flushed) before aborting: a test releases it once
+    /// its client has read those chunks, so the reset can never make the client's kernel discard them.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeAbort { get; init; }
+
     /// <summary>After this many chunks, send a malformed chunk and stop.</summary>
     public int? MalformedAfter { get; init; }
 }
@@ -45,6 +51,11 @@ internal static class StreamPlayback
 
             if (settings.AbortAfter == i)
             {
+                if (settings.BeforeAbort is not null)
+                {
+                    await settings.BeforeAbort(cancellationToken).ConfigureAwait(false);
+                }
+
                 yield return new StreamEvent(StreamEventKind.Abort, default);
                 yield break;
             }
