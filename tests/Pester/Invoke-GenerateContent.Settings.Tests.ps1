@@ -92,8 +92,9 @@ Describe 'Invoke-GenerateContent generation settings' {
         $typed = [GenAI.PowerShell.Input.SafetySettingArgument]@{ HateSpeech = 'BlockLowAndAbove'; Harassment = 'BlockNone' }
         $null = Invoke-GenerateContent 'safe' -Model gemini-2.5-flash -SafetySetting $typed
         $settings = (Get-LastBody).safetySettings
-        $settings.category | Should -Be @('HARM_CATEGORY_HATE_SPEECH', 'HARM_CATEGORY_HARASSMENT')
-        $settings.threshold | Should -Be @('BLOCK_LOW_AND_ABOVE', 'BLOCK_NONE')
+        $settings.Count | Should -Be 2   # a hashtable's keys come in no set order
+        ($settings | Where-Object category -EQ 'HARM_CATEGORY_HATE_SPEECH').threshold | Should -Be 'BLOCK_LOW_AND_ABOVE'
+        ($settings | Where-Object category -EQ 'HARM_CATEGORY_HARASSMENT').threshold | Should -Be 'BLOCK_NONE'
 
         $splat = @{ Model = 'gemini-2.5-flash'; SafetySetting = @{ danger = 'high' } }
         $null = Invoke-GenerateContent 'safe' @splat
