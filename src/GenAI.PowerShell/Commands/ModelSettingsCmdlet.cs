@@ -8,6 +8,7 @@ using GenAI.Core.Errors;
 using GenAI.PowerShell.Errors;
 using GenAI.PowerShell.Input;
 using GenAI.PowerShell.Pipeline;
+using GenAI.PowerShell.Transformations;
 
 namespace GenAI.PowerShell.Commands
 {

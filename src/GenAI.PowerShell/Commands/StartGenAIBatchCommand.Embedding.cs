@@ -52,7 +52,7 @@ namespace GenAI.PowerShell.Commands
             try
             {
                 _embedding.Validate();
-                if (Settings.ToOverrides() is { IsEmpty: false } || _model.GenerationConfig != null || _model.SystemInstruction != null || _model.Tools != null)
+                if (!Settings.Overrides.IsEmpty || _model.GenerationConfig != null || _model.SystemInstruction != null || _model.Tools != null)
                     throw new InvalidInputException(ErrorCodes.EmbeddingModelSettings,
                         $"An embeddings batch sends only the text to embed: generation settings, a system instruction or tools do not apply to {_model.Name}.",
                         _model.Name, "Leave out the generation parameters; -TaskType, -Title and -OutputDimensionality shape the embeddings.");

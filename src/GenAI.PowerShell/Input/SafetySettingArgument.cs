@@ -1,5 +1,4 @@
 using System.Collections.Specialized;
-using System.Management.Automation;
 
 namespace GenAI.PowerShell.Input
 {
@@ -8,7 +7,7 @@ namespace GenAI.PowerShell.Input
     /// properties of the parameter's type, so typing the parameter as this class makes <c>-SafetySetting @{ &lt;Tab&gt;</c>
     /// offer the harm categories. Whatever form the user gives (a hashtable with any accepted spelling, a list of
     /// @{ category; threshold }, one threshold, SafetySetting objects) is kept as given in <see cref="Value"/> by
-    /// <see cref="SafetySettingArgumentTransformationAttribute"/>, and converted later like before.
+    /// <see cref="Transformations.SafetySettingArgumentTransformationAttribute"/>, and converted later like before.
     /// </summary>
     public sealed class SafetySettingArgument
     {
@@ -44,21 +43,6 @@ namespace GenAI.PowerShell.Input
         {
             if (threshold == null) _byCategory.Remove(category);
             else _byCategory[category] = threshold;
-        }
-    }
-
-    /// <summary>Wraps any -SafetySetting value in a <see cref="SafetySettingArgument"/> before PowerShell converts it to the parameter's type.</summary>
-    public sealed class SafetySettingArgumentTransformationAttribute : ArgumentTransformationAttribute
-    {
-        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-        {
-            object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-            return value switch
-            {
-                null => null,
-                SafetySettingArgument given => given,
-                _ => new SafetySettingArgument(inputData!),
-            };
         }
     }
 }

@@ -83,8 +83,11 @@ namespace GenAI.PowerShell.Jobs
                     if (e.Kind == BatchEventKind.Output) onOutput(e);
                     if (e.Kind != BatchEventKind.Completed) continue;
                     if (e.Error is OperationCanceledException && token.IsCancellationRequested) throw e.Error;
-                    if (e.Error != null) failures++;
-                    if (e.Error != null) WriteError(ErrorRecordFactory.ForFailure(e.Error, e.Target));
+                    if (e.Error != null)
+                    {
+                        failures++;
+                        WriteError(ErrorRecordFactory.ForFailure(e.Error, e.Target));
+                    }
                     onCompleted?.Invoke(e);
                 }
                 AllFailed = failures > 0 && failures == batch.Started;

@@ -189,14 +189,8 @@ namespace GenAI.PowerShell.Pipeline
         /// <summary>A failed item: a non-terminating error on <paramref name="target"/>; nothing for Ctrl+C.</summary>
         public void WriteFailure(Exception error, object? target)
         {
-            switch (error)
-            {
-                case OperationCanceledException _ when StopToken.IsCancellationRequested:
-                    return;
-                default:
-                    _cmdlet.WriteError(ErrorRecordFactory.ForFailure(error, target));
-                    return;
-            }
+            if (error is OperationCanceledException && StopToken.IsCancellationRequested) return;
+            _cmdlet.WriteError(ErrorRecordFactory.ForFailure(error, target));
         }
 
         /// <summary>Writes what is posted so far (on the pipeline thread).</summary>
