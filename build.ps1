@@ -73,18 +73,21 @@ function Invoke-Build {
 
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
-    $project = Join-Path $root 'src/GenAI.PowerShell/GenAI.PowerShell.csproj'
-    foreach ($framework in 'netstandard2.0', 'net8.0') {
-        $bin = Join-Path $moduleOut "bin/$framework"
-        Invoke-Native dotnet publish $project -c $Configuration -f $framework --no-build -o $bin --nologo -v quiet
-        # PowerShell itself provides these; a copy next to the module would shadow the host's.
-        Get-ChildItem $bin -Filter '*.dll' | Where-Object { $_.Name -match '^(System\.Management\.Automation|Microsoft\.PowerShell\.|Microsoft\.Management\.Infrastructure)' } | Remove-Item
-        Get-ChildItem $bin -Filter '*.pdb' | Remove-Item
-        Get-ChildItem $bin -Filter '*.deps.json' | Remove-Item
-        # Everything but the cmdlet assembly goes to dependencies/, which PowerShell does not probe: the module
-        # resolves it itself (an isolated load context on PowerShell 7), so other modules' versions cannot clash.
-        $dependencies = New-Item -ItemType Directory -Path (Join-Path $bin 'dependencies')
-        Get-ChildItem $bin -File | Where-Object Name -ne 'GenAI.PowerShell.dll' | Move-Item -Destination $dependencies
+    # bin/GenAI.PowerShell.dll is the one cmdlet assembly (netstandard2.0) both editions import. The core and its
+    # dependencies go to bin/net8.0 (PowerShell 7; with the gRPC transport) and bin/netstandard2.0 (Windows PowerShell),
+    # which PowerShell does not probe: the module resolves them itself (an isolated load context on PowerShell 7), so other
+    # modules' versions cannot clash (src/GenAI.PowerShell/Loading).
+    $bin = Join-Path $moduleOut 'bin'
+    $staging = Join-Path $moduleOut 'obj'
+    Invoke-Native dotnet publish (Join-Path $root 'src/GenAI.PowerShell/GenAI.PowerShell.csproj') -c $Configuration --no-build -o $staging --nologo -v quiet
+    $null = New-Item -ItemType Directory -Path $bin
+    Move-Item (Join-Path $staging 'GenAI.PowerShell.dll') $bin
+    Remove-Item $staging -Recurse -Force
+    $cores = [ordered]@{ 'netstandard2.0' = 'src/GenAI.Core/GenAI.Core.csproj'; 'net8.0' = 'src/GenAI.Transport.Grpc/GenAI.Transport.Grpc.csproj' }
+    foreach ($framework in $cores.Keys) {
+        $folder = Join-Path $bin $framework
+        Invoke-Native dotnet publish (Join-Path $root $cores[$framework]) -c $Configuration -f $framework --no-build -o $folder --nologo -v quiet
+        Get-ChildItem $folder -File | Where-Object { $_.Extension -in '.pdb', '.json' } | Remove-Item
     }
     Invoke-Native dotnet publish (Join-Path $root 'src/GenAI.Emulator/GenAI.Emulator.csproj') -c $Configuration --no-build -o (Join-Path $moduleOut 'emulator') --nologo -v quiet
     # The module starts the emulator as 'dotnet GenAI.Emulator.dll': the platform's app host, symbols and the ASP.NET
@@ -108,7 +111,7 @@ function Invoke-Build {
 
 # en-US/ holds the hand-written about_GenAI topic; the cmdlet help (MAML) is generated from docs/help/*.md and the
 # built cmdlets' metadata in a child process (which loads the DLL, so this one never does). Binary cmdlets look for
-# <dll>-Help.xml in the culture folder beside their DLL, so the MAML goes to each bin/<framework>/en-US too.
+# <dll>-Help.xml in the culture folder beside their DLL, so the MAML goes to bin/en-US too.
 function Build-Help {
     $help = Join-Path $moduleOut 'en-US'
     $null = New-Item -ItemType Directory -Force -Path $help
@@ -117,10 +120,8 @@ function Build-Help {
     Invoke-ChildPwsh -File (Join-Path $root 'build/HelpGenerator.ps1') -ModulePath (Join-Path $moduleOut 'GenAI.psd1') `
         -MarkdownPath (Join-Path $root 'docs/help') -OutputPath $maml
     if ($LASTEXITCODE -ne 0) { throw "The help generator failed (exit code $LASTEXITCODE)." }
-    foreach ($framework in 'netstandard2.0', 'net8.0') {
-        $culture = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut "bin/$framework/en-US")
-        Copy-Item $maml $culture
-    }
+    $culture = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut 'bin/en-US')
+    Copy-Item $maml $culture
 }
 
 # tests/Pester/Run.ps1's summary; a run that wrote none (it crashed) counts as one failure.

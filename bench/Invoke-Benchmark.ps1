@@ -14,7 +14,7 @@ param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/GenAI/GenAI.psd1'),
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
     [string] $ResultsPath = (Join-Path $PSScriptRoot 'RESULTS.md'),
-    [int] $ImportRuns = 10,
+    [int] $ImportRuns = 15,
     [int] $LatencyRuns = 20,
     [int] $StreamRuns = 5,
     [int] $StreamChunks = 10000,
@@ -94,7 +94,7 @@ try {
     $grpcUri = if ($emulator.PSObject.Properties.Name -contains 'GrpcUri') { $emulator.GrpcUri } else { $null }
     $streamModel = "stream-$StreamChunks"
 
-    Write-Host "Import-Module time ($ImportRuns triples of fresh processes: bare, GenAI, PSReadLine)..." -ForegroundColor Cyan
+    Write-Host "Import-Module time ($ImportRuns rounds of fresh processes: bare, GenAI, PSReadLine, each started twice and timed the second time)..." -ForegroundColor Cyan
     $m.import = Measure-ImportTime -ModulePath $ModulePath -Runs $ImportRuns
 
     Write-Host 'First-chunk latency (slow-20ms, 6 chunks per stream)...' -ForegroundColor Cyan

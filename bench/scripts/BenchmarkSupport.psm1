@@ -99,6 +99,12 @@ function Measure-ImportTime {
     .SYNOPSIS
         Times Import-Module of the module against a bare pwsh start, in interleaved fresh processes; PSReadLine (a
         compiled module with a format file, shipped with pwsh) is imported the same way as a reference point.
+    .NOTES
+        pwsh saves a multicore-JIT profile of its start-up when it exits and replays it at the next start (the file
+        StartupProfileData-NonInteractive in its cache folder), so how fast a start is depends on what the previous pwsh
+        did: an import measured right after a bare start took 50-65 ms, the same import after another import 30-35 ms.
+        Each measured start therefore follows an unmeasured start of the same kind, as in a session whose profile
+        imports the module every time.
     #>
     param([Parameter(Mandatory)] [string] $ModulePath, [int] $Runs = 10)
     $pwsh = @(Get-PwshCommand)
@@ -119,6 +125,7 @@ function Measure-ImportTime {
     }
     for ($run = -1; $run -lt $Runs; $run++) {
         foreach ($kind in $commands.Keys) {
+            $null = & $pwsh[0] @prefix -NoProfile -NonInteractive -NoLogo -Command $commands[$kind]   # leaves this kind's start-up profile
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $printed = & $pwsh[0] @prefix -NoProfile -NonInteractive -NoLogo -Command $commands[$kind]
             $ms = $watch.Elapsed.TotalMilliseconds

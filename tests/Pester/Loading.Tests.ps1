@@ -1,23 +1,27 @@
-# How the module loads: its dependencies in their own load context on PowerShell 7 (coexisting with other versions
-# loaded by other modules), nothing third-party loaded at import, and the netstandard2.0 build's resolver.
+# How the module loads: one cmdlet assembly (bin/) for both editions; the core and its dependencies from bin/net8.0 in
+# their own load context on PowerShell 7 (coexisting with other versions loaded by other modules), nothing third-party
+# loaded at import, and the netstandard2.0 build's resolver.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:moduleBase = Split-Path $env:GENAI_TEST_MODULE
-    $script:dependencies = Join-Path $moduleBase 'bin/net8.0/dependencies'
+    $script:dependencies = Join-Path $moduleBase 'bin/net8.0'
+    # Prints which load context holds an assembly: Default, or the type of the module's own context.
+    $script:contextOf = 'function ContextOf($a) { $c = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($a); if ($c -eq [System.Runtime.Loader.AssemblyLoadContext]::Default) { ''Default'' } else { $c.GetType().FullName } }'
 }
 
 Describe 'Loading GenAI in PowerShell 7' {
     It 'loads GenAI.Core and its dependencies into the module''s own load context, the cmdlets into the default one' {
         $result = Invoke-TestPwsh -Script @"
+$contextOf
 Import-Module '$env:GENAI_TEST_MODULE'
 `$core = [GenAI.Core.GenAIClient].Assembly
-[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$core).Name
+ContextOf `$core
 `$core.Location
-[System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([GenAI.PowerShell.Commands.InvokeGenerateContentCommand].Assembly).Name
+ContextOf ([GenAI.PowerShell.Commands.InvokeGenerateContentCommand].Assembly)
 "@
         $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
-        $result.Output[0] | Should -Be 'GenAI.PowerShell'
-        $result.Output[1] | Should -BeLike '*bin*net8.0*dependencies*GenAI.Core.dll'
+        $result.Output[0] | Should -Be 'GenAI.PowerShell.Loading.DependencyLoadContext'
+        $result.Output[1] | Should -Be (Join-Path $dependencies 'GenAI.Core.dll')
         $result.Output[2] | Should -Be 'Default'
     }
 
@@ -43,6 +47,7 @@ Import-Module '$env:GENAI_TEST_MODULE'
             Where-Object { $_.Directory.Name -match '^net\d' } | Sort-Object { $_.Directory.Name } -Descending | Select-Object -First 1
         $other | Should -Not -BeNullOrEmpty -Because "dotnet restore build/tools.csproj downloads $name $($candidates[$name])"
         $result = Invoke-TestPwsh -Script @"
+$contextOf
 `$ErrorActionPreference = 'Stop'
 `$conflicting = [System.Reflection.Assembly]::LoadFrom('$($other.FullName)')   # what another module would have done
 Import-Module '$env:GENAI_TEST_MODULE'
@@ -56,7 +61,7 @@ try {
 }
 finally { Stop-GenAIEmulator }
 foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq '$name' }) {
-    'loaded=' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$assembly).Name + '|' + `$assembly.Location
+    'loaded=' + (ContextOf `$assembly) + '|' + `$assembly.Location
 }
 "@
         $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
@@ -65,7 +70,7 @@ foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object
         $loaded = @($result.Output | Where-Object { $_ -like 'loaded=*' })
         $loaded | Should -HaveCount 2 -Because 'the other version stays loaded and the module uses its own'
         $loaded | Should -Contain "loaded=Default|$($other.FullName)"
-        $loaded | Should -Contain "loaded=GenAI.PowerShell|$(Join-Path $dependencies "$name.dll")"
+        $loaded | Should -Contain "loaded=GenAI.PowerShell.Loading.DependencyLoadContext|$(Join-Path $dependencies "$name.dll")"
     }
 
     It 'resolves [GenAI.Core...] type names although GenAI.Core is in its own load context' {
@@ -79,30 +84,31 @@ Import-Module '$env:GENAI_TEST_MODULE'
 }
 
 Describe 'The netstandard2.0 build (the one Windows PowerShell 5.1 loads)' {
-    It 'resolves GenAI.Core and its dependencies from its own dependencies/ folder and works' {
-        $dll = Join-Path $moduleBase 'bin/netstandard2.0/GenAI.PowerShell.dll'
-        $result = Invoke-TestPwsh -Script @"
+    It 'resolves GenAI.Core and its dependencies from bin/netstandard2.0 by LoadFrom, as on Windows PowerShell, and works' {
+        $folder = Join-Path $moduleBase 'bin/netstandard2.0'
+        $result = Invoke-TestPwsh -Environment @{ GENAI_POWERSHELL_EDITION = 'netstandard2.0' } -Script @"
+$contextOf
 `$ErrorActionPreference = 'Stop'
-# What GenAI.psm1 does on Windows PowerShell 5.1: load, hook the resolver, import.
-`$null = [System.Reflection.Assembly]::LoadFrom('$dll')
-[GenAI.PowerShell.Loading.ModuleInitializer]::Initialize()
-Import-Module '$dll'
+Import-Module '$env:GENAI_TEST_MODULE'
 Start-GenAIEmulator -Configure
 try { (Invoke-GenerateContent 'from netstandard2.0').Text } finally { Stop-GenAIEmulator }
-[GenAI.Core.GenAIClient].Assembly.Location
+foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'GenAI.Core', 'Polly.Core' }) {
+    (ContextOf `$assembly) + '|' + `$assembly.Location
+}
 "@
         $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
         $result.Output[0] | Should -BeLike '*from netstandard2.0*'
-        $result.Output[1] | Should -BeLike '*bin*netstandard2.0*dependencies*GenAI.Core.dll'
+        $result.Output | Should -Contain "Default|$(Join-Path $folder 'GenAI.Core.dll')"
+        $result.Output | Should -Contain "Default|$(Join-Path $folder 'Polly.Core.dll')"
     }
 }
 
-Describe 'GENAI_POWERSHELL_EDITION: which build GenAI.psm1 loads' -Tag 'Smoke' {
+Describe 'GENAI_POWERSHELL_EDITION: which build of the core the module loads' -Tag 'Smoke' {
     It 'loads the build it names (the smoke pass runs with netstandard2.0), or else the one made for this edition' {
         Import-Module $env:GENAI_TEST_MODULE
         $expected = if ($env:GENAI_POWERSHELL_EDITION) { $env:GENAI_POWERSHELL_EDITION } elseif ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
-        (Get-Command Invoke-GenerateContent).DLL | Should -BeLike "*bin*$expected*GenAI.PowerShell.dll"
-        [GenAI.Core.GenAIClient].Assembly.Location | Should -BeLike "*bin*$expected*dependencies*GenAI.Core.dll"
+        (Get-Command Invoke-GenerateContent).DLL | Should -Be (Join-Path $moduleBase 'bin/GenAI.PowerShell.dll')
+        [GenAI.Core.GenAIClient].Assembly.Location | Should -Be (Join-Path $moduleBase "bin/$expected/GenAI.Core.dll")
     }
 
     It 'under PowerShell 7 with netstandard2.0: streams and answers, and -Transport Grpc falls back to REST saying why' {
@@ -123,7 +129,7 @@ finally { Stop-GenAIEmulator }
 "@
         $result.ExitCode | Should -Be 0 -Because ($result.Output -join "`n")
         $result.Output | Should -Contain 'stream=Echo: netstandard stream'
-        ($result.Output | Where-Object { $_ -like 'core=*' }) | Should -BeLike '*bin*netstandard2.0*dependencies*GenAI.Core.dll'
+        ($result.Output | Where-Object { $_ -like 'core=*' }) | Should -Be "core=$(Join-Path $moduleBase 'bin/netstandard2.0/GenAI.Core.dll')"
         ($result.Output | Where-Object { $_ -like 'note=*' }) | Should -BeLike '*gRPC transport needs .NET 8 or later*Using REST.'
         $result.Output | Should -Contain 'reply=Echo: over rest after all'
         ($result.Output | Where-Object { $_ -like 'verbose=*' }) | Should -BeLike '*gRPC transport needs .NET 8 or later*'

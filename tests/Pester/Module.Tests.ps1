@@ -20,8 +20,9 @@ Describe 'GenAI module' {
         $info.CompatiblePSEditions | Should -Contain 'Core'
     }
 
-    It 'loads the build made for this edition' {
-        $edition = if ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
+    It 'loads the one cmdlet assembly, and the core built for this edition' {
+        $edition = if ($env:GENAI_POWERSHELL_EDITION) { $env:GENAI_POWERSHELL_EDITION } elseif ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
+        (Get-Command Invoke-GenerateContent).DLL | Should -Be (Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'bin/GenAI.PowerShell.dll')
         [GenAI.Core.GenAIClient].Assembly.Location | Should -BeLike "*bin*$edition*GenAI.Core.dll"
     }
 
@@ -65,16 +66,17 @@ Describe 'GenAI module' {
         (Get-Command Set-GenAIConfiguration).Parameters.Keys | Should -Contain 'WhatIf' -Because '-Persist and -ClearPersisted write and delete a file'
     }
 
-    It 'keeps bin/<framework> to the cmdlet assembly, with every other DLL in dependencies/' {
+    It 'keeps bin/ to the cmdlet assembly, with the core and every other DLL in bin/<framework>' {
+        $bin = Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'bin'
+        @(Get-ChildItem $bin -Filter *.dll).Name | Should -Be @('GenAI.PowerShell.dll')
+        @(Get-ChildItem $bin -Directory).Name | Sort-Object | Should -Be @('en-US', 'net8.0', 'netstandard2.0')
         foreach ($framework in 'net8.0', 'netstandard2.0') {
-            $bin = Join-Path (Split-Path $env:GENAI_TEST_MODULE) "bin/$framework"
-            @(Get-ChildItem $bin -Filter *.dll).Name | Should -Be @('GenAI.PowerShell.dll')
-            $dependencies = @(Get-ChildItem (Join-Path $bin 'dependencies') -Filter *.dll).Name
+            $dependencies = @(Get-ChildItem (Join-Path $bin $framework) -File).Name
             $dependencies | Should -Contain 'GenAI.Core.dll'
-            $dependencies | Where-Object { $_ -match '^(System\.Management\.Automation|Microsoft\.PowerShell\.)' } | Should -BeNullOrEmpty
+            $dependencies | Where-Object { $_ -notlike '*.dll' -or $_ -match '^(GenAI\.PowerShell|System\.Management\.Automation|Microsoft\.PowerShell\.)' } | Should -BeNullOrEmpty
         }
         # PowerShell 7 provides these (System.Text.Json, ...): shipping a copy would only shadow pwsh's own.
-        $net8 = @(Get-ChildItem (Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'bin/net8.0/dependencies') -Filter *.dll).Name
+        $net8 = @(Get-ChildItem (Join-Path $bin 'net8.0') -Filter *.dll).Name
         $net8 | Where-Object { Test-Path (Join-Path $PSHOME $_) } | Should -BeNullOrEmpty
     }
 }

@@ -52,8 +52,8 @@ Describe 'build.ps1 package' -Skip:$IsWindows {
         $zip = [IO.Compression.ZipFile]::OpenRead($nupkg)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
         foreach ($needed in 'GenAI.psd1', 'GenAI.psm1', 'GenAI.Format.ps1xml', 'LICENSE', 'en-US/about_GenAI.help.txt',
-            'bin/net8.0/GenAI.PowerShell.dll', 'bin/net8.0/dependencies/GenAI.Core.dll', 'bin/net8.0/en-US/GenAI.PowerShell.dll-Help.xml',
-            'bin/netstandard2.0/GenAI.PowerShell.dll', 'emulator/GenAI.Emulator.dll', 'emulator/Fixtures/README.md') {
+            'bin/GenAI.PowerShell.dll', 'bin/en-US/GenAI.PowerShell.dll-Help.xml', 'bin/net8.0/GenAI.Core.dll', 'bin/net8.0/GenAI.Transport.Grpc.dll',
+            'bin/netstandard2.0/GenAI.Core.dll', 'emulator/GenAI.Emulator.dll', 'emulator/Fixtures/README.md') {
             $entries | Should -Contain $needed
         }
         $entries | Where-Object { $_ -match '\.pdb$|Tests?\.dll$|xunit|testhost|TestPlatform|Pester|/obj/|\.trx$' } | Should -BeNullOrEmpty

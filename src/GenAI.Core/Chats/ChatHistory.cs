@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.ComponentModel;
 using GenAI.Core.Protocol;
 
 namespace GenAI.Core.Chats
@@ -10,6 +11,7 @@ namespace GenAI.Core.Chats
     /// not reach the session fails loudly instead of being lost: the history is changed by assigning a
     /// whole list to <see cref="ChatSession.History"/> (the seed's <c>chat.history = [...]</c>).
     /// </summary>
+    [TypeConverter(typeof(ChatHistoryTypeConverter))]
     public sealed class ChatHistory : IList<Content>, IReadOnlyList<Content>, IList
     {
         /// <summary>What to do instead of editing the copy in place.</summary>

@@ -25,7 +25,7 @@ namespace GenAI.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Enter, "GenAIChat", DefaultParameterSetName = NewSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ChatSession))]
-    public sealed class EnterGenAIChatCommand : ModelSettingsCmdlet, IChatHost
+    public sealed class EnterGenAIChatCommand : ModelSettingsCmdlet
     {
         private const string NewSet = "New";
         private const string SessionSet = "Session";
@@ -83,7 +83,7 @@ namespace GenAI.PowerShell.Commands
             // Set first: the session stays reachable however the chat ends.
             if (SessionVariable != null) SessionState.PSVariable.Set(SessionVariable.TrimStart('$'), session);
             _terminal = new ConsoleChatTerminal(Host.UI, StopToken);
-            new ChatLoop(session, _terminal, this).Run();
+            new ChatLoop(session, _terminal, new ChatHost(this)).Run();
             if (PassThru) WriteObject(session);
         }
 
@@ -106,7 +106,7 @@ namespace GenAI.PowerShell.Commands
             }
         }
 
-        GenerateContentResponse IChatHost.Send(ChatSession session, Content message, Action<GenerateContentResponse> onChunk, CancellationToken cancellation)
+        private GenerateContentResponse Send(ChatSession session, Content message, Action<GenerateContentResponse> onChunk, CancellationToken cancellation)
         {
             var client = Client;
             var options = BuildRequestOptions();
@@ -129,13 +129,13 @@ namespace GenAI.PowerShell.Commands
             return session.Last ?? last!;
         }
 
-        int IChatHost.CountTokens(ChatSession session, CancellationToken cancellation)
+        private int CountTokens(ChatSession session, CancellationToken cancellation)
         {
             using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellation, StopToken);
             return Await(Client.Models.CountTokensAsync(session.Model, session.History, _overrides, BuildRequestOptions(), call.Token)).TotalTokens;
         }
 
-        string IChatHost.Save(ChatSession session, string path)
+        private string Save(ChatSession session, string path)
         {
             string full;
             try
@@ -150,7 +150,7 @@ namespace GenAI.PowerShell.Commands
             return full;
         }
 
-        IReadOnlyList<FileInfo> IChatHost.ResolveFiles(string path)
+        private IReadOnlyList<FileInfo> ResolveFiles(string path)
         {
             var errors = new List<ErrorRecord>();
             var files = PathResolver.Resolve(SessionState.Path, new[] { path }, literal: false, errors);
@@ -158,12 +158,32 @@ namespace GenAI.PowerShell.Commands
             return files;
         }
 
-        IEnumerable<string> IChatHost.CompleteArgument(ChatCommandKind command, string partial)
+        private IEnumerable<string> CompleteArgument(ChatCommandKind command, string partial)
         {
             var results = command == ChatCommandKind.Model
                 ? new Completers.ModelCompleter().CompleteArgument(MyInvocation.MyCommand.Name, nameof(Model), partial, null!, null!)
                 : CompletionCompleters.CompleteFilename(partial);
             return results.Select(r => r.CompletionText).ToList();
+        }
+
+        // A separate class, not an interface of the cmdlet: PowerShell lists the module's exported types before
+        // ModuleInitializer runs, and an exported type implementing a GenAI.Core interface would need GenAI.Core then.
+        private sealed class ChatHost : IChatHost
+        {
+            private readonly EnterGenAIChatCommand _command;
+
+            public ChatHost(EnterGenAIChatCommand command) => _command = command;
+
+            public GenerateContentResponse Send(ChatSession session, Content message, Action<GenerateContentResponse> onChunk, CancellationToken cancellation) =>
+                _command.Send(session, message, onChunk, cancellation);
+
+            public int CountTokens(ChatSession session, CancellationToken cancellation) => _command.CountTokens(session, cancellation);
+
+            public string Save(ChatSession session, string path) => _command.Save(session, path);
+
+            public IReadOnlyList<FileInfo> ResolveFiles(string path) => _command.ResolveFiles(path);
+
+            public IEnumerable<string> CompleteArgument(ChatCommandKind command, string partial) => _command.CompleteArgument(command, partial);
         }
     }
 }

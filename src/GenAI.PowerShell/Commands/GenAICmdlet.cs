@@ -38,7 +38,11 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>The wire protocol for this call (Rest or Grpc); default: Set-GenAIConfiguration -Transport.</summary>
         [Parameter]
-        public TransportKind? Transport { get; set; }
+        public TransportKind? Transport { get => (TransportKind?)_transport; set => _transport = value; }
+
+        // Boxed (see ModuleInitializer): a GenAI.Core value type as a field of an exported type would make PowerShell load
+        // GenAI.Core while it lists the module's types, before the module's resolver is hooked.
+        private object? _transport;
 
         /// <summary>The request options from this cmdlet's parameters (unset values use the configuration's).</summary>
         protected virtual RequestOptions BuildRequestOptions() => new RequestOptions

@@ -64,7 +64,11 @@ namespace GenAI.PowerShell.Commands
         /// calls fall back to REST (with a warning here and a verbose message on each call).
         /// </summary>
         [Parameter]
-        public TransportKind? Transport { get; set; }
+        public TransportKind? Transport { get => (TransportKind?)_transport; set => _transport = value; }
+
+        // Boxed (see ModuleInitializer): a GenAI.Core value type as a field of an exported type would make PowerShell load
+        // GenAI.Core while it lists the module's types, before the module's resolver is hooked.
+        private object? _transport;
 
         /// <summary>
         /// The gRPC endpoint when it differs from BaseUri's host and port (a local emulator serves gRPC on a

@@ -72,7 +72,11 @@ namespace GenAI.PowerShell.Commands
 
         /// <summary>Auto (inline up to 1,000 requests and 10 MB, else an uploaded JSONL file), Inline, or File.</summary>
         [Parameter]
-        public BatchInputMode InputMode { get; set; } = BatchInputMode.Auto;
+        public BatchInputMode InputMode { get => (BatchInputMode)_inputMode; set => _inputMode = value; }
+
+        // Boxed (see ModuleInitializer): a GenAI.Core value type as a field of an exported type would make PowerShell load
+        // GenAI.Core while it lists the module's types, before the module's resolver is hooked.
+        private object _inputMode = BatchInputMode.Auto;
 
         /// <summary>A higher priority runs before lower ones among your batches (default 0; negative allowed).</summary>
         [Parameter]

@@ -12,7 +12,7 @@ using GenAI.PowerShell.Errors;
 namespace GenAI.PowerShell.Configuration
 {
     /// <summary>
-    /// The opt-in saved configuration (<c>Set-GenAIConfiguration -Persist</c>), loaded when the module is imported.
+    /// The opt-in saved configuration (<c>Set-GenAIConfiguration -Persist</c>), applied when the module is imported.
     /// It never holds the API key in plain text: it holds the name of a SecretManagement secret, or on Windows a
     /// DPAPI-protected key (readable only by the same user on the same machine). Elsewhere a raw key is not saved.
     /// </summary>
@@ -30,7 +30,7 @@ namespace GenAI.PowerShell.Configuration
 
         private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-        /// <summary>Applies the saved file, if any (called by GenAI.psm1 at import). Returns warnings to show; never throws.</summary>
+        /// <summary>Applies the saved file, if any (called by ModuleInitializer at each import). Returns warnings to show; never throws.</summary>
         public static string[] Import()
         {
             string path = Path;
@@ -155,11 +155,15 @@ namespace GenAI.PowerShell.Configuration
             return (SecureString)powerShell.Invoke().Single().BaseObject;
         }
 
+        // chmod 600 where the runtime has File.SetUnixFileMode (.NET 7+, so PowerShell 7.3+ off Windows); this assembly is
+        // built for netstandard2.0, so it is found at run time. Windows keeps the profile folder's ACL.
         private static void RestrictToOwner(string path)
         {
-#if NET8_0_OR_GREATER
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-#endif
+            if (IsWindows) return;
+            var modeType = typeof(File).Assembly.GetType("System.IO.UnixFileMode");
+            var setMode = modeType == null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), modeType });
+            const int userReadWrite = 0x100 | 0x80;
+            setMode?.Invoke(null, new[] { path, Enum.ToObject(modeType!, userReadWrite) });
         }
     }
 }

@@ -43,7 +43,11 @@ namespace GenAI.PowerShell.Configuration
         public double? TotalTimeoutSec { get; }
 
         /// <summary>The wire protocol new calls use (Rest or Grpc).</summary>
-        public TransportKind Transport { get; internal set; }
+        public TransportKind Transport { get => (TransportKind)_transport; internal set => _transport = value; }
+
+        // Boxed (see ModuleInitializer): a GenAI.Core value type as a field of an exported type would make PowerShell load
+        // GenAI.Core while it lists the module's types, before the module's resolver is hooked.
+        private object _transport = TransportKind.Rest;
 
         /// <summary>The gRPC endpoint in effect (set explicitly, or derived from BaseUri).</summary>
         public Uri? GrpcUri { get; internal set; }

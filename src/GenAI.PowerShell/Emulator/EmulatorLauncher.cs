@@ -25,11 +25,10 @@ namespace GenAI.PowerShell.Emulator
             get { lock (s_running) return s_running.ToArray(); }
         }
 
-        /// <summary><c>&lt;module&gt;/emulator/GenAI.Emulator.dll</c>: the module's bin/&lt;framework&gt;/ is two levels below.</summary>
+        /// <summary><c>&lt;module&gt;/emulator/GenAI.Emulator.dll</c>: the cmdlet assembly is in the module's bin/.</summary>
         public static string EmulatorPath()
         {
-            string binDirectory = Path.GetDirectoryName(typeof(EmulatorLauncher).Assembly.Location) ?? ".";
-            string moduleBase = Path.GetFullPath(Path.Combine(binDirectory, "..", ".."));
+            string moduleBase = Path.GetFullPath(Path.Combine(Loading.ModuleInitializer.ModuleBinDirectory, ".."));
             return Path.Combine(moduleBase, "emulator", "GenAI.Emulator.dll");
         }
 

@@ -16,10 +16,8 @@ namespace GenAI.PowerShell.Formatting
     {
         public static bool GoesToConsole(PSCmdlet cmdlet)
         {
-#if !NET8_0_OR_GREATER
-            // Windows PowerShell 5.1 (this build) counts escape sequences as characters when it wraps lines.
-            return false;
-#else
+            // Windows PowerShell 5.1 counts escape sequences as characters when it wraps lines.
+            if (Loading.CoreBuild.IsWindowsPowerShell) return false;
             var invocation = cmdlet.MyInvocation;
             if (invocation.PipelinePosition != invocation.PipelineLength) return false;
             try
@@ -31,7 +29,6 @@ namespace GenAI.PowerShell.Formatting
                 return false;
             }
             return string.IsNullOrEmpty(invocation.Line) || !IsCapturedOrRedirected(invocation.Line, invocation.OffsetInLine);
-#endif
         }
 
         /// <summary>The chunk to write: tagged for the console view when <paramref name="toConsole"/>.</summary>

@@ -1,4 +1,3 @@
-#if NET8_0_OR_GREATER
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -6,14 +5,14 @@ using System.Runtime.Loader;
 namespace GenAI.PowerShell.Loading
 {
     /// <summary>
-    /// Holds GenAI.Core and the third-party libraries shipped in <c>dependencies/</c>. Anything not shipped
-    /// there (the .NET framework, System.Management.Automation) comes from the default context.
+    /// Holds GenAI.Core and the third-party libraries of the net8.0 build (bin/net8.0). Anything not shipped there (the
+    /// .NET framework, System.Management.Automation) comes from the default context.
     /// </summary>
     internal sealed class DependencyLoadContext : AssemblyLoadContext
     {
         private readonly string _directory;
 
-        public DependencyLoadContext(string directory) : base("GenAI.PowerShell", isCollectible: false) => _directory = directory;
+        public DependencyLoadContext(string directory) => _directory = directory;
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
@@ -22,4 +21,3 @@ namespace GenAI.PowerShell.Loading
         }
     }
 }
-#endif
