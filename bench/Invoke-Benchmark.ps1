@@ -104,6 +104,11 @@ try {
     $m.latencyCmdlet = Invoke-CmdletProbe 'cmdlet' @('-Probe', 'latency', '-Model', 'slow-20ms', '-Runs', "$LatencyRuns")
     $m.latencyNode = Invoke-NodeProbe '@google/genai' @('latency', '--model', 'slow-20ms', '--runs', "$LatencyRuns")
 
+    Write-Host 'Cancelling a stream after its first chunk (slow-5000ms)...' -ForegroundColor Cyan
+    $cancel = @('--model', 'slow-5000ms', '--runs', "$LatencyRuns")
+    $m.cancelRaw = Invoke-CoreProbe 'raw HttpClient' (@('cancel-raw') + $cancel)
+    $m.cancelCore = Invoke-CoreProbe 'core' (@('cancel-core') + $cancel)
+
     Write-Host "$StreamChunks-chunk stream throughput ($StreamRuns runs each after a warm-up)..." -ForegroundColor Cyan
     $stream = @('--model', $streamModel, '--runs', "$StreamRuns")
     # The emulator's capacity: best of more (cheap) runs, as noise can only lower it.

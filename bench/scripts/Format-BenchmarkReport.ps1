@@ -77,6 +77,17 @@ else {
         ('{0}{1} ms' -f $(if ($delta -ge 0) { '+' } else { '' }), (Format-Number $delta 'N2')) '≤ +2 ms' (Test-Target ($delta -le 2))))
 }
 
+# 2b. Cancelling a stream (what Ctrl+C and Stop-Job wait for)
+$measure = 'Cancel: a stream cancelled after its first chunk → the pending read ends (slow-5000ms; median)'
+if (Get-State $m.cancelCore) { $rows.Add((New-UnavailableRow $measure $m.cancelCore '≤ 200 ms')) }
+elseif (Get-State $m.cancelRaw) { $rows.Add((New-UnavailableRow $measure $m.cancelRaw '≤ 200 ms')) }
+else {
+    $delta = $m.cancelCore.medianMs - $m.cancelRaw.medianMs
+    $rows.Add((New-Row $measure "$(Format-Number $m.cancelCore.medianMs 'N2') ms (slowest of $($m.cancelCore.runs): $(Format-Number $m.cancelCore.maxMs 'N2') ms)" `
+        "raw HttpClient SSE reader $(Format-Number $m.cancelRaw.medianMs 'N2') ms" ('{0}{1} ms' -f $(if ($delta -ge 0) { '+' } else { '' }), (Format-Number $delta 'N2')) `
+        '≤ 200 ms' (Test-Target ($m.cancelCore.maxMs -le 200))))
+}
+
 # 3. Stream throughput against @google/genai
 $nodeBaseline = if (Get-State $m.nodeRest) { $null } else { "@google/genai $(Format-Rate $m.nodeRest)$(Format-Share $m.nodeRest)" }
 foreach ($case in @(
@@ -168,6 +179,9 @@ if (-not (Get-State $m.import) -and $m.import.PSObject.Properties.Name -contains
 }
 foreach ($pair in @(@('latencyRaw', 'raw HttpClient SSE reader'), @('latencyCore', 'core'), @('latencyCmdlet', 'cmdlet → ForEach-Object'), @('latencyNode', '@google/genai'))) {
     Add-Detail "Latency, $($pair[1]): first chunk / every chunk (median)" $m[$pair[0]] { param($r) "$(& $ms $r.medianFirstChunkMs) / $(& $ms $r.medianAllChunksMs) ($($r.runs) streams)" }
+}
+foreach ($pair in @(@('cancelRaw', 'raw HttpClient SSE reader'), @('cancelCore', 'core'))) {
+    Add-Detail "Cancel after the first chunk, $($pair[1]): median / slowest" $m[$pair[0]] { param($r) "$(& $ms $r.medianMs) / $(& $ms $r.maxMs) ($($r.runs) streams)" }
 }
 foreach ($pair in @(@('drain', 'emulator send rate (raw socket)'), @('drainGrpc', 'emulator send rate, gRPC (raw call)'), @('httpLines', 'raw HttpClient, SSE lines, no JSON'), @('httpJson', 'raw HttpClient, lines + source-generated JSON'),
         @('coreRest', 'core, REST'), @('cmdletRest', 'cmdlet, REST'), @('coreGrpc', 'core, gRPC'), @('cmdletGrpc', 'cmdlet, gRPC'), @('nodeRest', '@google/genai (Node), REST'))) {

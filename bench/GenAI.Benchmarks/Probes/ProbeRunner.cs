@@ -20,6 +20,8 @@ public static class ProbeRunner
         ["stream-httpclient"] = StreamProbes.HttpClientAsync,
         ["latency-raw"] = LatencyProbes.RawAsync,
         ["latency-core"] = LatencyProbes.CoreAsync,
+        ["cancel-raw"] = CancelProbes.RawAsync,
+        ["cancel-core"] = CancelProbes.CoreAsync,
     };
 
     public static IEnumerable<string> Names => s_probes.Keys;

@@ -278,8 +278,10 @@ namespace GenAI.Core.Tests.Reliability
         }
 
         [Fact]
-        public async Task Cancelling_a_slow_stream_after_its_first_chunk_returns_within_200_ms()
+        public async Task Cancelling_a_slow_stream_after_its_first_chunk_ends_the_read_without_waiting_for_the_next_chunk()
         {
+            // The next chunk is 5 s away: the pending read must end cancelled long before it. How fast it ends is measured
+            // by the benchmark's Cancel row (bench/README.md), not here, where a busy test run stretches any wall-clock figure.
             string model = EmulatorFixture.Tagged("slow-5000ms");
             using var client = _emulator.Client();
             using var cancel = new CancellationTokenSource();
@@ -292,7 +294,7 @@ namespace GenAI.Core.Tests.Reliability
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
             watch.Stop();
             await enumerator.DisposeAsync();
-            Assert.True(watch.ElapsedMilliseconds < 200, $"took {watch.ElapsedMilliseconds} ms");
+            Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(2500), $"took {watch.ElapsedMilliseconds} ms, as if it waited for the server");
         }
     }
 }
