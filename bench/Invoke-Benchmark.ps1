@@ -14,7 +14,7 @@ param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/GenAI/GenAI.psd1'),
     [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
     [string] $ResultsPath = (Join-Path $PSScriptRoot 'RESULTS.md'),
-    [int] $ImportRuns = 15,
+    [int] $ImportRuns = 20,
     [int] $LatencyRuns = 20,
     [int] $StreamRuns = 5,
     [int] $StreamChunks = 10000,

@@ -87,12 +87,14 @@ function Invoke-JsonProbe {
 function Test-ProbeFailed($Result) { return $null -eq $Result -or $Result.PSObject.Properties.Name -contains 'Error' }
 
 <#
-Import-Module GenAI in a fresh pwsh minus a bare pwsh start: $Runs interleaved pairs of child processes
-(after one warm-up pair that fills the disk cache), each timed from start to exit by this process. Both
-children run the same statements (format one object, as any session does before its first prompt, then
-start a stopwatch); only the import differs. The import child also reports the import's own in-process
-time and the process CPU time it took (all threads; less stretched by a busy machine than wall time), cross-checks
-with less noise than the difference of two process starts.
+Import-Module GenAI in a fresh pwsh minus a bare pwsh start: $Runs interleaved rounds of child processes (bare, GenAI,
+PSReadLine; after one warm-up round that fills the disk cache), each timed from start to exit by this process. All
+children run the same statements (format one object, as any session does before its first prompt, then start a
+stopwatch); only the import differs. The difference is the median over the rounds of (import - bare) in the same
+round, which cancels what drifts between rounds (a process start moves by tens of milliseconds over a minute here);
+the medians of each kind are reported too. The import child also reports the import's own in-process time and the
+process CPU time it took (all threads; less stretched by a busy machine than wall time), cross-checks with less noise
+than the difference of two process starts.
 #>
 function Measure-ImportTime {
     <#
@@ -106,7 +108,7 @@ function Measure-ImportTime {
         Each measured start therefore follows an unmeasured start of the same kind, as in a session whose profile
         imports the module every time.
     #>
-    param([Parameter(Mandatory)] [string] $ModulePath, [int] $Runs = 10)
+    param([Parameter(Mandatory)] [string] $ModulePath, [int] $Runs = 20)
     $pwsh = @(Get-PwshCommand)
     $prefix = @($pwsh | Select-Object -Skip 1)
     $escaped = $ModulePath -replace "'", "''"
@@ -137,13 +139,11 @@ function Measure-ImportTime {
             $inProcessCpu[$kind].Add([double]::Parse($cpu, [Globalization.CultureInfo]::InvariantCulture))
         }
     }
-    $bareMedian = Get-Median $elapsed.bare
-    $importMedian = Get-Median $elapsed.import
-    $referenceMedian = Get-Median $elapsed.reference
+    $overBare = { param($kind) Get-Median @(for ($i = 0; $i -lt $elapsed.bare.Count; $i++) { $elapsed[$kind][$i] - $elapsed.bare[$i] }) }
     return [pscustomobject]@{
-        runs = $Runs; bareMedianMs = $bareMedian; importMedianMs = $importMedian; differenceMs = $importMedian - $bareMedian
+        runs = $Runs; bareMedianMs = Get-Median $elapsed.bare; importMedianMs = Get-Median $elapsed.import; differenceMs = & $overBare 'import'
         inProcessMedianMs = Get-Median $inProcess.import; inProcessCpuMedianMs = Get-Median $inProcessCpu.import
-        referenceName = 'PSReadLine'; referenceMedianMs = $referenceMedian; referenceDifferenceMs = $referenceMedian - $bareMedian
+        referenceName = 'PSReadLine'; referenceMedianMs = Get-Median $elapsed.reference; referenceDifferenceMs = & $overBare 'reference'
         referenceInProcessMedianMs = Get-Median $inProcess.reference
         bareMs = $elapsed.bare.ToArray(); importMs = $elapsed.import.ToArray(); referenceMs = $elapsed.reference.ToArray(); loadAverage = Get-LoadAverage
     }

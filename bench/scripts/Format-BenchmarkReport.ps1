@@ -56,7 +56,7 @@ function Format-Share($Result) {
 $rows = [System.Collections.Generic.List[object]]::new()
 
 # 1. Import-Module
-$measure = "``Import-Module GenAI`` in a fresh pwsh minus a bare pwsh start (median of $(if (Get-State $m.import) { 15 } else { $m.import.runs }))"
+$measure = "``Import-Module GenAI`` in a fresh pwsh minus a bare pwsh start (median over $(if (Get-State $m.import) { 20 } else { $m.import.runs }) rounds)"
 if (Get-State $m.import) { $rows.Add((New-UnavailableRow $measure $m.import '≤ 50 ms')) }
 else {
     $i = $m.import
