@@ -29,9 +29,6 @@ namespace GenAI.PowerShell.Loading
         /// <summary>The folder of the cmdlet assembly; the builds of the core are in its subfolders.</summary>
         internal static string ModuleBinDirectory { get; } = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".";
 
-        /// <summary>The build this process loaded (null before the first import).</summary>
-        internal static CoreBuild? Build => s_build;
-
         public void OnImport()
         {
             lock (s_lock)
