@@ -22,18 +22,15 @@ namespace GenAI.Benchmarks.Probes;
 /// </summary>
 public static class CancelProbes
 {
+    private const string Prompt = "alpha beta gamma";
+
     /// <summary>The baseline: a plain HttpClient reading SSE lines with a StreamReader, cancelled the same way.</summary>
     public static Task<JsonObject> RawAsync(ProbeArgs args)
     {
-        var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("x-goog-api-key", args.Key);
+        var http = RawSse.KeyedClient(args);
         return MeasureAsync(args, "raw-httpclient", async (model, cancel) =>
         {
-            string body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"alpha beta gamma\"}]}]}";
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(args.BaseUri, $"v1beta/models/{model}:streamGenerateContent?alt=sse"))
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
+            using var request = RawSse.Request(args, model, Prompt);
             using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token).ConfigureAwait(false), Encoding.UTF8);
@@ -59,7 +56,7 @@ public static class CancelProbes
         GenAIClient client = ClientFactory.Create(args);
         return MeasureAsync(args, "core", async (model, cancel) =>
         {
-            var contents = new List<Content> { Content.FromText("alpha beta gamma") };
+            var contents = new List<Content> { Content.FromText(Prompt) };
             await using var stream = client.Models.StreamGenerateContentAsync(new GenerativeModel(model), contents, cancellationToken: cancel.Token)
                 .GetAsyncEnumerator(cancel.Token);
             if (!await stream.MoveNextAsync().ConfigureAwait(false)) throw new InvalidOperationException("The stream ended before its first chunk.");

@@ -22,15 +22,10 @@ public static class LatencyProbes
     /// <summary>The baseline: a plain HttpClient (one for all runs) reading SSE lines with a StreamReader.</summary>
     public static Task<JsonObject> RawAsync(ProbeArgs args)
     {
-        var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("x-goog-api-key", args.Key);
+        var http = RawSse.KeyedClient(args);
         return MeasureAsync(args, "raw-httpclient", async (model, prompt, timestamps) =>
         {
-            string body = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":" + System.Text.Json.JsonSerializer.Serialize(prompt) + "}]}]}";
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(args.BaseUri, $"v1beta/models/{model}:streamGenerateContent?alt=sse"))
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
+            using var request = RawSse.Request(args, model, prompt);
             using HttpResponseMessage response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), Encoding.UTF8);
@@ -64,8 +59,7 @@ public static class LatencyProbes
         string prompt = args.Get("prompt", "a b c d e");
         int runs = args.GetInt("runs", 20);
         string tag = Stats.Tag();
-        using var control = new HttpClient();
-        control.DefaultRequestHeaders.Add("x-goog-api-key", args.Key);   // the control endpoints need the emulator's key
+        using var control = RawSse.KeyedClient(args);   // the control endpoints need the emulator's key
         var latencies = new List<double[]>();
         for (int run = -1; run < runs; run++)
         {

@@ -66,17 +66,12 @@ public static class StreamProbes
         int expected = ChunkCount(modelName);
         int runs = args.GetInt("runs", 5);
         bool json = args.Get("parse", "none") == "json";
-        using var http = new System.Net.Http.HttpClient();
-        http.DefaultRequestHeaders.Add("x-goog-api-key", args.Key);
-        var uri = new Uri(args.BaseUri, $"v1beta/models/{modelName}:streamGenerateContent?alt=sse");
+        using var http = RawSse.KeyedClient(args);
         var seconds = new List<double>();
         for (int run = -1; run < runs; run++)
         {
             long start = Stopwatch.GetTimestamp();
-            using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, uri)
-            {
-                Content = new System.Net.Http.StringContent("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"x\"}]}]}", Encoding.UTF8, "application/json"),
-            };
+            using var request = RawSse.Request(args, modelName, "x");
             using var response = await http.SendAsync(request, System.Net.Http.HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var reader = new System.IO.StreamReader(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), Encoding.UTF8);
