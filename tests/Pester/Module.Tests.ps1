@@ -20,9 +20,8 @@ Describe 'GenAI module' {
         $info.CompatiblePSEditions | Should -Contain 'Core'
     }
 
-    It 'loads the one cmdlet assembly, and the core built for this edition' {
-        $edition = if ($env:GENAI_POWERSHELL_EDITION) { $env:GENAI_POWERSHELL_EDITION } elseif ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
-        (Get-Command Invoke-GenerateContent).DLL | Should -Be (Join-Path (Split-Path $env:GENAI_TEST_MODULE) 'bin/GenAI.PowerShell.dll')
+    It 'loads the build made for this edition' {
+        $edition = if ($PSVersionTable.PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
         [GenAI.Core.GenAIClient].Assembly.Location | Should -BeLike "*bin*$edition*GenAI.Core.dll"
     }
 

@@ -193,6 +193,11 @@ Get-GenAIConfiguration | ConvertTo-Json -Compress
         $loaded.ConfigurationFile | Should -Be $file
     }
 
+    It 'makes the saved file readable and writable by its owner only on Linux and macOS' -Skip:$IsWindows {
+        Set-GenAIConfiguration -ClearApiKey -DefaultModel gemini-2.5-pro -Persist
+        (Get-Item $file).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+    }
+
     It 'refuses to save a key given with -ApiKey on Linux and macOS, and writes no file' -Skip:$IsWindows {
         { Set-GenAIConfiguration -ApiKey 'plain-text-key-7777' -Persist } |
             Should -Throw -ErrorId 'GenAI.ApiKeyNotPersisted,GenAI.PowerShell.Commands.SetGenAIConfigurationCommand'
